@@ -1,0 +1,25 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toApiError } from './api-error';
+
+/** Every error leaves the API in one shape, in French, with the request's correlation id and never a stack. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Erreur');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { status, body, unexpected } = toApiError(exception, String(request.id));
+    if (unexpected) {
+      const stack = exception instanceof Error ? exception.stack : String(exception);
+      this.logger.error(`${request.method} ${request.routeOptions.url ?? '-'} → ${status} [${request.id}]`, stack);
+    }
+    if (status === 429 || status === 503) {
+      const retryAfter = reply.getHeader('retry-after');
+      void reply.header('retry-after', retryAfter ?? '5');
+    }
+    void reply.status(status).header('cache-control', 'no-store').send(body);
+  }
+}

@@ -1,0 +1,34 @@
+/** What kind of failure a domain error is; the global filter turns it into an HTTP status. */
+export type ErrorKind =
+  | 'INVALID'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE';
+
+/**
+ * Base of every feature's exception (`TerritoryException`, …): a stable code, a kind, a French message for
+ * the user and, for invalid input, field errors.
+ */
+export class DomainException extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    message: string,
+    readonly errors?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Invalid input (body, query or path), with one French message per field. */
+export class ValidationFailedException extends DomainException {
+  constructor(errors: Record<string, string>) {
+    super('VALIDATION_FAILED', 'INVALID', 'Certaines informations sont invalides : corrigez les champs indiqués.', errors);
+  }
+}

@@ -1,0 +1,75 @@
+import { ConfigError, DEFAULT_TILE_URL, loadConfig } from './app-config';
+
+describe(loadConfig.name, () => {
+  const load = (env: Record<string, string>) => loadConfig(env, '/srv/passerelle');
+
+  it('has working defaults for a newcomer: port 3000, embedded database, demo mode, data under .data', () => {
+    const config = load({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: null,
+      dataDir: '/srv/passerelle/.data',
+      storageDir: '/srv/passerelle/.data/storage',
+      demoMode: true,
+      tileUrl: DEFAULT_TILE_URL,
+      webDir: '/srv/passerelle/dist/apps/web/browser',
+    });
+  });
+
+  it('reads the documented variables', () => {
+    const config = load({
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://u:p@db:5432/passerelle',
+      PUBLIC_URL: 'https://passerelle.example.fr/',
+      STORAGE_DIR: '/var/lib/passerelle',
+      SMTP_URL: 'smtp://mail:1025',
+      DEMO_MODE: 'false',
+      TILE_URL: 'none',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgresql://u:p@db:5432/passerelle',
+      publicUrl: 'https://passerelle.example.fr',
+      storageDir: '/var/lib/passerelle',
+      smtpUrl: 'smtp://mail:1025',
+      demoMode: false,
+      tileUrl: null,
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['DATABASE_URL', 'pas une url'],
+    ['PUBLIC_URL', 'ftp://example.fr'],
+    ['SMTP_URL', 'http://mail'],
+    ['DEMO_MODE', 'peut-être'],
+    ['NODE_ENV', 'staging'],
+    ['TILE_URL', 'https://tiles.example.fr/tile.png'],
+    ['JWT_ACCESS_SECRET', 'trop-court'],
+    ['DEMO_PASSWORD', 'court'],
+    ['DEFAULT_DEPARTEMENT', '999'],
+  ])('stops with a message naming %s when it is %p', (name, value) => {
+    expect(() => load({ [name]: value })).toThrow(ConfigError);
+    try {
+      load({ [name]: value });
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([expect.stringMatching(new RegExp(`^${name} : `))]);
+    }
+  });
+
+  it('lists every problem at once', () => {
+    expect(() => load({ PORT: 'x', DATABASE_URL: 'y' })).toThrow(/PORT : .*\n.*DATABASE_URL : /s);
+  });
+
+  it('requires the JWT secrets in production, where nothing is generated', () => {
+    expect(() => load({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET : obligatoire en production/);
+    const secret = 'x'.repeat(32);
+    const config = load({ NODE_ENV: 'production', JWT_ACCESS_SECRET: secret, JWT_REFRESH_SECRET: secret });
+    expect(config).toMatchObject({ demoMode: false, host: '0.0.0.0' });
+  });
+});

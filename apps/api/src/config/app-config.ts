@@ -1,0 +1,219 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type AppEnv = 'development' | 'production' | 'test';
+
+/** Typed configuration, read once at boot from the environment (see README, "Configuration"). */
+export interface AppConfig {
+  env: AppEnv;
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** `null`: start an embedded PostgreSQL under `dataDir/postgres`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  storageDir: string;
+  jwt: { accessSecret: string | null; refreshSecret: string | null };
+  smtpUrl: string | null;
+  mailFrom: string;
+  demoMode: boolean;
+  demoPassword: string;
+  defaultDepartementCode: string;
+  tileUrl: string | null;
+  tileAttribution: string;
+  /** Directory of the built front end served on `/`; `null` serves the API only. */
+  webDir: string | null;
+}
+
+export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const DEFAULT_TILE_ATTRIBUTION = '© les contributeurs d’OpenStreetMap';
+export const DEFAULT_DEMO_PASSWORD = 'Passerelle-Vexin-2026';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the environment. Every problem is collected, so one failed start lists all of them,
+ * each naming its variable. Secrets left empty stay `null` here; `withLocalSecrets` fills them outside
+ * production.
+ */
+export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const port = read.integer('PORT', 3000, 1, 65535);
+  const host = read.text('HOST', nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1');
+  const publicUrl = read.url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const dataDir = read.path('DATA_DIR', '.data', cwd);
+  const storageDir = read.path('STORAGE_DIR', resolve(dataDir, 'storage'), cwd);
+  const accessSecret = read.secret('JWT_ACCESS_SECRET');
+  const refreshSecret = read.secret('JWT_REFRESH_SECRET');
+  const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:']);
+  const mailFrom = read.text('MAIL_FROM', 'Passerelle <ne-pas-repondre@passerelle.localhost>');
+  const demoMode = read.boolean('DEMO_MODE', nodeEnv !== 'production');
+  const demoPassword = read.text('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD);
+  if (demoPassword.length < 12) {
+    problems.push('DEMO_PASSWORD : au moins 12 caractères');
+  }
+  const defaultDepartementCode = read.text('DEFAULT_DEPARTEMENT', '95');
+  if (!/^(?:\d{2}|2[AB]|97\d)$/.test(defaultDepartementCode)) {
+    problems.push(`DEFAULT_DEPARTEMENT : code de département invalide (valeur reçue : « ${defaultDepartementCode} »)`);
+  }
+  const tileUrl = read.tileUrl('TILE_URL', DEFAULT_TILE_URL);
+  const tileAttribution = read.text('TILE_ATTRIBUTION', DEFAULT_TILE_ATTRIBUTION);
+  const webDirRaw = env['WEB_DIR'];
+  const webDir = webDirRaw === '' ? null : webDirRaw ? resolve(cwd, webDirRaw) : resolve(cwd, 'dist/apps/web/browser');
+
+  if (nodeEnv === 'production') {
+    if (!accessSecret) {
+      problems.push('JWT_ACCESS_SECRET : obligatoire en production (au moins 32 caractères aléatoires)');
+    }
+    if (!refreshSecret) {
+      problems.push('JWT_REFRESH_SECRET : obligatoire en production (au moins 32 caractères aléatoires)');
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return {
+    env: nodeEnv,
+    port,
+    host,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    databaseUrl,
+    dataDir,
+    storageDir,
+    jwt: { accessSecret, refreshSecret },
+    smtpUrl,
+    mailFrom,
+    demoMode,
+    demoPassword,
+    defaultDepartementCode,
+    tileUrl,
+    tileAttribution,
+    webDir,
+  };
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  text(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) {
+      return fallback;
+    }
+    if ((allowed as readonly string[]).includes(value)) {
+      return value as T;
+    }
+    this.problems.push(`${name} : valeur attendue parmi ${allowed.join(', ')} (valeur reçue : « ${value} »)`);
+    return fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) {
+      return fallback;
+    }
+    const parsed = Number(value);
+    if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+      this.problems.push(`${name} : doit être un entier entre ${min} et ${max} (valeur reçue : « ${value} »)`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) {
+      return fallback;
+    }
+    if (['true', '1', 'yes', 'oui'].includes(value)) {
+      return true;
+    }
+    if (['false', '0', 'no', 'non'].includes(value)) {
+      return false;
+    }
+    this.problems.push(`${name} : doit valoir true ou false (valeur reçue : « ${value} »)`);
+    return fallback;
+  }
+
+  url(name: string, protocols: string[]): string | null {
+    const value = this.raw(name);
+    if (value === undefined) {
+      return null;
+    }
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      this.problems.push(`${name} : URL invalide (attendu : ${protocols.map((p) => `${p}//…`).join(' ou ')})`);
+      return null;
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      this.problems.push(`${name} : le protocole doit être ${protocols.join(' ou ')} (reçu : ${parsed.protocol})`);
+      return null;
+    }
+    return value;
+  }
+
+  path(name: string, fallback: string, cwd: string): string {
+    const value = this.raw(name) ?? fallback;
+    return isAbsolute(value) ? value : resolve(cwd, value);
+  }
+
+  secret(name: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) {
+      return null;
+    }
+    if (value.length < 32) {
+      this.problems.push(`${name} : au moins 32 caractères (reçu : ${value.length})`);
+      return null;
+    }
+    return value;
+  }
+
+  /** Leaflet template; the literal `none` (or an empty value) disables background tiles. */
+  tileUrl(name: string, fallback: string): string | null {
+    const value = this.env[name];
+    if (value === undefined) {
+      return fallback;
+    }
+    const trimmed = value.trim();
+    if (trimmed === '' || trimmed === 'none') {
+      return null;
+    }
+    const probe = trimmed.replace(/\{[a-z]+\}/g, '0');
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(probe);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || !/\{z\}/.test(trimmed) || !/\{x\}/.test(trimmed) || !/\{y\}/.test(trimmed)) {
+      this.problems.push(`${name} : modèle d’URL de tuiles attendu, par exemple https://tuiles.exemple.fr/{z}/{x}/{y}.png, ou « none »`);
+      return null;
+    }
+    return trimmed;
+  }
+}

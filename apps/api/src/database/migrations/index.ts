@@ -1,0 +1,4 @@
+import { Territory1763800000000 } from './1763800000000-territory';
+
+/** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
+export const MIGRATIONS = [Territory1763800000000];

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import compress from '@fastify/compress';
+import etag from '@fastify/etag';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppModule } from './app.module';
+import { ApiExceptionFilter } from './common/exceptions/api-exception.filter';
+import { createValidationPipe } from './common/http/validation';
+import type { AppConfig } from './config/app-config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** Angular's output names carry a content hash: those files never change and can be cached for a year. */
+const HASHED_ASSET = /-[A-Z0-9]{8}\.(?:js|css|woff2?)$/;
+
+export interface CreateAppOptions {
+  logger?: LogLevel[] | false;
+}
+
+/** The whole HTTP application, as `main.ts` serves it and as the integration tests drive it. */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    // Correlation id: reuse a sane one set by a proxy, else make one; it is echoed back and logged.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1_048_576,
+    trustProxy: config.env === 'production',
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+
+  await registerHttpPlugins(app, config);
+  setUpOpenApi(app);
+  await serveWebApp(app, config);
+  return app;
+}
+
+async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const httpLogger = new Logger('HTTP');
+
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // One line per request: method, route pattern (never the raw URL, which may carry a token), status, time.
+  fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    const route = request.routeOptions.url ?? request.url.split('?')[0];
+    httpLogger.log(`${request.method} ${route} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms [${request.id}]`);
+  });
+  const tileOrigin = config.tileUrl ? new URL(config.tileUrl.replace(/\{[a-z]+\}/g, 'a')).origin : null;
+  const tileSources = tileOrigin ? [tileOrigin.replace('://a.', '://*.')] : [];
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Angular and Leaflet set styles at run time; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileSources],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.publicUrl.startsWith('https:') ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(etag);
+}
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Passerelle — API')
+      .setDescription(
+        'API du portail Passerelle (département et communes). Réponses JSON ; listes `{ items, total, limit, offset }` ' +
+          'avec `limit` ≤ 100 ; erreurs `{ code, message, errors?, requestId }` en français.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+}
+
+/** The built front end on `/`, with the SPA fallback: any other GET outside `/api` answers `index.html`. */
+async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const webDir = config.webDir;
+  if (!webDir || !existsSync(join(webDir, 'index.html'))) {
+    if (config.env === 'production') {
+      new Logger('Web').warn(`Front end introuvable (${webDir ?? 'WEB_DIR vide'}) : seule l’API est servie.`);
+    }
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root: webDir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/*', (request, reply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/')) {
+      return reply.callNotFound();
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

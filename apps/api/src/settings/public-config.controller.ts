@@ -1,0 +1,23 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { PublicConfigDto } from '@passerelle/shared/dto';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+
+/** What the front end needs to know of the installation; nothing secret. */
+@ApiTags('Configuration')
+@Controller('config')
+export class PublicConfigController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get()
+  @Header('cache-control', 'public, max-age=60')
+  get(): PublicConfigDto {
+    return {
+      defaultDepartementCode: this.config.defaultDepartementCode,
+      tileUrl: this.config.tileUrl,
+      tileAttribution: this.config.tileAttribution,
+      demoMode: this.config.demoMode,
+    };
+  }
+}

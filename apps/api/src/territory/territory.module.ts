@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TerritoryImportService } from './import/territory-import.service';
+import { TerritoryController } from './territory.controller';
+import { TerritoryService } from './territory.service';
+
+@Module({
+  controllers: [TerritoryController],
+  providers: [TerritoryService, TerritoryImportService],
+  exports: [TerritoryImportService],
+})
+export class TerritoryModule {}

@@ -1,0 +1,2 @@
+export * from './lib/api';
+export * from './lib/territory';
