@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TerritoryImportService } from './import/territory-import.service';
+import { TerritoryCache } from './territory-cache';
 import { TerritoryController } from './territory.controller';
 import { TerritoryService } from './territory.service';
 
 @Module({
   controllers: [TerritoryController],
-  providers: [TerritoryService, TerritoryImportService],
+  providers: [TerritoryService, TerritoryImportService, TerritoryCache],
   exports: [TerritoryImportService],
 })
 export class TerritoryModule {}

@@ -15,6 +15,7 @@ import {
   mapDepartement,
   mapDepartementDetail,
 } from './territory.mapper';
+import { TerritoryCache } from './territory-cache';
 import { TerritoryException } from './territory.exception';
 
 const DEPARTEMENT_COLUMNS = `
@@ -37,14 +38,46 @@ const COMMUNE_JOINS = `
  */
 @Injectable()
 export class TerritoryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cache: TerritoryCache,
+  ) {}
 
-  async listDepartements(): Promise<Page<DepartementDto>> {
+  listDepartements(): Promise<Page<DepartementDto>> {
+    return this.cache.cached('departements', () => this.queryDepartements());
+  }
+
+  getDepartement(code: string): Promise<DepartementDetailDto> {
+    return this.cache.cached(`departement:${code}`, () => this.queryDepartement(code));
+  }
+
+  listCommunes(code: string, query: CommuneListQueryDto): Promise<Page<CommuneSummaryDto>> {
+    const key = JSON.stringify(['communes', code, query.q?.trim() || null, query.eligible ?? null, query.canton ?? null, query.limit, query.offset]);
+    return this.cache.cached(key, () => this.queryCommunes(code, query));
+  }
+
+  listCantons(code: string, query: PageQueryDto): Promise<Page<CantonDto>> {
+    return this.cache.cached(`cantons:${code}:${query.limit}:${query.offset}`, () => this.queryCantons(code, query));
+  }
+
+  getCommune(insee: string): Promise<CommuneDto> {
+    return this.cache.cached(`commune:${insee}`, () => this.queryCommune(insee));
+  }
+
+  communesGeoJson(code: string): Promise<string> {
+    return this.cache.cached(`communes.geojson:${code}`, () => this.queryCommunesGeoJson(code));
+  }
+
+  cantonsGeoJson(code: string): Promise<string> {
+    return this.cache.cached(`cantons.geojson:${code}`, () => this.queryCantonsGeoJson(code));
+  }
+
+  private async queryDepartements(): Promise<Page<DepartementDto>> {
     const rows: DepartementRow[] = await this.db.query(`SELECT ${DEPARTEMENT_COLUMNS} FROM departement d ORDER BY d.code`);
     return { items: rows.map(mapDepartement), total: rows.length, limit: rows.length, offset: 0 };
   }
 
-  async getDepartement(code: string): Promise<DepartementDetailDto> {
+  private async queryDepartement(code: string): Promise<DepartementDetailDto> {
     const rows: DepartementRow[] = await this.db.query(
       `SELECT ${DEPARTEMENT_COLUMNS}, d.outline FROM departement d WHERE d.code = $1`,
       [code],
@@ -55,7 +88,7 @@ export class TerritoryService {
     return mapDepartementDetail(rows[0]);
   }
 
-  async listCommunes(code: string, query: CommuneListQueryDto): Promise<Page<CommuneSummaryDto>> {
+  private async queryCommunes(code: string, query: CommuneListQueryDto): Promise<Page<CommuneSummaryDto>> {
     await this.assertDepartementExists(code);
     const q = query.q?.trim() || null;
     const where = `
@@ -82,7 +115,7 @@ export class TerritoryService {
     return page(rows.map(mapCommuneSummary), total, query);
   }
 
-  async listCantons(code: string, query: PageQueryDto): Promise<Page<CantonDto>> {
+  private async queryCantons(code: string, query: PageQueryDto): Promise<Page<CantonDto>> {
     await this.assertDepartementExists(code);
     const rows: (CantonRow & { total: string })[] = await this.db.query(
       `SELECT ca.code, ca.name, ca.departement_code,
@@ -98,7 +131,7 @@ export class TerritoryService {
     return page(rows.map(mapCanton), total, query);
   }
 
-  async getCommune(insee: string): Promise<CommuneDto> {
+  private async queryCommune(insee: string): Promise<CommuneDto> {
     const rows: CommuneDetailRow[] = await this.db.query(
       `SELECT ${COMMUNE_COLUMNS}, c.siren, c.outline, d.name AS departement_name
          FROM commune c ${COMMUNE_JOINS}
@@ -113,7 +146,7 @@ export class TerritoryService {
   }
 
   /** FeatureCollection of the communes' outlines, serialised by PostgreSQL (the API passes the text through). */
-  async communesGeoJson(code: string): Promise<string> {
+  private async queryCommunesGeoJson(code: string): Promise<string> {
     await this.assertDepartementExists(code);
     const [{ geojson }] = await this.db.query(
       `SELECT json_build_object(
@@ -134,7 +167,7 @@ export class TerritoryService {
     return geojson;
   }
 
-  async cantonsGeoJson(code: string): Promise<string> {
+  private async queryCantonsGeoJson(code: string): Promise<string> {
     await this.assertDepartementExists(code);
     const [{ geojson }] = await this.db.query(
       `SELECT json_build_object(

@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import pointOnFeature from '@turf/point-on-feature';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_ELIGIBILITY_THRESHOLD, type Outline } from '@passerelle/shared/dto';
+import { TerritoryCache } from '../territory-cache';
 import { TerritoryException } from '../territory.exception';
 import { loadDepartementSource } from './commune-source';
 import { type DepartementGeo, loadDepartementGeo } from './geo-source';
@@ -42,7 +43,10 @@ interface CommuneRecord {
 export class TerritoryImportService {
   private readonly logger = new Logger(TerritoryImportService.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional() private readonly cache?: TerritoryCache,
+  ) {}
 
   async importDepartement(code: string): Promise<ImportReport> {
     const source = loadDepartementSource(code);
@@ -94,6 +98,7 @@ export class TerritoryImportService {
       return this.upsertCommunes(tx, code, records);
     });
 
+    this.cache?.clear();
     const report: ImportReport = {
       departement: code,
       name: source.departement.nom,

@@ -1,0 +1,67 @@
+// Starts the built app (dist/) on a throwaway embedded PostgreSQL and a free port; used by the benchmark.
+import { spawn } from 'node:child_process';
+import { chmodSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+
+function freePort() {
+  return new Promise((ok, ko) => {
+    const s = createServer();
+    s.on('error', ko);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export async function startServer({ env = {}, log } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-run-'));
+  chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const output = createWriteStream(log ?? join(dataDir, 'server.log'));
+  const child = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIR: join(root, 'dist/apps/web/browser'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(output);
+  child.stderr.pipe(output);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`the server exited with code ${child.exitCode} (log: ${output.path})`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) {
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not start within 120 s (log: ${output.path})`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+        if (child.exitCode === null) {
+          child.kill('SIGKILL');
+        }
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
