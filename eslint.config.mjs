@@ -21,6 +21,7 @@ const depConstraints = [
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:dto'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:dto'] },
   { sourceTag: 'type:dto', onlyDependOnLibsWithTags: ['type:dto'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:dto'] },
 ];
 
 /** Framework packages each scope must never import (checked on the import, not only on projects). */

@@ -1,7 +1,7 @@
 // `npm run bench`: starts the built app on a seeded throwaway database and measures the public endpoints
 // with autocannon (50 connections). Prints p50/p95/p99 latency and requests per second for each.
 import autocannon from 'autocannon';
-import { startServer } from './server.mjs';
+import { startServer } from '../testing/built-app.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);

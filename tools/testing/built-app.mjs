@@ -1,4 +1,4 @@
-// Starts the built app (dist/) on a throwaway embedded PostgreSQL and a free port; used by the benchmark.
+// Starts the built app (dist/) on a throwaway embedded PostgreSQL and a free port: for the browser tests and the benchmark.
 import { spawn } from 'node:child_process';
 import { chmodSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';

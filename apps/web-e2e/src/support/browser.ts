@@ -1,0 +1,59 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install chromium`), or the one named by CHROMIUM_PATH. */
+function chromiumPath(): string {
+  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => !!p,
+  );
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error('Chromium not found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
+  }
+  return found;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    // The machines have no network but loopback: background services of Chromium would only fail.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1440, height: 900 },
+} as const;
+
+export function baseUrl(): string {
+  const url = process.env['E2E_BASE_URL'];
+  if (!url) {
+    throw new Error('E2E_BASE_URL is not set: run the browser tests through their Jest config (global setup).');
+  }
+  return url;
+}
+
+export async function newPage(browser: Browser, viewport: keyof typeof VIEWPORTS): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'fr-FR', timezoneId: 'Europe/Paris', baseURL: baseUrl() });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Screenshots land in test-output/web-e2e/screenshots, to be looked at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = join(__dirname, '../../../../test-output/web-e2e/screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

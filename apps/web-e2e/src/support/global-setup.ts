@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+
+interface BuiltApp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+declare global {
+  var __PASSERELLE_E2E_APP__: BuiltApp | undefined;
+}
+
+/**
+ * Starts the built app as a user would run it (`node dist/apps/api/main.js`: embedded PostgreSQL, migrations,
+ * first-run import of Val-d'Oise), with a tile server that cannot be reached, as on a closed network.
+ */
+export default async function globalSetup(): Promise<void> {
+  const { startServer } = (await import(join(__dirname, '../../../../tools/testing/built-app.mjs'))) as {
+    startServer(options: { env: Record<string, string> }): Promise<BuiltApp>;
+  };
+  const app = await startServer({ env: { TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png', NODE_ENV: 'test' } });
+  globalThis.__PASSERELLE_E2E_APP__ = app;
+  process.env['E2E_BASE_URL'] = app.url;
+}
