@@ -8,6 +8,7 @@ const depConstraints = [
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
   { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   {
     sourceTag: 'type:app',
@@ -22,6 +23,7 @@ const depConstraints = [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:dto'] },
   { sourceTag: 'type:dto', onlyDependOnLibsWithTags: ['type:dto'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:dto'] },
+  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:dto'] },
 ];
 
 /** Framework packages each scope must never import (checked on the import, not only on projects). */

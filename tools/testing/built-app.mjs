@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 
-function freePort() {
+export function freePort() {
   return new Promise((ok, ko) => {
     const s = createServer();
     s.on('error', ko);
@@ -56,11 +56,14 @@ export async function startServer({ env = {}, log } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+        let timer;
+        await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+        clearTimeout(timer);
         if (child.exitCode === null) {
           child.kill('SIGKILL');
         }
       }
+      await new Promise((r) => output.end(r));
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -14,10 +14,14 @@ declare global {
  * first-run import of Val-d'Oise), with a tile server that cannot be reached, as on a closed network.
  */
 export default async function globalSetup(): Promise<void> {
-  const { startServer } = (await import(join(__dirname, '../../../../tools/testing/built-app.mjs'))) as {
+  const { startServer, freePort } = (await import(join(__dirname, '../../../../tools/testing/built-app.mjs'))) as {
     startServer(options: { env: Record<string, string> }): Promise<BuiltApp>;
+    freePort(): Promise<number>;
   };
-  const app = await startServer({ env: { TILE_URL: 'http://127.0.0.1:9/{z}/{x}/{y}.png', NODE_ENV: 'test' } });
+  // A port nobody listens on: every tile request is refused, as when the tile server is out of reach.
+  const tileOrigin = `http://127.0.0.1:${await freePort()}`;
+  process.env['E2E_TILE_ORIGIN'] = tileOrigin;
+  const app = await startServer({ env: { TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png`, NODE_ENV: 'test' } });
   globalThis.__PASSERELLE_E2E_APP__ = app;
   process.env['E2E_BASE_URL'] = app.url;
 }
