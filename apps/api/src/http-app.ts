@@ -121,8 +121,8 @@ async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Prom
     prefix: '/',
     wildcard: false,
     index: false,
-    setHeaders: (res, path) => {
-      res.setHeader('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
