@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { AppLogger } from './common/app-logger';
 import { ConfigError, loadConfig } from './config/app-config';
 import { withLocalSecrets } from './config/local-secrets';
 import { openDatabase } from './database/open-database';
@@ -28,7 +29,7 @@ async function run(argv: string[]): Promise<number> {
   const config = withLocalSecrets(loadConfig(process.env));
   const database = await openDatabase(config, logger);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database.url), {
-    logger: ['log', 'warn', 'error'],
+    logger: new AppLogger({ logLevels: ['log', 'warn', 'error'] }),
   });
   try {
     await app.get(DataSource).runMigrations({ transaction: 'each' });

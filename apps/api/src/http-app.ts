@@ -11,6 +11,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
+import { AppLogger } from './common/app-logger';
 import { ApiExceptionFilter } from './common/exceptions/api-exception.filter';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
@@ -40,7 +41,7 @@ export async function createApp(
     logger: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+    logger: new AppLogger({ logLevels: options.logger === false ? [] : (options.logger ?? ['log', 'warn', 'error']) }),
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -1,3 +1,4 @@
+import { join, relative } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConfigError, type AppConfig, loadConfig } from './config/app-config';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     '',
     `  Passerelle est prête (${seconds} s) : ${config.publicUrl}`,
     `  API : ${config.publicUrl}/api — documentation OpenAPI : ${config.publicUrl}/api/docs`,
-    `  Base de données : ${database.embedded ? 'PostgreSQL intégré (.data/postgres)' : 'DATABASE_URL'}${seeded ? ' — données de démonstration importées' : ''}`,
+    `  Base de données : ${database.embedded ? `PostgreSQL intégré (${relative(process.cwd(), join(config.dataDir, 'postgres')) || '.'})` : 'DATABASE_URL'}${seeded ? ' — données de démonstration importées' : ''}`,
     config.demoMode ? `  Mode démonstration — mot de passe des comptes de démonstration : ${config.demoPassword}` : '',
     '  Ctrl-C pour arrêter.',
     '',

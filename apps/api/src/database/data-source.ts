@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { TypeOrmNestLogger } from './typeorm-logger';
 
 /** The one definition of the database connection, used by the app, the CLI, the tests and TypeORM's CLI. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -13,6 +14,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error', 'warn', 'migration'],
+    logger: new TypeOrmNestLogger(),
+    maxQueryExecutionTime: 1_000,
     extra: {
       max: 20,
       // Fail fast when the server is unreachable: /api/health must answer 503 quickly, not hang.
