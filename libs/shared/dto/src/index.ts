@@ -1,2 +1,3 @@
 export * from './lib/api';
 export * from './lib/territory';
+export * from './lib/accounts';

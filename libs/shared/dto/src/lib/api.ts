@@ -38,4 +38,13 @@ export interface PublicConfigDto {
   tileAttribution: string;
   /** Demo installations show the demo accounts on the sign-in page. */
   demoMode: boolean;
+  /** The demo accounts (all with the demo password printed at start); empty outside demo mode. */
+  demoAccounts: DemoAccountDto[];
+}
+
+export interface DemoAccountDto {
+  email: string;
+  displayName: string;
+  /** e.g. "Maire d'Ableiges", "Agent du département". */
+  description: string;
 }
