@@ -18,6 +18,7 @@ export class PublicConfigController {
       tileUrl: this.config.tileUrl,
       tileAttribution: this.config.tileAttribution,
       demoMode: this.config.demoMode,
+      demoAccounts: [],
     };
   }
 }
