@@ -25,14 +25,17 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     TILE_URL: 'none',
     JWT_ACCESS_SECRET: randomBytes(32).toString('hex'),
     JWT_REFRESH_SECRET: randomBytes(32).toString('hex'),
+    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    RATE_LIMIT: 'false',
+    DEMO_MODE: 'true',
     ...env,
   });
 }
 
 /** The real HTTP application on its own fresh database; requests go through Fastify's `inject`. */
-export async function startTestApp(template: TemplateName = 'valDOise'): Promise<TestApp> {
+export async function startTestApp(template: TemplateName = 'valDOise', env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase(template);
-  const config = testConfig();
+  const config = testConfig(env);
   const app = await createApp(config, database.url, { logger: ['error'] });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

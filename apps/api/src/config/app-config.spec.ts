@@ -51,6 +51,8 @@ describe(loadConfig.name, () => {
     ['NODE_ENV', 'staging'],
     ['TILE_URL', 'https://tiles.example.fr/tile.png'],
     ['JWT_ACCESS_SECRET', 'trop-court'],
+    ['ENCRYPTION_KEY', 'trop-court'],
+    ['RATE_LIMIT', 'parfois'],
     ['DEMO_PASSWORD', 'court'],
     ['DEFAULT_DEPARTEMENT', '999'],
   ])('stops with a message naming %s when it is %p', (name, value) => {
@@ -69,7 +71,10 @@ describe(loadConfig.name, () => {
   it('requires the JWT secrets in production, where nothing is generated', () => {
     expect(() => load({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET : obligatoire en production/);
     const secret = 'x'.repeat(32);
-    const config = load({ NODE_ENV: 'production', JWT_ACCESS_SECRET: secret, JWT_REFRESH_SECRET: secret });
+    expect(() => load({ NODE_ENV: 'production', JWT_ACCESS_SECRET: secret, JWT_REFRESH_SECRET: secret })).toThrow(
+      /ENCRYPTION_KEY : obligatoire/,
+    );
+    const config = load({ NODE_ENV: 'production', JWT_ACCESS_SECRET: secret, JWT_REFRESH_SECRET: secret, ENCRYPTION_KEY: secret });
     expect(config).toMatchObject({ demoMode: false, host: '0.0.0.0' });
   });
 });

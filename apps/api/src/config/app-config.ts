@@ -13,6 +13,10 @@ export interface AppConfig {
   dataDir: string;
   storageDir: string;
   jwt: { accessSecret: string | null; refreshSecret: string | null };
+  /** Key of the data encrypted at rest (second-factor secrets); generated locally like the JWT secrets. */
+  encryptionKey: string | null;
+  /** Rate limits on sign-in, reset, invitations and writes (tests switch them off except where tested). */
+  rateLimit: boolean;
   smtpUrl: string | null;
   mailFrom: string;
   demoMode: boolean;
@@ -55,6 +59,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const storageDir = read.path('STORAGE_DIR', resolve(dataDir, 'storage'), cwd);
   const accessSecret = read.secret('JWT_ACCESS_SECRET');
   const refreshSecret = read.secret('JWT_REFRESH_SECRET');
+  const encryptionKey = read.secret('ENCRYPTION_KEY');
+  const rateLimit = read.boolean('RATE_LIMIT', true);
   const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:']);
   const mailFrom = read.text('MAIL_FROM', 'Passerelle <ne-pas-repondre@passerelle.localhost>');
   const demoMode = read.boolean('DEMO_MODE', nodeEnv !== 'production');
@@ -78,6 +84,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     if (!refreshSecret) {
       problems.push('JWT_REFRESH_SECRET : obligatoire en production (au moins 32 caractères aléatoires)');
     }
+    if (!encryptionKey) {
+      problems.push('ENCRYPTION_KEY : obligatoire en production (au moins 32 caractères aléatoires)');
+    }
   }
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -91,6 +100,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     dataDir,
     storageDir,
     jwt: { accessSecret, refreshSecret },
+    encryptionKey,
+    rateLimit,
     smtpUrl,
     mailFrom,
     demoMode,

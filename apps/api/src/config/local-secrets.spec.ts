@@ -15,9 +15,11 @@ describe(withLocalSecrets.name, () => {
     const first = withLocalSecrets(loadConfig({ DATA_DIR: dir }));
     expect(first.jwt.accessSecret).toHaveLength(64);
     expect(first.jwt.refreshSecret).not.toBe(first.jwt.accessSecret);
+    expect(first.encryptionKey).toHaveLength(64);
     expect(statSync(join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
     const second = withLocalSecrets(loadConfig({ DATA_DIR: dir }));
     expect(second.jwt).toEqual(first.jwt);
+    expect(second.encryptionKey).toBe(first.encryptionKey);
     expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toContain(first.jwt.accessSecret);
   });
 

@@ -6,6 +6,7 @@ import type { AppConfig } from './app-config';
 interface StoredSecrets {
   jwtAccessSecret: string;
   jwtRefreshSecret: string;
+  encryptionKey?: string;
 }
 
 /**
@@ -13,17 +14,18 @@ interface StoredSecrets {
  * (mode 600), so sessions survive a restart and nobody has to invent a secret to try the app.
  */
 export function withLocalSecrets(config: AppConfig): AppConfig {
-  if (config.jwt.accessSecret && config.jwt.refreshSecret) {
+  if (config.jwt.accessSecret && config.jwt.refreshSecret && config.encryptionKey) {
     return config;
   }
   const file = join(config.dataDir, 'secrets.json');
-  let stored: StoredSecrets;
-  if (existsSync(file)) {
-    stored = JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets;
-  } else {
+  const generate = () => randomBytes(48).toString('base64url');
+  let stored: StoredSecrets | null = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredSecrets) : null;
+  if (!stored || !stored.encryptionKey) {
+    // A file from an older version lacks the newer secrets: complete it, keeping the existing ones.
     stored = {
-      jwtAccessSecret: randomBytes(48).toString('base64url'),
-      jwtRefreshSecret: randomBytes(48).toString('base64url'),
+      jwtAccessSecret: stored?.jwtAccessSecret ?? generate(),
+      jwtRefreshSecret: stored?.jwtRefreshSecret ?? generate(),
+      encryptionKey: generate(),
     };
     mkdirSync(config.dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
@@ -34,5 +36,6 @@ export function withLocalSecrets(config: AppConfig): AppConfig {
       accessSecret: config.jwt.accessSecret ?? stored.jwtAccessSecret,
       refreshSecret: config.jwt.refreshSecret ?? stored.jwtRefreshSecret,
     },
+    encryptionKey: config.encryptionKey ?? stored.encryptionKey ?? null,
   };
 }

@@ -3,9 +3,11 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { FastifyReply } from 'fastify';
 import type { HealthDto } from '@passerelle/shared/dto';
 import { HealthService } from './health.service';
+import { Public } from '../common/access/access.decorators';
 
 @ApiTags('Supervision')
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 

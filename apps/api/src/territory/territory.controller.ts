@@ -14,6 +14,7 @@ import { PatternPipe } from '../common/http/pattern.pipe';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { CommuneListQueryDto } from './dto/commune-list-query.dto';
 import { TerritoryService } from './territory.service';
+import { Public } from '../common/access/access.decorators';
 
 const departementCode = new PatternPipe('code', DEPARTEMENT_CODE_PATTERN, 'Code de département invalide : 2 ou 3 caractères, par exemple 95.');
 const inseeCode = new PatternPipe('insee', INSEE_CODE_PATTERN, 'Code INSEE invalide : 5 caractères, par exemple 95002.');
@@ -21,6 +22,7 @@ const PUBLIC_CACHE = 'public, max-age=300';
 
 @ApiTags('Territoire')
 @Controller()
+@Public()
 export class TerritoryController {
   constructor(private readonly territory: TerritoryService) {}
 

@@ -1,4 +1,5 @@
 import { Territory1763800000000 } from './1763800000000-territory';
+import { Accounts1763900000000 } from './1763900000000-accounts';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
-export const MIGRATIONS = [Territory1763800000000];
+export const MIGRATIONS = [Territory1763800000000, Accounts1763900000000];

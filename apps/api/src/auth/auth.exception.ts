@@ -1,0 +1,54 @@
+import { DomainException, type ErrorKind } from '../common/exceptions/domain.exception';
+
+export type AuthErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'SESSION_EXPIRED'
+  | 'CHALLENGE_EXPIRED'
+  | 'TOTP_INVALID'
+  | 'TOTP_NOT_STARTED'
+  | 'TOTP_REQUIRED_FOR_STAFF'
+  | 'WRONG_PASSWORD'
+  | 'TOKEN_INVALID'
+  | 'FORBIDDEN';
+
+export class AuthException extends DomainException {
+  constructor(code: AuthErrorCode) {
+    const { kind, message } = describe(code);
+    super(code, kind, message);
+  }
+}
+
+function describe(code: AuthErrorCode): { kind: ErrorKind; message: string } {
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return { kind: 'UNAUTHENTICATED', message: 'Votre session a expiré ou n’est pas valide : reconnectez-vous.' };
+    case 'INVALID_CREDENTIALS':
+      return { kind: 'UNAUTHENTICATED', message: 'Adresse e-mail ou mot de passe incorrect.' };
+    case 'SESSION_EXPIRED':
+      return { kind: 'UNAUTHENTICATED', message: 'Votre session est terminée : reconnectez-vous.' };
+    case 'CHALLENGE_EXPIRED':
+      return { kind: 'UNAUTHENTICATED', message: 'Le délai pour saisir le code est dépassé : reconnectez-vous.' };
+    case 'TOTP_INVALID':
+      return {
+        kind: 'UNAUTHENTICATED',
+        message: 'Code incorrect. Saisissez le code à 6 chiffres affiché par votre application, ou un code de secours.',
+      };
+    case 'TOTP_NOT_STARTED':
+      return { kind: 'CONFLICT', message: 'Commencez par afficher le QR code de la double authentification.' };
+    case 'TOTP_REQUIRED_FOR_STAFF':
+      return {
+        kind: 'FORBIDDEN',
+        message: 'La double authentification est obligatoire pour les agents et administrateurs du département.',
+      };
+    case 'WRONG_PASSWORD':
+      return { kind: 'INVALID', message: 'Le mot de passe actuel est incorrect.' };
+    case 'TOKEN_INVALID':
+      return {
+        kind: 'NOT_FOUND',
+        message: 'Ce lien n’est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau.',
+      };
+    case 'FORBIDDEN':
+      return { kind: 'FORBIDDEN', message: 'Vous n’avez pas les droits nécessaires pour cette action.' };
+  }
+}

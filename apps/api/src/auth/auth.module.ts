@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { UsersRepository } from '../accounts/users.repository';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtStrategy } from './jwt.strategy';
+import { SessionsService } from './sessions.service';
+import { TokensService } from './tokens.service';
+import { TotpService } from './totp.service';
+import { WriteThrottlerGuard } from './write-throttler.guard';
+
+@Global()
+@Module({
+  imports: [PassportModule],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    SessionsService,
+    TokensService,
+    TotpService,
+    UsersRepository,
+    JwtStrategy,
+    // Order matters: rate limits first (also for failed sign-ins), then authentication and roles.
+    { provide: APP_GUARD, useClass: WriteThrottlerGuard },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AuthService, SessionsService, TokensService, TotpService, UsersRepository],
+})
+export class AuthModule {}

@@ -1,0 +1,235 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthenticatedResponse, LoginResponse, TotpEnrolmentCompletedResponse, TotpSetupDto } from '@passerelle/shared/dto';
+import { USER_SELECT, type UserRecord, toMe, totpRequired } from '../accounts/user-record';
+import { UsersRepository, normalizeEmail } from '../accounts/users.repository';
+import { AuditService } from '../audit/audit.service';
+import type { RequestMeta } from '../common/access/access.decorators';
+import { ValidationFailedException } from '../common/exceptions/domain.exception';
+import { hashToken, randomToken } from '../common/crypto/secret-box';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { MailService } from '../mail/mail.service';
+import { passwordResetMail } from '../mail/templates/mails';
+import { AuthException } from './auth.exception';
+import { passwordProblem } from './password-policy';
+import { hashPassword, verifyPassword } from './passwords';
+import { type IssuedRefresh, SessionsService } from './sessions.service';
+import { TokensService } from './tokens.service';
+import { TotpService } from './totp.service';
+import { changedRows } from '../database/changed-rows';
+
+const RESET_TTL_MS = 3_600_000;
+
+/** A signed-in answer and the refresh token the controller puts in the cookie. */
+export interface SignedIn<T extends AuthenticatedResponse = AuthenticatedResponse> {
+  body: T;
+  refresh: IssuedRefresh;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsService,
+    private readonly tokens: TokensService,
+    private readonly totp: TotpService,
+    private readonly audit: AuditService,
+    private readonly mail: MailService,
+  ) {}
+
+  /** Same answer, in about the same time, for an unknown address, a disabled account and a wrong password. */
+  async login(email: string, password: string, meta: RequestMeta): Promise<LoginResponse | SignedIn> {
+    const user = await this.users.activeByEmail(email);
+    const valid = await verifyPassword(user?.password_hash ?? null, password);
+    if (!user || !valid) {
+      await this.audit.record(
+        { action: 'AUTH_LOGIN_FAILED', actorId: user?.id ?? null, details: { email: normalizeEmail(email) }, departementCode: user?.departement_code },
+        meta,
+      );
+      throw new AuthException('INVALID_CREDENTIALS');
+    }
+    if (user.totp_enabled_at) {
+      return { status: 'TOTP_REQUIRED', challengeToken: this.tokens.signChallenge(user.id, 'totp') };
+    }
+    if (totpRequired(user, this.config.demoMode)) {
+      return { status: 'TOTP_ENROLMENT_REQUIRED', challengeToken: this.tokens.signChallenge(user.id, 'enrol') };
+    }
+    return this.signIn(user, meta, 'password');
+  }
+
+  async loginWithSecondFactor(challengeToken: string, code: string, meta: RequestMeta): Promise<SignedIn> {
+    const user = await this.users.byId(this.tokens.verifyChallenge(challengeToken, 'totp'));
+    if (!user || user.state !== 'ACTIVE' || !user.totp_secret) {
+      throw new AuthException('CHALLENGE_EXPIRED');
+    }
+    const method = await this.checkSecondFactor(user, code);
+    if (!method) {
+      await this.audit.record({ action: 'AUTH_TOTP_FAILED', actorId: user.id, departementCode: user.departement_code }, meta);
+      throw new AuthException('TOTP_INVALID');
+    }
+    return this.signIn(user, meta, method);
+  }
+
+  async startEnrolment(challengeToken: string): Promise<TotpSetupDto> {
+    const user = await this.users.byId(this.tokens.verifyChallenge(challengeToken, 'enrol'));
+    if (!user || user.state !== 'ACTIVE' || user.totp_enabled_at) {
+      throw new AuthException('CHALLENGE_EXPIRED');
+    }
+    const { sealed, setup } = await this.totp.createSecret(user.email);
+    await this.db.query(`UPDATE app_user SET totp_pending_secret = $2, updated_at = now() WHERE id = $1`, [user.id, sealed]);
+    return setup;
+  }
+
+  async confirmEnrolment(challengeToken: string, code: string, meta: RequestMeta): Promise<SignedIn<TotpEnrolmentCompletedResponse>> {
+    const user = await this.users.byId(this.tokens.verifyChallenge(challengeToken, 'enrol'));
+    if (!user || user.state !== 'ACTIVE' || user.totp_enabled_at) {
+      throw new AuthException('CHALLENGE_EXPIRED');
+    }
+    const recoveryCodes = await this.enableTotp(user, code, meta);
+    const signedIn = await this.signIn({ ...user, totp_enabled_at: new Date() }, meta, 'totp');
+    return { refresh: signedIn.refresh, body: { ...signedIn.body, recoveryCodes } };
+  }
+
+  /** Checks the code against the pending secret, then makes it the user's second factor; returns recovery codes. */
+  async enableTotp(user: UserRecord, code: string, meta: RequestMeta): Promise<string[]> {
+    if (!user.totp_pending_secret) {
+      throw new AuthException('TOTP_NOT_STARTED');
+    }
+    const step = this.totp.matchingStep(user.totp_pending_secret, code);
+    if (step === null) {
+      throw new ValidationFailedException({ code: 'Code incorrect : saisissez le code à 6 chiffres affiché par votre application.' });
+    }
+    const { codes, hashes } = this.totp.newRecoveryCodes();
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE app_user SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = now(),
+                totp_last_step = $2, updated_at = now() WHERE id = $1`,
+        [user.id, step],
+      );
+      await this.replaceRecoveryCodes(tx, user.id, hashes);
+      await this.audit.record({ action: 'TOTP_ENABLED', actorId: user.id, targetType: 'user', targetId: user.id, departementCode: user.departement_code }, meta, tx);
+    });
+    return codes;
+  }
+
+  async replaceRecoveryCodes(tx: EntityManager, userId: string, hashes: string[]): Promise<void> {
+    await tx.query(`DELETE FROM recovery_code WHERE user_id = $1`, [userId]);
+    await tx.query(`INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])`, [userId, hashes]);
+  }
+
+  async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<SignedIn> {
+    if (!refreshToken) {
+      throw new AuthException('SESSION_EXPIRED');
+    }
+    const rotated = await this.sessions.rotate(refreshToken, meta);
+    const user = await this.users.byId(rotated.userId);
+    if (!user) {
+      throw new AuthException('SESSION_EXPIRED');
+    }
+    return { refresh: rotated, body: this.authenticated(user, rotated.sessionId) };
+  }
+
+  async logout(refreshToken: string | undefined, meta: RequestMeta): Promise<void> {
+    const ended = refreshToken ? await this.sessions.revokeByRefreshToken(refreshToken) : null;
+    if (ended) {
+      await this.audit.record({ action: 'AUTH_LOGOUT', actorId: ended.userId, targetType: 'session', targetId: ended.sessionId }, meta);
+    }
+  }
+
+  /** Always the same answer; the mail leaves only for an active account, and is not awaited. */
+  async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
+    const user = await this.users.activeByEmail(email);
+    if (!user) {
+      return;
+    }
+    const token = randomToken();
+    await this.db.query(`INSERT INTO password_reset (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [
+      hashToken(token),
+      user.id,
+      new Date(Date.now() + RESET_TTL_MS),
+    ]);
+    await this.audit.record({ action: 'PASSWORD_RESET_REQUESTED', actorId: user.id, departementCode: user.departement_code }, meta);
+    this.mail.send(passwordResetMail(user.email, `${this.config.publicUrl}/reinitialiser-mot-de-passe/${token}`));
+  }
+
+  async confirmPasswordReset(token: string, password: string, meta: RequestMeta): Promise<void> {
+    const [reset] = await this.db.query(
+      `SELECT user_id FROM password_reset WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
+      [hashToken(token)],
+    );
+    const user = reset ? await this.users.byId(reset.user_id) : null;
+    if (!user || user.state !== 'ACTIVE') {
+      throw new AuthException('TOKEN_INVALID');
+    }
+    await this.assertAcceptablePassword(password, [user.email, user.display_name]);
+    const passwordHash = await hashPassword(password);
+    await this.db.transaction(async (tx) => {
+      const used = await changedRows(
+        tx,
+        `UPDATE password_reset SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING user_id`,
+        [hashToken(token)],
+      );
+      if (used.length === 0) {
+        throw new AuthException('TOKEN_INVALID');
+      }
+      await tx.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
+      await this.sessions.revokeAll(user.id, 'PASSWORD_RESET', tx);
+      await this.audit.record({ action: 'PASSWORD_RESET_COMPLETED', actorId: user.id, departementCode: user.departement_code }, meta, tx);
+    });
+  }
+
+  async assertAcceptablePassword(password: string, userInputs: string[], field = 'password'): Promise<void> {
+    const problem = await passwordProblem(password, userInputs);
+    if (problem) {
+      throw new ValidationFailedException({ [field]: problem });
+    }
+  }
+
+  authenticated(user: UserRecord, sessionId: string): AuthenticatedResponse {
+    return { status: 'AUTHENTICATED', ...this.tokens.signAccess(user.id, sessionId), user: toMe(user, this.config.demoMode) };
+  }
+
+  private async signIn(user: UserRecord, meta: RequestMeta, method: 'password' | 'totp' | 'recovery-code'): Promise<SignedIn> {
+    const refresh = await this.db.transaction(async (tx) => {
+      const issued = await this.sessions.open(user.id, meta, tx);
+      await tx.query(`UPDATE app_user SET last_sign_in_at = now() WHERE id = $1`, [user.id]);
+      await this.audit.record(
+        { action: 'AUTH_LOGIN_SUCCEEDED', actorId: user.id, targetType: 'session', targetId: issued.sessionId, departementCode: user.departement_code, communeInsee: user.commune_insee, details: { method } },
+        meta,
+        tx,
+      );
+      return issued;
+    });
+    const [fresh] = await this.db.query(`${USER_SELECT} WHERE u.id = $1`, [user.id]);
+    return { refresh, body: this.authenticated(fresh, refresh.sessionId) };
+  }
+
+  /** A TOTP code (not replayed) or an unused recovery code. */
+  private async checkSecondFactor(user: UserRecord, code: string): Promise<'totp' | 'recovery-code' | null> {
+    if (!user.totp_secret) {
+      return null;
+    }
+    const step = this.totp.matchingStep(user.totp_secret, code);
+    if (step !== null) {
+      const accepted = await changedRows(
+        this.db,
+        `UPDATE app_user SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+        [user.id, step],
+      );
+      return accepted.length > 0 ? 'totp' : null;
+    }
+    if (this.totp.looksLikeRecoveryCode(code)) {
+      const used = await changedRows(
+        this.db,
+        `UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING user_id`,
+        [user.id, this.totp.recoveryHash(code)],
+      );
+      return used.length > 0 ? 'recovery-code' : null;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sign, verify } from 'jsonwebtoken';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { AuthException } from './auth.exception';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 10 * 60;
+const CHALLENGE_TTL_SECONDS = 5 * 60;
+export const JWT_ISSUER = 'passerelle';
+export const JWT_AUDIENCE = 'passerelle-api';
+const CHALLENGE_AUDIENCE = 'passerelle-second-factor';
+export const JWT_ALGORITHM = 'HS256';
+
+export type ChallengePurpose = 'totp' | 'enrol';
+
+/**
+ * Access tokens (10 minutes, HS256, issuer and audience pinned) and second-factor challenges (5 minutes,
+ * another audience, so neither can stand for the other).
+ */
+@Injectable()
+export class TokensService {
+  private readonly accessSecret: string;
+  private readonly challengeSecret: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    if (!config.jwt.accessSecret || !config.jwt.refreshSecret) {
+      throw new Error('JWT secrets are missing (withLocalSecrets or the environment provides them)');
+    }
+    this.accessSecret = config.jwt.accessSecret;
+    this.challengeSecret = config.jwt.refreshSecret;
+  }
+
+  get accessSecretKey(): string {
+    return this.accessSecret;
+  }
+
+  signAccess(userId: string, sessionId: string): { accessToken: string; expiresIn: number } {
+    const accessToken = sign({ sid: sessionId }, this.accessSecret, {
+      algorithm: JWT_ALGORITHM,
+      subject: userId,
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+    });
+    return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  signChallenge(userId: string, purpose: ChallengePurpose): string {
+    return sign({ purpose }, this.challengeSecret, {
+      algorithm: JWT_ALGORITHM,
+      subject: userId,
+      issuer: JWT_ISSUER,
+      audience: CHALLENGE_AUDIENCE,
+      expiresIn: CHALLENGE_TTL_SECONDS,
+    });
+  }
+
+  /** The user id of a valid challenge for this purpose; otherwise the user must sign in again. */
+  verifyChallenge(token: string, purpose: ChallengePurpose): string {
+    try {
+      const payload = verify(token, this.challengeSecret, {
+        algorithms: [JWT_ALGORITHM],
+        issuer: JWT_ISSUER,
+        audience: CHALLENGE_AUDIENCE,
+      });
+      if (typeof payload === 'object' && payload.purpose === purpose && typeof payload.sub === 'string') {
+        return payload.sub;
+      }
+    } catch {
+      // expired, forged or malformed: same answer
+    }
+    throw new AuthException('CHALLENGE_EXPIRED');
+  }
+}

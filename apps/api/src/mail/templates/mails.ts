@@ -1,0 +1,57 @@
+import type { Mail } from '../mail.service';
+
+/** Values inserted into HTML are escaped: names and commune names come from users and data sources. */
+function escape(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+function layout(title: string, paragraphs: string[], action: { label: string; url: string }, footer: string): string {
+  return `<!doctype html><html lang="fr"><body style="font-family:sans-serif;line-height:1.5;color:#1b1b1f;max-width:560px">
+<h1 style="font-size:1.25rem">${escape(title)}</h1>
+${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+<p><a href="${escape(action.url)}" style="display:inline-block;padding:.6rem 1rem;background:#0b57d0;color:#fff;text-decoration:none;border-radius:4px">${escape(action.label)}</a></p>
+<p style="font-size:.875rem;color:#555">Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :<br>${escape(action.url)}</p>
+<p style="font-size:.875rem;color:#555">${escape(footer)}</p>
+</body></html>`;
+}
+
+export interface InvitationMailInput {
+  to: string;
+  url: string;
+  /** e.g. "collaborateur de la commune d'Ableiges", "agent du département du Val-d'Oise". */
+  what: string;
+  invitedBy: string | null;
+  expiresAt: Date;
+}
+
+export function invitationMail(input: InvitationMailInput): Mail {
+  const expires = input.expiresAt.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
+  const who = input.invitedBy ? `${input.invitedBy} vous invite` : 'Vous êtes invité(e)';
+  const paragraphs = [
+    `${who} à rejoindre Passerelle en tant que ${input.what}.`,
+    'Passerelle est l’espace où les communes et le département suivent ensemble leurs projets et leurs questions.',
+    `Pour accepter, choisissez votre nom et votre mot de passe avant le ${expires} :`,
+  ];
+  const footer = 'Ce lien ne sert qu’une fois. Si vous n’attendiez pas cette invitation, ignorez ce message.';
+  return {
+    to: input.to,
+    subject: 'Invitation à rejoindre Passerelle',
+    text: `${paragraphs.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
+    html: layout('Invitation à rejoindre Passerelle', paragraphs, { label: 'Accepter l’invitation', url: input.url }, footer),
+  };
+}
+
+export function passwordResetMail(to: string, url: string): Mail {
+  const paragraphs = [
+    'Vous avez demandé à changer le mot de passe de votre compte Passerelle.',
+    'Ce lien est valable une heure et ne sert qu’une fois :',
+  ];
+  const footer =
+    'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.';
+  return {
+    to,
+    subject: 'Changer votre mot de passe Passerelle',
+    text: `${paragraphs.join('\n\n')}\n\n${url}\n\n${footer}\n`,
+    html: layout('Changer votre mot de passe', paragraphs, { label: 'Choisir un nouveau mot de passe', url }, footer),
+  };
+}
