@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConfigError, type AppConfig, loadConfig } from './config/app-config';
 import { withLocalSecrets } from './config/local-secrets';
-import { openDatabase } from './database/open-database';
+import { type DatabaseHandle, openDatabase } from './database/open-database';
+import { DEMO_ACCOUNTS } from './database/seeds/demo-accounts';
 import { DemoSeeder } from './database/seeds/demo-seeder';
 import { createApp } from './http-app';
 
@@ -26,6 +27,16 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = readConfig();
   const database = await openDatabase(config, logger);
+  try {
+    await serve(config, database, started);
+  } catch (error) {
+    // Do not leave the embedded PostgreSQL running behind a failed start.
+    await database.stop();
+    throw error;
+  }
+}
+
+async function serve(config: AppConfig, database: DatabaseHandle, started: number): Promise<void> {
   const app = await createApp(config, database.url);
 
   let stopping = false;
@@ -48,7 +59,14 @@ async function main(): Promise<void> {
   }
   const seeded = config.demoMode ? await app.get(DemoSeeder).seedOnFirstRun() : false;
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      throw new Error(`Le port ${config.port} est déjà utilisé : arrêtez l’autre programme ou choisissez un autre PORT.`);
+    }
+    throw error;
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const banner = [
     '',
@@ -56,6 +74,7 @@ async function main(): Promise<void> {
     `  API : ${config.publicUrl}/api — documentation OpenAPI : ${config.publicUrl}/api/docs`,
     `  Base de données : ${database.embedded ? `PostgreSQL intégré (${relative(process.cwd(), join(config.dataDir, 'postgres')) || '.'})` : 'DATABASE_URL'}${seeded ? ' — données de démonstration importées' : ''}`,
     config.demoMode ? `  Mode démonstration — mot de passe des comptes de démonstration : ${config.demoPassword}` : '',
+    ...(config.demoMode ? DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(38)} ${a.description}`) : []),
     '  Ctrl-C pour arrêter.',
     '',
   ];
@@ -63,6 +82,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.error('Échec du démarrage', error instanceof Error ? error.stack : String(error));
+  const friendly = error instanceof Error && error.message.startsWith('Le port');
+  logger.error(`Échec du démarrage : ${error instanceof Error ? error.message : String(error)}`, friendly ? undefined : (error as Error).stack);
   process.exit(1);
 });

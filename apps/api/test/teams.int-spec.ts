@@ -24,7 +24,7 @@ describe('Commune workspaces, invitations and the seat rule', () => {
 
     const mail = await lastMailTo(t.app, 'nouvelle.recrue@ableiges.example');
     expect(mail.subject).toBe('Invitation à rejoindre Passerelle');
-    expect(mail.text).toMatch(/collaborateur de la commune de Ableiges/);
+    expect(mail.text).toMatch(/collaborateur de la commune d’Ableiges/);
     const token = tokenFromMail(mail, 'invitation');
     const [stored] = await t.db.query(`SELECT token_hash, round(extract(epoch FROM expires_at - created_at) / 86400)::int AS days FROM invitation WHERE email = $1`, ['nouvelle.recrue@ableiges.example']);
     expect(stored).toMatchObject({ days: 7 });
@@ -137,7 +137,7 @@ describe('Commune workspaces, invitations and the seat rule', () => {
       const opened = await inject({ method: 'POST', url: '/api/communes/95462/workspace', headers: admin.headers, payload: { mayorEmail: 'maire@omerville.example' } });
       expect(opened.statusCode).toBe(201);
       expect(opened.json<TeamDto>()).toMatchObject({ commune: { name: 'Omerville' }, seats: { used: 1, free: 3 } });
-      expect((await lastMailTo(t.app, 'maire@omerville.example')).text).toMatch(/maire de la commune de Omerville/);
+      expect((await lastMailTo(t.app, 'maire@omerville.example')).text).toMatch(/maire de la commune d’Omerville/);
       const twice = await inject({ method: 'POST', url: '/api/communes/95462/workspace', headers: admin.headers, payload: { mayorEmail: 'autre@omerville.example' } });
       expect(twice.json<ApiError>().code).toBe('WORKSPACE_ALREADY_OPEN');
       expect((await inject({ method: 'POST', url: '/api/communes/95462/workspace', headers: agent.headers, payload: { mayorEmail: 'x@y.example' } })).statusCode).toBe(403);

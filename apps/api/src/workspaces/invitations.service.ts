@@ -10,7 +10,7 @@ import { hashToken, randomToken } from '../common/crypto/secret-box';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailService } from '../mail/mail.service';
-import { invitationMail } from '../mail/templates/mails';
+import { invitationMail, ofPlace } from '../mail/templates/mails';
 import { WorkspacesException } from './workspaces.exception';
 
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
@@ -98,12 +98,12 @@ export class InvitationsService {
   }
 
   sendMail(row: InvitationRow, token: string): void {
-    const where = row.commune_name ? `de la commune de ${row.commune_name}` : `du département ${row.departement_name}`;
+    const label = ROLE_LABELS[row.role].toLowerCase();
     this.mail.send(
       invitationMail({
         to: row.email,
         url: `${this.config.publicUrl}/invitation/${token}`,
-        what: `${ROLE_LABELS[row.role].toLowerCase()} ${row.commune_name ? where : ''}`.trim(),
+        what: row.commune_name ? `${label} de la commune ${ofPlace(row.commune_name)}` : label,
         invitedBy: row.invited_by_name,
         expiresAt: row.expires_at,
       }),

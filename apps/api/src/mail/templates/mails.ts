@@ -15,6 +15,17 @@ ${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
 </body></html>`;
 }
 
+/** "d’Ableiges", "de Vétheuil", "du Plessis-Luzarches", "des Mureaux": French elision and contraction. */
+export function ofPlace(name: string): string {
+  if (/^Le /.test(name)) {
+    return `du ${name.slice(3)}`;
+  }
+  if (/^Les /.test(name)) {
+    return `des ${name.slice(4)}`;
+  }
+  return /^[AEIOUYÉÈÊÂÎÔÛH]/i.test(name) ? `d’${name}` : `de ${name}`;
+}
+
 export interface InvitationMailInput {
   to: string;
   url: string;
