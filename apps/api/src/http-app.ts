@@ -105,6 +105,7 @@ function setUpOpenApi(app: NestFastifyApplication): void {
           'avec `limit` ≤ 100 ; erreurs `{ code, message, errors?, requestId }` en français.',
       )
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Jeton d’accès renvoyé par POST /api/auth/login (10 minutes).' })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });

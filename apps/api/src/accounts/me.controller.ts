@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { MeDto, Page, RecoveryCodesDto, SessionDto, TotpSetupDto } from '@passerelle/shared/dto';
 import { CurrentUser, Meta, type RequestMeta, SignedIn } from '../common/access/access.decorators';
@@ -9,6 +9,7 @@ import { MeService } from './me.service';
 
 const MINUTE = 60_000;
 
+@ApiBearerAuth()
 @ApiTags('Mon compte')
 @Controller('me')
 @SignedIn()

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { type AgentDto, DEPARTEMENT_CODE_PATTERN, type Page } from '@passerelle/shared/dto';
 import { Allow, CurrentUser, Meta, type RequestMeta } from '../common/access/access.decorators';
@@ -11,6 +11,7 @@ import { StaffService } from './staff.service';
 
 const departement = new PatternPipe('code', DEPARTEMENT_CODE_PATTERN, 'Code de département invalide, par exemple 95.');
 
+@ApiBearerAuth()
 @ApiTags('Agents du département')
 @Controller('departements/:code/agents')
 export class StaffController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { INSEE_CODE_PATTERN, type MemberDto, type TeamDto } from '@passerelle/shared/dto';
 import { Allow, CurrentUser, Meta, type RequestMeta } from '../common/access/access.decorators';
@@ -12,6 +12,7 @@ const insee = new PatternPipe('insee', INSEE_CODE_PATTERN, 'Code INSEE invalide 
 const HOUR = 3_600_000;
 
 /** The team of a commune workspace. Its members and the département's staff see it; the mayor manages it. */
+@ApiBearerAuth()
 @ApiTags('Équipes des communes')
 @Controller('communes/:insee')
 export class TeamController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DEPARTEMENT_CODE_PATTERN, INSEE_CODE_PATTERN, type Page, type TeamDto, type WorkspaceSummaryDto } from '@passerelle/shared/dto';
 import { Allow, CurrentUser, Meta, type RequestMeta } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
@@ -11,6 +11,7 @@ const insee = new PatternPipe('insee', INSEE_CODE_PATTERN, 'Code INSEE invalide 
 const departement = new PatternPipe('code', DEPARTEMENT_CODE_PATTERN, 'Code de département invalide, par exemple 95.');
 
 /** The département's view of the communes' workspaces: which are open, who is in them; admins open them. */
+@ApiBearerAuth()
 @ApiTags('Espaces des communes')
 @Controller()
 export class WorkspacesAdminController {
