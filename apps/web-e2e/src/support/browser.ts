@@ -49,11 +49,14 @@ export async function newPage(browser: Browser, viewport: keyof typeof VIEWPORTS
   return { context, page };
 }
 
-/** Screenshots land in test-output/web-e2e/screenshots, to be looked at. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Screenshots land in test-output/web-e2e/screenshots, to be looked at. `fullPage: false` for dialogs and menus: a
+ * full-page capture resizes the viewport, which moves overlays away from what the user sees.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   const dir = join(__dirname, '../../../../test-output/web-e2e/screenshots');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

@@ -18,10 +18,11 @@ export default async function globalSetup(): Promise<void> {
     startServer(options: { env: Record<string, string> }): Promise<BuiltApp>;
     freePort(): Promise<number>;
   };
+  // Rate limits have integration tests of their own; here they would only make sign-ins flaky.
   // A port nobody listens on: every tile request is refused, as when the tile server is out of reach.
   const tileOrigin = `http://127.0.0.1:${await freePort()}`;
   process.env['E2E_TILE_ORIGIN'] = tileOrigin;
-  const app = await startServer({ env: { TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png`, NODE_ENV: 'test' } });
+  const app = await startServer({ env: { TILE_URL: `${tileOrigin}/{z}/{x}/{y}.png`, NODE_ENV: 'test', RATE_LIMIT: 'false' } });
   globalThis.__PASSERELLE_E2E_APP__ = app;
   process.env['E2E_BASE_URL'] = app.url;
 }

@@ -1,5 +1,5 @@
 import { registerLocaleData } from '@angular/common';
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import localeFr from '@angular/common/locales/fr';
 import {
   type ApplicationConfig,
@@ -8,6 +8,7 @@ import {
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { authInterceptor, provideAuthSession } from '@passerelle/web/auth/data-access';
 import { appRoutes } from './app.routes';
 import { registerIcons } from './icons';
 import { PageTitleStrategy } from './page-title-strategy';
@@ -22,7 +23,9 @@ registerLocaleData(localeFr);
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch()),
+    // Same origin: fetch sends the HttpOnly refresh cookie (scoped to /api/auth) without `withCredentials`.
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideAuthSession(),
     provideRouter(
       appRoutes,
       withComponentInputBinding(),

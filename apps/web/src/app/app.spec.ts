@@ -2,6 +2,10 @@ import { BreakpointObserver, type BreakpointState } from '@angular/cdk/layout';
 import { Component, provideAppInitializer } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { MeDto, Role } from '@passerelle/shared/dto';
+import { AuthSession } from '@passerelle/web/auth/data-access';
 import { BehaviorSubject } from 'rxjs';
 import { App, PHONE_QUERY } from './app';
 import { registerIcons } from './icons';
@@ -12,19 +16,52 @@ class Blank {}
 describe(App.name, () => {
   let phone: BehaviorSubject<BreakpointState>;
 
-  async function render(isPhone: boolean) {
+  function user(role: Role): MeDto {
+    return {
+      id: 'u1',
+      email: 'jeanne@ableiges.fr',
+      displayName: 'Jeanne Martin',
+      role,
+      state: 'ACTIVE',
+      departement: { code: '95', name: "Val-d'Oise" },
+      commune: role === 'MAYOR' || role === 'COLLABORATOR' ? { insee: '95002', name: 'Ableiges' } : null,
+      totpEnabled: false,
+      totpRequired: false,
+      createdAt: '2026-01-01T00:00:00Z',
+      lastSignInAt: null,
+    };
+  }
+
+  function inlineLinks(element: HTMLElement): (string | undefined)[] {
+    return Array.from(element.querySelectorAll('.inline-nav a')).map((a) => a.textContent?.trim());
+  }
+
+  async function render(isPhone: boolean, role: Role | null = null) {
     phone = new BehaviorSubject<BreakpointState>({ matches: isPhone, breakpoints: { [PHONE_QUERY]: isPhone } });
     TestBed.configureTestingModule({
       imports: [App],
       providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
         provideRouter([
           { path: '', component: Blank },
           { path: 'espace', component: Blank },
+          { path: 'connexion', component: Blank },
         ]),
         { provide: BreakpointObserver, useValue: { observe: () => phone } },
         provideAppInitializer(registerIcons),
       ],
     });
+    const session = TestBed.inject(AuthSession);
+    // As after the start-up look for a previous session: signed in as `role`, or a visitor.
+    const restoring = session.restore();
+    TestBed.inject(HttpTestingController)
+      .expectOne('/api/auth/refresh')
+      .flush(
+        role ? { status: 'AUTHENTICATED', accessToken: 't', expiresIn: 900, user: user(role) } : { code: 'SESSION_EXPIRED', message: 'Session expirée.', requestId: 'r' },
+        role ? undefined : { status: 401, statusText: 'Unauthorized' },
+      );
+    await restoring;
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
     return { fixture, element: fixture.nativeElement as HTMLElement };
@@ -37,7 +74,7 @@ describe(App.name, () => {
   });
 
   it('opens the drawer with the menu button and closes it after navigating', async () => {
-    const { fixture, element } = await render(true);
+    const { fixture, element } = await render(true, 'MAYOR');
     element.querySelector<HTMLButtonElement>('button[aria-label="Ouvrir le menu"]')?.click();
     await fixture.whenStable();
     expect(element.querySelector('button[aria-label="Ouvrir le menu"]')?.getAttribute('aria-expanded')).toBe('true');
@@ -49,11 +86,32 @@ describe(App.name, () => {
   });
 
   it('shows the links inline on larger screens', async () => {
-    const { element } = await render(false);
-    const links = Array.from(element.querySelectorAll('.inline-nav a')).map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Accueil', 'Espace commune', 'Département']);
+    const { element } = await render(false, 'MAYOR');
+    expect(inlineLinks(element)).toEqual(['Accueil', 'Espace commune']);
     expect(element.querySelector('button[aria-label="Ouvrir le menu"]')).toBeNull();
     expect(element.querySelector('mat-sidenav')).toBeNull();
+  });
+
+  it('offers a visitor the public pages and "Se connecter" only', async () => {
+    const { element } = await render(false);
+    expect(inlineLinks(element)).toEqual(['Accueil']);
+    const signIn = Array.from(element.querySelectorAll('a')).find((a) => a.textContent?.trim() === 'Se connecter');
+    expect(signIn?.getAttribute('href')).toBe('/connexion');
+  });
+
+  it.each<[Role, string[]]>([
+    ['COLLABORATOR', ['Accueil', 'Espace commune']],
+    ['AGENT', ['Accueil', 'Département']],
+    ['ADMIN', ['Accueil', 'Département', 'Administration']],
+  ])('shows a %s only the areas their role can open', async (role, expected) => {
+    const { fixture, element } = await render(false, role);
+    expect(inlineLinks(element)).toEqual(expected);
+    expect(element.textContent).not.toContain('Se connecter');
+    // The account menu is a deferred block: let it load and render.
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(element.querySelector('header button')?.getAttribute('aria-label')).toBe('Mon compte : Jeanne Martin');
+    expect(element.querySelector('header')?.textContent).toContain('Jeanne Martin');
   });
 
   it('switches to the drawer when the screen becomes narrow', async () => {

@@ -1,12 +1,15 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, type ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { COMMUNE_ROLES, DEPARTEMENT_ROLES } from '@passerelle/shared/dto';
+import { AuthSession } from '@passerelle/web/auth/data-access';
 import { filter, map } from 'rxjs';
+import { AccountMenu } from './account-menu';
 
 /** Below this width the navigation moves into a drawer (Material's XSmall breakpoint). */
 export const PHONE_QUERY = '(max-width: 599.98px)';
@@ -27,17 +30,32 @@ interface NavLink {
     MatToolbarModule,
     MatButtonModule,
     MatIconModule,
+    AccountMenu,
     MatSidenavModule,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
 })
 export class App {
-  protected readonly links: readonly NavLink[] = [
-    { path: '/', label: 'Accueil', exact: true },
-    { path: '/espace', label: 'Espace commune', exact: false },
-    { path: '/departement', label: 'Département', exact: false },
-  ];
+  private readonly router = inject(Router);
+  protected readonly session = inject(AuthSession);
+
+  /** Only the areas the user's role can open: a visitor sees the public pages and "Se connecter". */
+  protected readonly links = computed<readonly NavLink[]>(() => {
+    const role = this.session.role();
+    const links: NavLink[] = [{ path: '/', label: 'Accueil', exact: true }];
+    if (role && COMMUNE_ROLES.includes(role)) {
+      links.push({ path: '/espace', label: 'Espace commune', exact: false });
+    }
+    if (role && DEPARTEMENT_ROLES.includes(role)) {
+      links.push({ path: '/departement', label: 'Département', exact: true });
+    }
+    if (role === 'ADMIN') {
+      links.push({ path: '/departement/administration', label: 'Administration', exact: false });
+    }
+    return links;
+  });
+
 
   protected readonly isPhone = toSignal(
     inject(BreakpointObserver)
@@ -52,12 +70,16 @@ export class App {
 
   constructor() {
     // Close the drawer once a link is followed, so the new page is not hidden behind it.
-    inject(Router)
-      .events.pipe(
+    this.router.events
+      .pipe(
         filter((event) => event instanceof NavigationEnd),
         takeUntilDestroyed(),
       )
       .subscribe(() => this.drawerOpen.set(false));
+  }
+
+  protected signOut(): void {
+    this.session.logout().subscribe(() => void this.router.navigateByUrl('/'));
   }
 
   /**

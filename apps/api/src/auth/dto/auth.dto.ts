@@ -52,8 +52,9 @@ export class PasswordResetDto implements PasswordResetRequest {
 }
 
 export class PasswordResetConfirmDto implements PasswordResetConfirmRequest {
+  /** Any string: a link that is not (or no longer) valid is "not found" (404), whatever its shape. */
   @IsString({ message: 'Ce lien n’est pas valable.' })
-  @Length(20, 200, { message: 'Ce lien n’est pas valable.' })
+  @MaxLength(500, { message: 'Ce lien n’est pas valable.' })
   token!: string;
 
   @IsString({ message: 'Choisissez un mot de passe.' })

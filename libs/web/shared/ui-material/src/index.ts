@@ -1,1 +1,3 @@
+export * from './lib/confirm-dialog';
+export * from './lib/form-errors';
 export * from './lib/french-paginator-intl';

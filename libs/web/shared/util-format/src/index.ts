@@ -1,3 +1,5 @@
 export * from './lib/format-number';
 export * from './lib/format-date';
 export * from './lib/api-error-message';
+export * from './lib/api-field-errors';
+export * from './lib/format-user-agent';

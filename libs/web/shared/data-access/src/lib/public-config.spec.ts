@@ -10,6 +10,7 @@ const config: PublicConfigDto = {
   tileUrl: null,
   tileAttribution: '',
   demoMode: true,
+  demoAccounts: [],
 };
 
 describe(PublicConfig.name, () => {

@@ -1,0 +1,97 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { firstValueFrom } from 'rxjs';
+import { AuthSession } from './auth-session';
+import { anAuthenticatedResponse, aUser } from './test-fixtures';
+
+describe(AuthSession.name, () => {
+  let sut: AuthSession;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    sut = TestBed.inject(AuthSession);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('keeps the access token in memory only, never in web storage', async () => {
+    const setItem = jest.spyOn(Storage.prototype, 'setItem');
+    const signedIn = firstValueFrom(sut.login('maire@ableiges.fr', 'un mot de passe'));
+    const request = http.expectOne('/api/auth/login');
+    expect(request.request.body).toEqual({ email: 'maire@ableiges.fr', password: 'un mot de passe' });
+    request.flush(anAuthenticatedResponse('secret-token'));
+    await signedIn;
+
+    expect(sut.accessToken()).toBe('secret-token');
+    expect(sut.user()?.role).toBe('MAYOR');
+    expect(setItem).not.toHaveBeenCalled();
+    expect(localStorage.length).toBe(0);
+    expect(sessionStorage.length).toBe(0);
+    expect(document.cookie).not.toContain('secret-token');
+    setItem.mockRestore();
+  });
+
+  it('is not signed in yet when a second factor is asked for', async () => {
+    const answer = firstValueFrom(sut.login('agent@valdoise.fr', 'un mot de passe'));
+    http.expectOne('/api/auth/login').flush({ status: 'TOTP_REQUIRED', challengeToken: 'challenge' });
+    expect(await answer).toEqual({ status: 'TOTP_REQUIRED', challengeToken: 'challenge' });
+    expect(sut.isSignedIn()).toBe(false);
+    expect(sut.accessToken()).toBeNull();
+
+    const done = firstValueFrom(sut.loginWithTotp('challenge', '123456'));
+    const request = http.expectOne('/api/auth/login/totp');
+    expect(request.request.body).toEqual({ challengeToken: 'challenge', code: '123456' });
+    request.flush(anAuthenticatedResponse('agent-token', 'AGENT'));
+    await done;
+    expect(sut.role()).toBe('AGENT');
+  });
+
+  it('restores the session of a previous visit from the refresh cookie', async () => {
+    const restored = sut.restore();
+    expect(sut.restored()).toBe(false);
+    const request = http.expectOne('/api/auth/refresh');
+    expect(request.request.method).toBe('POST');
+    request.flush(anAuthenticatedResponse('restored-token'));
+    await restored;
+    await sut.whenRestored();
+    expect(sut.restored()).toBe(true);
+    expect(sut.accessToken()).toBe('restored-token');
+  });
+
+  it('leaves a visitor anonymous, without failing, when there is no session to restore', async () => {
+    const restored = sut.restore();
+    http
+      .expectOne('/api/auth/refresh')
+      .flush({ code: 'SESSION_EXPIRED', message: 'Session expirée.', requestId: 'r' }, { status: 401, statusText: 'Unauthorized' });
+    await expect(restored).resolves.toBeUndefined();
+    expect(sut.restored()).toBe(true);
+    expect(sut.isSignedIn()).toBe(false);
+  });
+
+  it('shares one refresh between concurrent callers', async () => {
+    const first = firstValueFrom(sut.refresh());
+    const second = firstValueFrom(sut.refresh());
+    http.expectOne('/api/auth/refresh').flush(anAuthenticatedResponse('new-token'));
+    expect(await first).toBe('new-token');
+    expect(await second).toBe('new-token');
+
+    // Once done, the next caller gets a fresh refresh rather than the old answer.
+    const later = firstValueFrom(sut.refresh());
+    http.expectOne('/api/auth/refresh').flush(anAuthenticatedResponse('newer-token'));
+    expect(await later).toBe('newer-token');
+  });
+
+  it('forgets the user on sign-out, even when the API cannot be reached', async () => {
+    sut.updateUser(aUser('MAYOR'));
+    const done = firstValueFrom(sut.logout(), { defaultValue: undefined });
+    http.expectOne('/api/auth/logout').error(new ProgressEvent('error'));
+    await done;
+    expect(sut.user()).toBeNull();
+    expect(sut.accessToken()).toBeNull();
+  });
+});

@@ -1,0 +1,124 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type {
+  AuthenticatedResponse,
+  LoginResponse,
+  MeDto,
+  TotpEnrolmentCompletedResponse,
+  TotpSetupDto,
+} from '@passerelle/shared/dto';
+import { catchError, finalize, firstValueFrom, map, type Observable, of, shareReplay, tap, throwError } from 'rxjs';
+import { AuthApi } from './auth-api';
+
+/**
+ * Who is signed in. The access token lives in a signal and nowhere else: never in localStorage or sessionStorage,
+ * where any injected script could read it. A page reload loses it on purpose; `restore()` gets a new one from the
+ * HttpOnly refresh cookie, which scripts cannot read.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthSession {
+  private readonly api = inject(AuthApi);
+
+  private readonly token = signal<string | null>(null);
+  private readonly currentUser = signal<MeDto | null>(null);
+  private readonly restoreDone = signal(false);
+
+  /** The signed-in user, or `null`. */
+  readonly user = this.currentUser.asReadonly();
+  readonly isSignedIn = computed(() => this.currentUser() !== null);
+  readonly role = computed(() => this.currentUser()?.role ?? null);
+  /** `false` until the session of a previous visit has been looked for, so that the shell does not flash "Se connecter". */
+  readonly restored = this.restoreDone.asReadonly();
+
+  private restoring: Promise<void> | null = null;
+  private refreshing: Observable<string> | null = null;
+
+  accessToken(): string | null {
+    return this.token();
+  }
+
+  /** Looks for the session of a previous visit; never fails (a visitor is simply not signed in). */
+  restore(): Promise<void> {
+    this.restoring ??= firstValueFrom(this.refresh())
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => this.restoreDone.set(true));
+    return this.restoring;
+  }
+
+  /** Resolves once `restore()` has finished (at once when it was never started). */
+  whenRestored(): Promise<void> {
+    return this.restoring ?? Promise.resolve();
+  }
+
+  /**
+   * A new access token from the refresh cookie. Callers arriving while a refresh is under way share it: the API
+   * rotates the refresh token on each use and treats the reuse of a rotated one as theft, ending the session.
+   */
+  refresh(): Observable<string> {
+    this.refreshing ??= this.api.refresh().pipe(
+      map((response) => {
+        this.start(response);
+        return response.accessToken;
+      }),
+      catchError((error: unknown) => {
+        this.clear();
+        return throwError(() => error);
+      }),
+      finalize(() => {
+        this.refreshing = null;
+      }),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.refreshing;
+  }
+
+  /** First step of the sign-in; signs in at once when no second factor is asked for. */
+  login(email: string, password: string): Observable<LoginResponse> {
+    return this.api.login(email, password).pipe(
+      tap((response) => {
+        if (response.status === 'AUTHENTICATED') {
+          this.start(response);
+        }
+      }),
+    );
+  }
+
+  loginWithTotp(challengeToken: string, code: string): Observable<AuthenticatedResponse> {
+    return this.api.loginWithTotp(challengeToken, code).pipe(tap((response) => this.start(response)));
+  }
+
+  startEnrolment(challengeToken: string): Observable<TotpSetupDto> {
+    return this.api.startEnrolment(challengeToken);
+  }
+
+  /** Ends signed in; the caller shows the recovery codes once before leaving the page. */
+  confirmEnrolment(challengeToken: string, code: string): Observable<TotpEnrolmentCompletedResponse> {
+    return this.api.confirmEnrolment(challengeToken, code).pipe(tap((response) => this.start(response)));
+  }
+
+  /** Forgets the session here even when the API cannot be reached: the user asked to leave. */
+  logout(): Observable<void> {
+    return this.api.logout().pipe(
+      catchError(() => of(undefined)),
+      map(() => undefined),
+      finalize(() => this.clear()),
+    );
+  }
+
+  /** After the user changed their profile or second factor. */
+  updateUser(user: MeDto): void {
+    this.currentUser.set(user);
+  }
+
+  clear(): void {
+    this.token.set(null);
+    this.currentUser.set(null);
+  }
+
+  private start(response: AuthenticatedResponse): void {
+    this.token.set(response.accessToken);
+    this.currentUser.set(response.user);
+  }
+}

@@ -1,0 +1,102 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@passerelle/shared/dto';
+import { AccountApi } from '@passerelle/web/auth/data-access';
+import { fieldErrorMessage, sameAs, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { apiErrorMessage } from '@passerelle/web/shared/util-format';
+import { finalize } from 'rxjs';
+
+/** Password change; the API ends the user's other sessions, which the message says. */
+@Component({
+  selector: 'lib-password-section',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  template: `
+    <h2 id="password-title">Mot de passe</h2>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="password-title">
+      <mat-form-field appearance="outline">
+        <mat-label>Mot de passe actuel</mat-label>
+        <input matInput type="password" formControlName="currentPassword" autocomplete="current-password" />
+        <mat-error>{{ fieldErrorMessage(form.controls.currentPassword) }}</mat-error>
+      </mat-form-field>
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>Nouveau mot de passe</mat-label>
+        <input matInput type="password" formControlName="newPassword" autocomplete="new-password" />
+        <mat-hint>Au moins {{ minLength }} caractères&nbsp;; une phrase de plusieurs mots convient très bien.</mat-hint>
+        <mat-error>{{ fieldErrorMessage(form.controls.newPassword) }}</mat-error>
+      </mat-form-field>
+      <mat-form-field appearance="outline">
+        <mat-label>Confirmation du nouveau mot de passe</mat-label>
+        <input matInput type="password" formControlName="confirmation" autocomplete="new-password" />
+        <mat-error>{{ fieldErrorMessage(form.controls.confirmation) }}</mat-error>
+      </mat-form-field>
+      @if (error()) {
+        <p class="error" role="alert">{{ error() }}</p>
+      }
+      <div class="actions">
+        <button mat-flat-button type="submit" [disabled]="saving()">Changer le mot de passe</button>
+      </div>
+    </form>
+    <p class="notice" role="status">{{ notice() }}</p>
+    <div class="progress">
+      @if (saving()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Enregistrement" />
+      }
+    </div>
+  `,
+  styleUrl: './_account-section.scss',
+})
+export class PasswordSection {
+  private readonly api = inject(AccountApi);
+
+  protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly form = new FormGroup({
+    currentPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    newPassword: new FormControl('', {
+      nonNullable: true,
+      validators: [
+        Validators.required,
+        Validators.minLength(PASSWORD_MIN_LENGTH),
+        Validators.maxLength(PASSWORD_MAX_LENGTH),
+      ],
+    }),
+    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required, sameAs('newPassword')] }),
+  });
+  protected readonly saving = signal(false);
+  protected readonly error = signal('');
+  protected readonly notice = signal('');
+  protected readonly fieldErrorMessage = fieldErrorMessage;
+
+  protected submit(): void {
+    if (this.saving()) {
+      return;
+    }
+    this.form.controls.confirmation.updateValueAndValidity();
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const { currentPassword, newPassword } = this.form.getRawValue();
+    this.saving.set(true);
+    this.error.set('');
+    this.notice.set('');
+    this.api
+      .changePassword(currentPassword, newPassword)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: () => {
+          this.form.reset();
+          this.notice.set('Votre mot de passe est changé. Vos autres sessions ont été fermées.');
+        },
+        error: (error: unknown) => {
+          if (!showServerErrors(this.form, error, { password: 'newPassword' })) {
+            this.error.set(apiErrorMessage(error));
+          }
+        },
+      });
+  }
+}

@@ -1,0 +1,109 @@
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@passerelle/shared/dto';
+import { AuthApi } from '@passerelle/web/auth/data-access';
+import { fieldErrorMessage, sameAs, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '@passerelle/web/shared/util-format';
+import { finalize } from 'rxjs';
+
+export const PASSWORD_HINT = `Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est plus facile à retenir et plus sûre qu'un mot compliqué.`;
+
+/** `/reinitialiser-mot-de-passe/:token`, from the e-mail link. */
+@Component({
+  selector: 'lib-reset-password-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  template: `
+    <section class="card" aria-labelledby="reset-title">
+      <h1 id="reset-title">Nouveau mot de passe</h1>
+      @if (linkInvalid()) {
+        <p class="error" role="alert">{{ error() }}</p>
+        <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
+      } @else {
+        <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
+            <mat-label>Nouveau mot de passe</mat-label>
+            <input matInput type="password" formControlName="password" autocomplete="new-password" />
+            <mat-hint>{{ hint }}</mat-hint>
+            <mat-error>{{ fieldErrorMessage(form.controls.password) }}</mat-error>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Confirmation du mot de passe</mat-label>
+            <input matInput type="password" formControlName="confirmation" autocomplete="new-password" />
+            <mat-error>{{ fieldErrorMessage(form.controls.confirmation) }}</mat-error>
+          </mat-form-field>
+          @if (error()) {
+            <p class="error" role="alert">{{ error() }}</p>
+          }
+          <div class="actions">
+            <button mat-flat-button type="submit" [disabled]="submitting()">Enregistrer le mot de passe</button>
+          </div>
+        </form>
+        <div class="progress">
+          @if (submitting()) {
+            <mat-progress-bar mode="indeterminate" aria-label="Enregistrement en cours" />
+          }
+        </div>
+      }
+    </section>
+  `,
+  styleUrl: './_auth-card.scss',
+})
+export class ResetPasswordPage {
+  /** Path parameter (router input binding). */
+  readonly token = input.required<string>();
+
+  private readonly api = inject(AuthApi);
+  private readonly router = inject(Router);
+
+  protected readonly hint = PASSWORD_HINT;
+  protected readonly form = new FormGroup({
+    password: new FormControl('', {
+      nonNullable: true,
+      validators: [
+        Validators.required,
+        Validators.minLength(PASSWORD_MIN_LENGTH),
+        Validators.maxLength(PASSWORD_MAX_LENGTH),
+      ],
+    }),
+    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required, sameAs('password')] }),
+  });
+  protected readonly submitting = signal(false);
+  protected readonly error = signal('');
+  protected readonly linkInvalid = signal(false);
+  protected readonly fieldErrorMessage = fieldErrorMessage;
+
+  protected submit(): void {
+    if (this.submitting()) {
+      return;
+    }
+    this.form.controls.confirmation.updateValueAndValidity();
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    this.error.set('');
+    this.api
+      .confirmPasswordReset(this.token(), this.form.controls.password.value)
+      .pipe(finalize(() => this.submitting.set(false)))
+      .subscribe({
+        next: () => void this.router.navigate(['/connexion'], { queryParams: { info: 'mot-de-passe-modifie' } }),
+        error: (error: unknown) => {
+          // A used or expired link (404), or one whose token is malformed (a field error on `token`).
+          const tokenError = apiFieldErrors(error)['token'];
+          if (apiErrorCode(error) === 'TOKEN_INVALID' || tokenError) {
+            this.linkInvalid.set(true);
+            this.error.set(tokenError ?? apiErrorMessage(error));
+          } else if (!showServerErrors(this.form, error)) {
+            this.error.set(apiErrorMessage(error));
+          }
+        },
+      });
+  }
+}

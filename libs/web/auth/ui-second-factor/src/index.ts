@@ -1,0 +1,2 @@
+export * from './lib/recovery-codes-panel';
+export * from './lib/totp-setup-panel';

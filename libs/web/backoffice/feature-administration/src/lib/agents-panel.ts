@@ -1,0 +1,125 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { type AgentDto, ROLE_LABELS } from '@passerelle/shared/dto';
+import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { confirmAction, fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
+import { filter, finalize, switchMap, tap } from 'rxjs';
+
+const STATUS_LABELS: Record<AgentDto['status'], string> = {
+  ACTIVE: 'Actif',
+  PENDING: 'Invitation en attente',
+  DISABLED: 'Désactivé',
+};
+
+/** The département's agents and admins: invite one, disable one (never oneself). */
+@Component({
+  selector: 'lib-agents-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+  ],
+  templateUrl: './agents-panel.html',
+  styleUrl: './admin-panel.scss',
+  styles: `
+    :host {
+      --actions-width: 9rem;
+    }
+  `,
+})
+export class AgentsPanel {
+  readonly departementCode = input.required<string>();
+  readonly currentUserId = input<string | null>(null);
+
+  private readonly api = inject(BackofficeApi);
+  private readonly dialog = inject(MatDialog);
+
+  protected readonly agents = rxResource({
+    params: () => this.departementCode(),
+    stream: ({ params }) => this.api.listAgents(params),
+  });
+  protected readonly loadError = computed(() =>
+    apiErrorMessage(this.agents.error(), 'Impossible de charger les agents.'),
+  );
+
+  protected readonly form = new FormGroup({
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
+    role: new FormControl<AgentDto['role']>('AGENT', { nonNullable: true }),
+  });
+  protected readonly inviting = signal(false);
+  protected readonly busyId = signal<string | null>(null);
+  protected readonly error = signal('');
+  protected readonly notice = signal('');
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly formatDateTime = formatDateTime;
+  protected readonly fieldErrorMessage = fieldErrorMessage;
+
+  protected invite(): void {
+    if (this.inviting()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const email = this.form.controls.email.value.trim();
+    this.inviting.set(true);
+    this.error.set('');
+    this.notice.set('');
+    this.api
+      .inviteAgent(this.departementCode(), email, this.form.controls.role.value)
+      .pipe(finalize(() => this.inviting.set(false)))
+      .subscribe({
+        next: () => {
+          this.notice.set(`Invitation envoyée à ${email}.`);
+          this.form.reset();
+          this.agents.reload();
+        },
+        error: (error: unknown) => {
+          if (!showServerErrors(this.form, error)) {
+            this.error.set(apiErrorMessage(error));
+          }
+        },
+      });
+  }
+
+  protected disable(agent: AgentDto): void {
+    const name = agent.displayName ?? agent.email;
+    confirmAction(this.dialog, {
+      title: 'Désactiver ce compte\u00a0?',
+      message: `${name} ne pourra plus se connecter à Passerelle. Ses réponses et notes restent visibles.`,
+      confirmLabel: 'Désactiver',
+      destructive: true,
+    })
+      .pipe(
+        filter(Boolean),
+        tap(() => {
+          this.busyId.set(agent.id);
+          this.error.set('');
+          this.notice.set('');
+        }),
+        switchMap(() => this.api.disableAgent(this.departementCode(), agent.id)),
+        finalize(() => this.busyId.set(null)),
+      )
+      .subscribe({
+        next: () => {
+          this.notice.set(`Le compte de ${name} est désactivé.`);
+          this.agents.reload();
+        },
+        error: (error: unknown) => this.error.set(apiErrorMessage(error)),
+      });
+  }
+}

@@ -1,0 +1,125 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { apiErrorMessage } from '@passerelle/web/shared/util-format';
+import { finalize, type Observable } from 'rxjs';
+
+export interface EmailDialogData {
+  title: string;
+  intro: string;
+  /** A consequence to read before confirming (the previous mayor loses access). */
+  warning?: string;
+  label: string;
+  confirmLabel: string;
+  /** Sent from the dialog, so that a failure keeps it open with the address typed. */
+  submit: (email: string) => Observable<unknown>;
+  /** API field name of the address (`mayorEmail`, `email`). */
+  field: string;
+}
+
+/** Asks for one e-mail address and sends it; closes with `true` once the API accepted it. */
+@Component({
+  selector: 'lib-email-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+  ],
+  template: `
+    <h2 mat-dialog-title>{{ data.title }}</h2>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <mat-dialog-content>
+        <p>{{ data.intro }}</p>
+        @if (data.warning) {
+          <p class="warning">{{ data.warning }}</p>
+        }
+        <mat-form-field appearance="outline" class="field">
+          <mat-label>{{ data.label }}</mat-label>
+          <input matInput type="email" formControlName="email" autocomplete="off" cdkFocusInitial />
+          <mat-error>{{ fieldErrorMessage(form.controls.email) }}</mat-error>
+        </mat-form-field>
+        @if (error()) {
+          <p class="error" role="alert">{{ error() }}</p>
+        }
+        <div class="progress">
+          @if (sending()) {
+            <mat-progress-bar mode="indeterminate" aria-label="Envoi en cours" />
+          }
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Annuler</button>
+        <button mat-flat-button type="submit" [disabled]="sending()">{{ data.confirmLabel }}</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .field {
+      width: 100%;
+    }
+    .warning {
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
+    }
+    .error {
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .progress {
+      height: 4px;
+    }
+  `,
+})
+export class EmailDialog {
+  protected readonly data = inject<EmailDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<EmailDialog, boolean>>(MatDialogRef);
+
+  protected readonly form = new FormGroup({
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
+  });
+  protected readonly sending = signal(false);
+  protected readonly error = signal('');
+  protected readonly fieldErrorMessage = fieldErrorMessage;
+
+  protected submit(): void {
+    if (this.sending()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.sending.set(true);
+    this.error.set('');
+    this.dialogRef.disableClose = true;
+    this.data
+      .submit(this.form.controls.email.value.trim())
+      .pipe(
+        finalize(() => {
+          this.sending.set(false);
+          this.dialogRef.disableClose = false;
+        }),
+      )
+      .subscribe({
+        next: () => this.dialogRef.close(true),
+        error: (error: unknown) => {
+          if (!showServerErrors(this.form, error, { [this.data.field]: 'email' })) {
+            this.error.set(apiErrorMessage(error));
+          }
+        },
+      });
+  }
+}

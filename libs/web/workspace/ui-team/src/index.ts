@@ -1,0 +1,2 @@
+export * from './lib/seats-text';
+export * from './lib/team-member-list';

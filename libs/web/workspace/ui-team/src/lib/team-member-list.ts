@@ -1,0 +1,31 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { type MemberDto, ROLE_LABELS } from '@passerelle/shared/dto';
+import { formatDate, formatDateTime } from '@passerelle/web/shared/util-format';
+
+/**
+ * The seats of a commune workspace: members and pending invitations. With `manageable` (the mayor), each
+ * collaborator comes with its actions; the mayor's own seat never does.
+ */
+@Component({
+  selector: 'lib-team-member-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatButtonModule],
+  host: { '[class.manageable]': 'manageable()' },
+  templateUrl: './team-member-list.html',
+  styleUrl: './team-member-list.scss',
+})
+export class TeamMemberList {
+  readonly members = input.required<readonly MemberDto[]>();
+  readonly manageable = input(false);
+  /** The seat whose action is under way: its buttons wait. */
+  readonly busyId = input<string | null>(null);
+
+  readonly removeRequested = output<MemberDto>();
+  readonly cancelRequested = output<MemberDto>();
+  readonly resendRequested = output<MemberDto>();
+
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly formatDate = formatDate;
+  protected readonly formatDateTime = formatDateTime;
+}
