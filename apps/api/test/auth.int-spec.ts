@@ -26,7 +26,10 @@ describe('Authentication and sessions', () => {
       expect(JSON.stringify(body)).not.toMatch(/password|hash|totp_secret/i);
       const cookie = res.cookies.find((c) => c.name === 'passerelle_refresh');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
-      expect(res.headers['set-cookie']).not.toMatch(/Secure/);
+      expect(String(res.headers['set-cookie'])).not.toMatch(/Secure/);
+      // The hint tells the front end a session may exist; it holds nothing secret and scripts may read it.
+      expect(res.cookies.find((c) => c.name === 'passerelle_session')).toMatchObject({ value: '1', path: '/', sameSite: 'Strict' });
+      expect(res.cookies.find((c) => c.name === 'passerelle_session')?.httpOnly).toBeFalsy();
 
       const profile = await me(body.accessToken);
       expect(profile.statusCode).toBe(200);
@@ -142,7 +145,8 @@ describe('Authentication and sessions', () => {
       const session = await signIn(t.app, user);
       const out = await inject({ method: 'POST', url: '/api/auth/logout', cookies: { passerelle_refresh: session.refreshCookie } });
       expect(out.statusCode).toBe(204);
-      expect(out.headers['set-cookie']).toMatch(/passerelle_refresh=;/);
+      expect(String(out.headers['set-cookie'])).toMatch(/passerelle_refresh=;/);
+      expect(String(out.headers['set-cookie'])).toMatch(/passerelle_session=;/);
       expect((await refresh(session.refreshCookie)).statusCode).toBe(401);
       expect((await me(session.accessToken)).statusCode).toBe(401);
     });

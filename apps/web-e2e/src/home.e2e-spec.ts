@@ -37,10 +37,15 @@ describe('Public home page', () => {
     });
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
-      // A visitor has no session to restore: the start-up refresh is answered 401 by design, and Chromium logs it.
-      const noSessionToRestore = message.location().url.endsWith('/api/auth/refresh');
-      if (message.type() === 'error' && !message.text().includes('net::ERR_CONNECTION_REFUSED') && !noSessionToRestore) {
+      if (message.type() === 'error' && !message.text().includes('net::ERR_CONNECTION_REFUSED')) {
         consoleErrors.push(message.text());
+      }
+    });
+    // A visitor has no session hint cookie: the page does not even ask for a session.
+    const apiCalls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/auth/')) {
+        apiCalls.push(request.url());
       }
     });
 
@@ -65,6 +70,7 @@ describe('Public home page', () => {
     await page.getByRole('status').filter({ hasText: '183 communes trouvées' }).waitFor();
     expect(failedTiles.length).toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
+    expect(apiCalls).toEqual([]);
     await screenshot(page, 'home-desktop');
     await context.close();
   });

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_HINT_COOKIE } from '@passerelle/shared/dto';
 import type { AppConfig } from '../config/app-config';
 import type { IssuedRefresh } from './sessions.service';
 
@@ -14,6 +15,13 @@ export function setRefreshCookie(reply: FastifyReply, issued: IssuedRefresh, con
     secure: config.publicUrl.startsWith('https:'),
     expires: issued.expiresAt,
   });
+  void reply.setCookie(SESSION_HINT_COOKIE, '1', {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'strict',
+    secure: config.publicUrl.startsWith('https:'),
+    expires: issued.expiresAt,
+  });
 }
 
 export function clearRefreshCookie(reply: FastifyReply, config: AppConfig): void {
@@ -23,6 +31,7 @@ export function clearRefreshCookie(reply: FastifyReply, config: AppConfig): void
     sameSite: 'strict',
     secure: config.publicUrl.startsWith('https:'),
   });
+  void reply.clearCookie(SESSION_HINT_COOKIE, { path: '/', sameSite: 'strict', secure: config.publicUrl.startsWith('https:') });
 }
 
 export function readRefreshCookie(request: FastifyRequest): string | undefined {

@@ -53,14 +53,18 @@ describe(App.name, () => {
       ],
     });
     const session = TestBed.inject(AuthSession);
-    // As after the start-up look for a previous session: signed in as `role`, or a visitor.
+    // As after the start-up look for a previous session: signed in as `role` (the API left its session hint
+    // cookie), or a visitor (no hint, no request).
+    if (role) {
+      document.cookie = 'passerelle_session=1; path=/';
+    }
     const restoring = session.restore();
-    TestBed.inject(HttpTestingController)
-      .expectOne('/api/auth/refresh')
-      .flush(
-        role ? { status: 'AUTHENTICATED', accessToken: 't', expiresIn: 900, user: user(role) } : { code: 'SESSION_EXPIRED', message: 'Session expirée.', requestId: 'r' },
-        role ? undefined : { status: 401, statusText: 'Unauthorized' },
-      );
+    if (role) {
+      TestBed.inject(HttpTestingController)
+        .expectOne('/api/auth/refresh')
+        .flush({ status: 'AUTHENTICATED', accessToken: 't', expiresIn: 900, user: user(role) });
+    }
+    document.cookie = 'passerelle_session=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
     await restoring;
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();

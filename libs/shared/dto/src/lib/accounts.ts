@@ -236,3 +236,9 @@ export interface DevMailDto {
   html: string;
   sentAt: string;
 }
+
+/**
+ * Name of a cookie readable by scripts that only says "a session may exist" (value `1`, no secret): the front
+ * end asks for a refresh at start only when it is there, so anonymous visits cost no request.
+ */
+export const SESSION_HINT_COOKIE = 'passerelle_session';

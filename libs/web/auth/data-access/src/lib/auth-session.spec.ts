@@ -17,7 +17,15 @@ describe(AuthSession.name, () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+    document.cookie = 'passerelle_session=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/';
+  });
+
+  /** What the API sets with the refresh cookie: a script-readable hint that a session may exist. */
+  const withSessionHint = () => {
+    document.cookie = 'passerelle_session=1; path=/';
+  };
 
   it('keeps the access token in memory only, never in web storage', async () => {
     const setItem = jest.spyOn(Storage.prototype, 'setItem');
@@ -52,6 +60,7 @@ describe(AuthSession.name, () => {
   });
 
   it('restores the session of a previous visit from the refresh cookie', async () => {
+    withSessionHint();
     const restored = sut.restore();
     expect(sut.restored()).toBe(false);
     const request = http.expectOne('/api/auth/refresh');
@@ -63,7 +72,15 @@ describe(AuthSession.name, () => {
     expect(sut.accessToken()).toBe('restored-token');
   });
 
-  it('leaves a visitor anonymous, without failing, when there is no session to restore', async () => {
+  it('does not even ask when no session hint is there: an anonymous visit costs no request', async () => {
+    await sut.restore();
+    http.expectNone('/api/auth/refresh');
+    expect(sut.restored()).toBe(true);
+    expect(sut.isSignedIn()).toBe(false);
+  });
+
+  it('leaves a visitor anonymous, without failing, when the hinted session is over', async () => {
+    withSessionHint();
     const restored = sut.restore();
     http
       .expectOne('/api/auth/refresh')

@@ -1,10 +1,11 @@
-import { computed, inject, Injectable, signal } from '@angular/core';
-import type {
-  AuthenticatedResponse,
-  LoginResponse,
-  MeDto,
-  TotpEnrolmentCompletedResponse,
-  TotpSetupDto,
+import { computed, DOCUMENT, inject, Injectable, signal } from '@angular/core';
+import {
+  type AuthenticatedResponse,
+  type LoginResponse,
+  type MeDto,
+  SESSION_HINT_COOKIE,
+  type TotpEnrolmentCompletedResponse,
+  type TotpSetupDto,
 } from '@passerelle/shared/dto';
 import { catchError, finalize, firstValueFrom, map, type Observable, of, shareReplay, tap, throwError } from 'rxjs';
 import { AuthApi } from './auth-api';
@@ -17,6 +18,7 @@ import { AuthApi } from './auth-api';
 @Injectable({ providedIn: 'root' })
 export class AuthSession {
   private readonly api = inject(AuthApi);
+  private readonly document = inject(DOCUMENT);
 
   private readonly token = signal<string | null>(null);
   private readonly currentUser = signal<MeDto | null>(null);
@@ -32,12 +34,23 @@ export class AuthSession {
   private restoring: Promise<void> | null = null;
   private refreshing: Observable<string> | null = null;
 
+  private hasSessionHint(): boolean {
+    return this.document.cookie.split(';').some((c) => c.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
+  }
+
   accessToken(): string | null {
     return this.token();
   }
 
-  /** Looks for the session of a previous visit; never fails (a visitor is simply not signed in). */
+  /**
+   * Looks for the session of a previous visit; never fails (a visitor is simply not signed in). Without the
+   * session hint cookie there is nothing to look for, and an anonymous visit costs no request.
+   */
   restore(): Promise<void> {
+    if (!this.restoring && !this.hasSessionHint()) {
+      this.restoring = Promise.resolve();
+      this.restoreDone.set(true);
+    }
     this.restoring ??= firstValueFrom(this.refresh())
       .then(
         () => undefined,
