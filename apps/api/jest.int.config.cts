@@ -7,8 +7,11 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  // @fastify/static requires content-disposition 2, which is ESM only: Node loads it natively, Jest needs it compiled.
-  transformIgnorePatterns: ['/node_modules/(?!(.*/)?content-disposition/)'],
+  // ESM-only dependencies (content-disposition of @fastify/static, file-type and its readers): Node loads them
+  // natively, Jest's CommonJS sandbox needs them compiled.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(.*/)?(content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit)/)',
+  ],
   moduleFileExtensions: ['ts', 'js'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

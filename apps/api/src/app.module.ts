@@ -9,7 +9,9 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { DocumentsModule } from './documents/documents.module';
 import { MailModule } from './mail/mail.module';
+import { ProjectsModule } from './projects/projects.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
 import { TerritoryModule } from './territory/territory.module';
@@ -29,6 +31,8 @@ export class AppModule {
         AuditModule,
         MailModule,
         AuthModule,
+        ProjectsModule,
+        DocumentsModule,
         AccountsModule,
         DatabaseModule,
         HealthModule,

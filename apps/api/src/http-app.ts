@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import etag from '@fastify/etag';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +17,7 @@ import { AppLogger } from './common/app-logger';
 import { ApiExceptionFilter } from './common/exceptions/api-exception.filter';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
+import { MAX_UPLOAD_BYTES } from '@passerelle/shared/dto';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 /** Angular's output names carry a content hash: those files never change and can be cached for a year. */
@@ -91,6 +93,8 @@ async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfi
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Files are streamed by the documents route (its own limits); nothing is buffered or written by the plugin.
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(etag);
 }

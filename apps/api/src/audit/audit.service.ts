@@ -25,7 +25,8 @@ export type AuditAction =
   | 'INVITATION_ACCEPTED'
   | 'MEMBER_REMOVED'
   | 'MAYOR_REPLACED'
-  | 'AGENT_DISABLED';
+  | 'AGENT_DISABLED'
+  | 'DOCUMENT_DOWNLOADED';
 
 export interface AuditEntry {
   action: AuditAction;

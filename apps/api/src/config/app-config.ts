@@ -12,6 +12,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   storageDir: string;
+  /** Storage quota of each commune for its documents and photos. */
+  communeQuotaBytes: number;
   jwt: { accessSecret: string | null; refreshSecret: string | null };
   /** Key of the data encrypted at rest (second-factor secrets); generated locally like the JWT secrets. */
   encryptionKey: string | null;
@@ -57,6 +59,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const dataDir = read.path('DATA_DIR', '.data', cwd);
   const storageDir = read.path('STORAGE_DIR', resolve(dataDir, 'storage'), cwd);
+  const communeQuotaMb = read.integer('COMMUNE_QUOTA_MB', 1024, 1, 1_000_000);
   const accessSecret = read.secret('JWT_ACCESS_SECRET');
   const refreshSecret = read.secret('JWT_REFRESH_SECRET');
   const encryptionKey = read.secret('ENCRYPTION_KEY');
@@ -99,6 +102,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     databaseUrl,
     dataDir,
     storageDir,
+    communeQuotaBytes: communeQuotaMb * 1024 * 1024,
     jwt: { accessSecret, refreshSecret },
     encryptionKey,
     rateLimit,

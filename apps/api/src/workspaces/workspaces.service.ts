@@ -12,7 +12,8 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { RequestMeta } from '../common/access/access.decorators';
-import { type AuthUser, isStaff } from '../common/access/auth-user';
+import type { AuthUser } from '../common/access/auth-user';
+import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
 import { isUuid } from '../accounts/users.repository';
 import type { WorkspaceListQueryDto } from './dto/workspaces.dto';
 import { type InvitationRow, InvitationsService } from './invitations.service';
@@ -283,8 +284,8 @@ export class WorkspacesService {
     const [commune] = await this.db.query(
       `SELECT c.insee, c.name, c.departement_code, c.eligible, w.opened_at
          FROM commune c LEFT JOIN commune_workspace w ON w.commune_insee = c.insee
-        WHERE c.insee = $1 AND CASE WHEN $2::text IS NULL THEN c.departement_code = $3 ELSE c.insee = $2 END`,
-      [insee, isStaff(user) ? null : user.communeInsee, user.departementCode],
+        WHERE c.insee = $1 AND ${communeVisibleSql('c', 2, 3)}`,
+      [insee, ...communeVisibleParams(user)],
     );
     if (!commune) {
       throw new WorkspacesException('COMMUNE_NOT_FOUND');

@@ -59,7 +59,7 @@ const INTERNAL = {
 /** The single translation of any thrown value into the API's error answer `{ code, message, errors?, requestId }`. */
 export function toApiError(error: unknown, requestId: string): MappedError {
   if (error instanceof DomainException) {
-    const body: ApiError = { code: error.code, message: error.message, requestId };
+    const body: ApiError = { ...error.extra, code: error.code, message: error.message, requestId };
     if (error.errors) {
       body.errors = error.errors;
     }

@@ -20,6 +20,8 @@ export class DomainException extends Error {
     readonly kind: ErrorKind,
     message: string,
     readonly errors?: Record<string, string>,
+    /** More fields for the error body, e.g. the current state of a resource after a conflict. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;

@@ -1,0 +1,74 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type DocumentDto, INSEE_CODE_PATTERN, MAX_UPLOAD_BYTES, type StorageUsageDto } from '@passerelle/shared/dto';
+import { Allow, CurrentUser, Meta, type RequestMeta } from '../common/access/access.decorators';
+import type { AuthUser } from '../common/access/auth-user';
+import { PatternPipe } from '../common/http/pattern.pipe';
+import { DocumentsException } from './documents.exception';
+import { DocumentsService, type StoredFile } from './documents.service';
+
+const insee = new PatternPipe('insee', INSEE_CODE_PATTERN, 'Code INSEE invalide : 5 caractères, par exemple 95002.');
+
+@ApiBearerAuth()
+@ApiTags('Documents')
+@Controller()
+@Allow('MAYOR', 'COLLABORATOR', 'AGENT', 'ADMIN')
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  /** `multipart/form-data` with one field `file`, streamed to storage as it arrives. */
+  @Post('projects/:id/documents')
+  @Allow('MAYOR', 'COLLABORATOR')
+  @ApiConsumes('multipart/form-data')
+  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  async upload(@CurrentUser() user: AuthUser, @Param('id') id: string, @Req() request: FastifyRequest): Promise<DocumentDto> {
+    if (!request.isMultipart()) {
+      throw new DocumentsException('FILE_MISSING');
+    }
+    const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+    return this.documents.upload(user, id, file);
+  }
+
+  @Get('documents/:id/content')
+  async content(@CurrentUser() user: AuthUser, @Param('id') id: string, @Meta() meta: RequestMeta, @Res() reply: FastifyReply): Promise<void> {
+    await send(reply, await this.documents.open(user, id, 'content', meta));
+  }
+
+  @Get('documents/:id/thumbnail')
+  async thumbnail(@CurrentUser() user: AuthUser, @Param('id') id: string, @Meta() meta: RequestMeta, @Res() reply: FastifyReply): Promise<void> {
+    await send(reply, await this.documents.open(user, id, 'thumbnail', meta));
+  }
+
+  @Delete('documents/:id')
+  @HttpCode(204)
+  @Allow('MAYOR', 'COLLABORATOR')
+  async remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
+    await this.documents.remove(user, id);
+  }
+
+  @Get('communes/:insee/storage')
+  usage(@CurrentUser() user: AuthUser, @Param('insee', insee) code: string): Promise<StorageUsageDto> {
+    return this.documents.usage(user, code);
+  }
+}
+
+/** Never sniffed, never HTML: the stored type, `nosniff`, and a download unless it is a checked image. */
+async function send(reply: FastifyReply, file: StoredFile): Promise<void> {
+  await reply
+    .header('content-type', file.mimeType)
+    .header('content-length', String(file.size))
+    .header('content-disposition', contentDisposition(file.inline ? 'inline' : 'attachment', file.filename))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, max-age=300')
+    .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+    .send(file.stream);
+}
+
+/** RFC 6266 with an ASCII fallback and the UTF-8 name (RFC 8187). */
+export function contentDisposition(type: 'inline' | 'attachment', filename: string): string {
+  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

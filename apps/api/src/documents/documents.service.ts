@@ -1,0 +1,231 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MultipartFile } from '@fastify/multipart';
+import type { ReadStream } from 'node:fs';
+import sharp from 'sharp';
+import type { DataSource } from 'typeorm';
+import { type DocumentDto, MAX_UPLOAD_BYTES, type StorageUsageDto } from '@passerelle/shared/dto';
+import { isUuid } from '../accounts/users.repository';
+import { AuditService } from '../audit/audit.service';
+import type { RequestMeta } from '../common/access/access.decorators';
+import type { AuthUser } from '../common/access/auth-user';
+import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { ProjectsService } from '../projects/projects.service';
+import { detectContentType } from './content-type';
+import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from './document.mapper';
+import { DocumentsException } from './documents.exception';
+import { FileStorage } from './file-storage';
+
+const THUMBNAIL_WIDTH = 480;
+
+export interface StoredFile {
+  stream: ReadStream;
+  filename: string;
+  mimeType: string;
+  size: number;
+  inline: boolean;
+}
+
+/**
+ * Documents and photos of projects: streamed to disk (never held whole in memory), typed from their content,
+ * counted against the commune's quota, thumbnails made for photos.
+ */
+@Injectable()
+export class DocumentsService {
+  private readonly logger = new Logger(DocumentsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly projects: ProjectsService,
+    private readonly storage: FileStorage,
+    private readonly audit: AuditService,
+  ) {}
+
+  async upload(user: AuthUser, projectId: string, file: MultipartFile | undefined): Promise<DocumentDto> {
+    const project = await this.projects.loadVisible(user, projectId);
+    this.projects.assertCommuneMember(user, project.commune_insee);
+    if (!file) {
+      throw new DocumentsException('FILE_MISSING');
+    }
+    if ((await this.usedBytes(project.commune_insee)) >= this.config.communeQuotaBytes) {
+      file.file.resume();
+      throw new DocumentsException('QUOTA_EXCEEDED');
+    }
+    const id = randomUUID();
+    const temporary = await this.storage.temporaryPath(id);
+    try {
+      const { size, sha256 } = await this.receive(file, temporary);
+      const filename = cleanFilename(file.filename);
+      const mimeType = await detectContentType(temporary, filename);
+      if (!mimeType) {
+        throw new DocumentsException('UNSUPPORTED_FILE_TYPE');
+      }
+      const kind = mimeType.startsWith('image/') ? 'PHOTO' : 'DOCUMENT';
+      const key = `${id.slice(0, 2)}/${id}`;
+      const thumbnailKey = kind === 'PHOTO' ? `${key}-thumb.webp` : null;
+      if (thumbnailKey) {
+        await this.makeThumbnail(temporary, id, thumbnailKey);
+      }
+      await this.db.transaction(async (tx) => {
+        // One upload at a time per commune while the quota is checked and the row written.
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('document-quota:' || $1))`, [project.commune_insee]);
+        const [{ used }] = await tx.query(
+          `SELECT coalesce(sum(size_bytes), 0) AS used FROM document WHERE commune_insee = $1 AND deleted_at IS NULL`,
+          [project.commune_insee],
+        );
+        if (Number(used) + size > this.config.communeQuotaBytes) {
+          throw new DocumentsException('QUOTA_EXCEEDED');
+        }
+        await tx.query(
+          `INSERT INTO document (id, project_id, commune_insee, kind, filename, mime_type, size_bytes, sha256, storage_key, thumbnail_key, uploaded_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [id, project.id, project.commune_insee, kind, filename, mimeType, size, sha256, key, thumbnailKey, user.id],
+        );
+        await this.projects.recordHistory(tx, project.id, user.id, 'DOCUMENT_ADDED', [
+          { field: 'documents', label: kind === 'PHOTO' ? 'Photo' : 'Document', before: null, after: filename },
+        ]);
+        await this.storage.keep(temporary, key);
+      }).catch(async (error: unknown) => {
+        if (thumbnailKey) {
+          await this.storage.remove(thumbnailKey);
+        }
+        throw error;
+      });
+      const [row] = await this.db.query(`${DOCUMENT_SELECT} WHERE d.id = $1`, [id]);
+      return mapDocument(row);
+    } finally {
+      await rm(temporary, { force: true });
+    }
+  }
+
+  async open(user: AuthUser, documentId: string, variant: 'content' | 'thumbnail', meta: RequestMeta): Promise<StoredFile> {
+    const row = await this.loadVisible(user, documentId);
+    const key = variant === 'thumbnail' ? row.thumbnail_key : row.storage_key;
+    if (!key) {
+      throw new DocumentsException('DOCUMENT_NOT_FOUND');
+    }
+    if (variant === 'content') {
+      await this.audit.record(
+        { action: 'DOCUMENT_DOWNLOADED', actorId: user.id, targetType: 'document', targetId: row.id, communeInsee: row.commune_insee, departementCode: user.departementCode },
+        meta,
+      );
+    }
+    return {
+      stream: this.storage.read(key),
+      filename: variant === 'thumbnail' ? `${row.filename.replace(/\.[^.]+$/, '')}-vignette.webp` : row.filename,
+      mimeType: variant === 'thumbnail' ? 'image/webp' : row.mime_type,
+      size: await this.storage.size(key),
+      // Only real images (checked at upload) are ever shown in the page; everything else is downloaded.
+      inline: row.kind === 'PHOTO',
+    };
+  }
+
+  async remove(user: AuthUser, documentId: string): Promise<void> {
+    const row = await this.loadVisible(user, documentId);
+    this.projects.assertCommuneMember(user, row.commune_insee);
+    await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE document SET deleted_at = now() WHERE id = $1`, [row.id]);
+      await this.projects.recordHistory(tx, row.project_id, user.id, 'DOCUMENT_REMOVED', [
+        { field: 'documents', label: row.kind === 'PHOTO' ? 'Photo' : 'Document', before: row.filename, after: null },
+      ]);
+    });
+    await this.storage.remove(row.storage_key);
+    if (row.thumbnail_key) {
+      await this.storage.remove(row.thumbnail_key);
+    }
+  }
+
+  async usage(user: AuthUser, insee: string): Promise<StorageUsageDto> {
+    const [commune] = await this.db.query(`SELECT 1 FROM commune c WHERE c.insee = $1 AND ${communeVisibleSql('c', 2, 3)}`, [
+      insee,
+      ...communeVisibleParams(user),
+    ]);
+    if (!commune) {
+      throw new DocumentsException('DOCUMENT_NOT_FOUND');
+    }
+    return { usedBytes: await this.usedBytes(insee), quotaBytes: this.config.communeQuotaBytes };
+  }
+
+  private async usedBytes(insee: string): Promise<number> {
+    const [{ used }] = await this.db.query(
+      `SELECT coalesce(sum(size_bytes), 0) AS used FROM document WHERE commune_insee = $1 AND deleted_at IS NULL`,
+      [insee],
+    );
+    return Number(used);
+  }
+
+  /** Streams the part to disk, hashing and counting on the way; stops at the size limit. */
+  private async receive(file: MultipartFile, path: string): Promise<{ size: number; sha256: string }> {
+    const hash = createHash('sha256');
+    let size = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(file.file, meter, createWriteStream(path, { mode: 0o600 }));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new DocumentsException('FILE_TOO_LARGE');
+      }
+      throw error;
+    }
+    if (file.file.truncated || size > MAX_UPLOAD_BYTES) {
+      throw new DocumentsException('FILE_TOO_LARGE');
+    }
+    return { size, sha256: hash.digest('hex') };
+  }
+
+  private async makeThumbnail(source: string, id: string, key: string): Promise<void> {
+    const temporary = await this.storage.temporaryPath(`${id}-thumb`);
+    try {
+      await sharp(source, { limitInputPixels: 100_000_000 })
+        .rotate()
+        .resize({ width: THUMBNAIL_WIDTH, height: THUMBNAIL_WIDTH, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 78 })
+        .toFile(temporary);
+      await this.storage.keep(temporary, key);
+    } catch (error) {
+      this.logger.warn(`Vignette impossible pour ${id} : ${error instanceof Error ? error.message : String(error)}`);
+      throw new DocumentsException('UNREADABLE_IMAGE');
+    } finally {
+      await rm(temporary, { force: true });
+    }
+  }
+
+  private async loadVisible(user: AuthUser, id: string): Promise<DocumentRow & { commune_insee: string; storage_key: string }> {
+    if (!isUuid(id)) {
+      throw new DocumentsException('DOCUMENT_NOT_FOUND');
+    }
+    const [row] = await this.db.query(
+      `${DOCUMENT_SELECT.replace('SELECT d.id,', 'SELECT d.commune_insee, d.storage_key, d.id,')}
+         JOIN project p ON p.id = d.project_id AND p.deleted_at IS NULL
+         JOIN commune c ON c.insee = d.commune_insee
+        WHERE d.id = $1 AND d.deleted_at IS NULL AND ${communeVisibleSql('c', 2, 3)}`,
+      [id, ...communeVisibleParams(user)],
+    );
+    if (!row) {
+      throw new DocumentsException('DOCUMENT_NOT_FOUND');
+    }
+    return row;
+  }
+}
+
+/** Keeps the user's name for display and download only: no path, no control characters, 255 characters at most. */
+export function cleanFilename(name: string | undefined): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
+  return cleaned || 'document';
+}

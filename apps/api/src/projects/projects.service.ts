@@ -1,0 +1,348 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  DEFAULT_PROGRESS,
+  type Outline,
+  type Page,
+  type ProjectChangeDto,
+  type ProjectDto,
+  type ProjectHistoryEntryDto,
+  type ProjectInput,
+  type ProjectSummaryDto,
+} from '@passerelle/shared/dto';
+import { isUuid } from '../accounts/users.repository';
+import { type AuthUser, isStaff } from '../common/access/auth-user';
+import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
+import { ValidationFailedException } from '../common/exceptions/domain.exception';
+import type { PageQueryDto } from '../common/pagination/page-query.dto';
+import { changedRows } from '../database/changed-rows';
+import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from '../documents/document.mapper';
+import type { ProjectFieldsDto } from './dto/project-input.dto';
+import type { ProjectListQueryDto } from './dto/project-requests.dto';
+import { FIELD_LABELS, PROJECT_SELECT, type ProjectRow, mapProject, mapProjectSummary, projectInputOf } from './project.mapper';
+import { ProjectVersionConflictException, ProjectsException } from './projects.exception';
+
+type Fields = Required<ProjectInput>;
+
+const BLANK: Omit<Fields, 'title' | 'theme' | 'status' | 'progress'> = {
+  summary: '',
+  description: '',
+  objectives: '',
+  startDate: null,
+  endDate: null,
+  projectLead: '',
+  partners: '',
+  location: null,
+  forecastCostCents: null,
+  finalCostCents: null,
+  fundingLines: [],
+  milestones: [],
+  lessons: { problems: '', differently: '', advice: '' },
+  evaluation: '',
+};
+
+/**
+ * The commune's fiches projet. Commune members write them; the département's staff read every project of
+ * their communes. Visibility is part of each query, so another tenant's project is simply not found (404).
+ */
+@Injectable()
+export class ProjectsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(user: AuthUser, insee: string, query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
+    await this.visibleCommune(user, insee);
+    return this.search(`p.commune_insee = $1`, [insee], query);
+  }
+
+  async listForDepartement(user: AuthUser, code: string, query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
+    if (!isStaff(user) || code !== user.departementCode) {
+      throw new ProjectsException('DEPARTEMENT_NOT_FOUND');
+    }
+    return this.search(
+      `c.departement_code = $1 AND ($2::text IS NULL OR p.commune_insee = $2) AND ($3::text IS NULL OR c.canton_code = $3)`,
+      [code, query.commune ?? null, query.canton ?? null],
+      query,
+    );
+  }
+
+  async get(user: AuthUser, id: string): Promise<ProjectDto> {
+    return this.toDto(user, await this.loadVisible(user, id));
+  }
+
+  async create(user: AuthUser, insee: string, input: ProjectFieldsDto): Promise<ProjectDto> {
+    const commune = await this.visibleCommune(user, insee);
+    this.assertCommuneMember(user, insee);
+    const missing: Record<string, string> = {};
+    if (!input.title) {
+      missing['title'] = 'Indiquez un titre.';
+    }
+    if (!input.theme) {
+      missing['theme'] = 'Choisissez un thème.';
+    }
+    if (!input.status) {
+      missing['status'] = 'Choisissez un état.';
+    }
+    if (Object.keys(missing).length > 0) {
+      throw new ValidationFailedException(missing);
+    }
+    const status = input.status as Fields['status'];
+    const fields: Fields = {
+      ...BLANK,
+      ...definedFields(input),
+      title: input.title as string,
+      theme: input.theme as Fields['theme'],
+      status,
+      progress: input.progress ?? DEFAULT_PROGRESS[status],
+    };
+    this.assertCoherent(fields, commune.outline);
+    const id = await this.db.transaction(async (tx) => {
+      const [created] = await tx.query(
+        `INSERT INTO project (commune_insee, created_by, updated_by, ${COLUMNS.join(', ')})
+         VALUES ($1, $2, $2, ${COLUMNS.map((_, i) => `$${i + 3}`).join(', ')}) RETURNING id`,
+        [insee, user.id, ...columnValues(fields)],
+      );
+      await this.recordHistory(tx, created.id, user.id, 'CREATED', []);
+      return created.id as string;
+    });
+    return this.get(user, id);
+  }
+
+  /** Optimistic locking: the change applies only to the version it was made on. */
+  async update(user: AuthUser, id: string, input: ProjectFieldsDto & { version: number }): Promise<ProjectDto> {
+    const current = await this.loadVisible(user, id);
+    this.assertCommuneMember(user, current.commune_insee);
+    const { version, ...changes } = input;
+    if (version !== current.version) {
+      throw new ProjectVersionConflictException(await this.toDto(user, current));
+    }
+    const before = projectInputOf(current);
+    const after: Fields = { ...before, ...definedFields(changes) };
+    if (changes.status && changes.status !== before.status && changes.progress === undefined) {
+      after.progress = DEFAULT_PROGRESS[changes.status];
+    }
+    const diff = differences(before, after);
+    if (diff.length === 0) {
+      return this.toDto(user, current);
+    }
+    const [commune] = await this.db.query(`SELECT outline FROM commune WHERE insee = $1`, [current.commune_insee]);
+    this.assertCoherent(after, commune?.outline ?? null);
+    await this.db.transaction(async (tx) => {
+      const updated = await changedRows(
+        tx,
+        `UPDATE project SET ${COLUMNS.map((c, i) => `${c} = $${i + 4}`).join(', ')},
+                version = version + 1, updated_at = now(), updated_by = $3
+          WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING id`,
+        [id, version, user.id, ...columnValues(after)],
+      );
+      if (updated.length === 0) {
+        // Someone saved between our read and this write.
+        throw new ProjectVersionConflictException(await this.toDto(user, await this.loadVisible(user, id)));
+      }
+      await this.recordHistory(tx, id, user.id, 'UPDATED', diff);
+    });
+    return this.get(user, id);
+  }
+
+  /** Only the mayor deletes; the project disappears but its history stays. */
+  async remove(user: AuthUser, id: string): Promise<void> {
+    const current = await this.loadVisible(user, id);
+    this.assertCommuneMember(user, current.commune_insee);
+    if (user.role !== 'MAYOR') {
+      throw new ProjectsException('MAYOR_ONLY');
+    }
+    await this.db.transaction(async (tx) => {
+      await tx.query(`UPDATE project SET deleted_at = now(), deleted_by = $2 WHERE id = $1 AND deleted_at IS NULL`, [id, user.id]);
+      await this.recordHistory(tx, id, user.id, 'DELETED', []);
+    });
+  }
+
+  async history(user: AuthUser, id: string, query: PageQueryDto): Promise<Page<ProjectHistoryEntryDto>> {
+    await this.loadVisible(user, id);
+    const rows = await this.db.query(
+      `SELECT h.id, h.at, u.display_name AS actor, h.action, h.changes, count(*) OVER () AS total
+         FROM project_history h LEFT JOIN app_user u ON u.id = h.actor_id
+        WHERE h.project_id = $1 ORDER BY h.at DESC, h.id DESC LIMIT $2 OFFSET $3`,
+      [id, query.limit, query.offset],
+    );
+    return {
+      items: rows.map((r: { id: string; at: Date; actor: string | null; action: ProjectHistoryEntryDto['action']; changes: ProjectChangeDto[] }) => ({
+        id: String(r.id),
+        at: r.at.toISOString(),
+        actor: r.actor,
+        action: r.action,
+        changes: r.changes,
+      })),
+      total: rows.length > 0 ? Number(rows[0].total) : 0,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  /** A project the user may see (not deleted), or 404 exactly like a project that does not exist. */
+  async loadVisible(user: AuthUser, id: string): Promise<ProjectRow> {
+    if (!isUuid(id)) {
+      throw new ProjectsException('PROJECT_NOT_FOUND');
+    }
+    const [row] = await this.db.query(`${PROJECT_SELECT} WHERE p.id = $1 AND p.deleted_at IS NULL AND ${communeVisibleSql('c', 2, 3)}`, [
+      id,
+      ...communeVisibleParams(user),
+    ]);
+    if (!row) {
+      throw new ProjectsException('PROJECT_NOT_FOUND');
+    }
+    return row;
+  }
+
+  /** Writing is the commune's: its members only; staff read. */
+  assertCommuneMember(user: AuthUser, insee: string): void {
+    if (isStaff(user) || user.communeInsee !== insee) {
+      throw new ProjectsException('READ_ONLY');
+    }
+  }
+
+  async recordHistory(tx: EntityManager, projectId: string, actorId: string, action: ProjectHistoryEntryDto['action'], changes: ProjectChangeDto[]): Promise<void> {
+    await tx.query(`INSERT INTO project_history (project_id, actor_id, action, changes) VALUES ($1, $2, $3, $4)`, [
+      projectId,
+      actorId,
+      action,
+      JSON.stringify(changes),
+    ]);
+  }
+
+  private async toDto(user: AuthUser, row: ProjectRow): Promise<ProjectDto> {
+    const documents: DocumentRow[] = await this.db.query(`${DOCUMENT_SELECT} WHERE d.project_id = $1 AND d.deleted_at IS NULL ORDER BY d.uploaded_at`, [row.id]);
+    const member = !isStaff(user) && user.communeInsee === row.commune_insee;
+    return mapProject(row, documents.map(mapDocument), { edit: member, upload: member, delete: member && user.role === 'MAYOR' });
+  }
+
+  private async visibleCommune(user: AuthUser, insee: string): Promise<{ insee: string; outline: Outline | null }> {
+    const [commune] = await this.db.query(`SELECT c.insee, c.outline FROM commune c WHERE c.insee = $1 AND ${communeVisibleSql('c', 2, 3)}`, [
+      insee,
+      ...communeVisibleParams(user),
+    ]);
+    if (!commune) {
+      throw new ProjectsException('COMMUNE_NOT_FOUND');
+    }
+    return commune;
+  }
+
+  private async search(scope: string, scopeParams: unknown[], query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
+    const n = scopeParams.length;
+    const rows: (ProjectRow & { total: string })[] = await this.db.query(
+      `${PROJECT_SELECT.replace('SELECT p.id,', 'SELECT count(*) OVER () AS total, p.id,')}
+        WHERE p.deleted_at IS NULL AND ${scope}
+          AND ($${n + 1}::text IS NULL OR p.status = $${n + 1})
+          AND ($${n + 2}::text IS NULL OR p.theme = $${n + 2})
+          AND ($${n + 3}::text IS NULL OR p.search_key LIKE '%' || search_key($${n + 3}) || '%')
+        ORDER BY p.updated_at DESC, p.id
+        LIMIT $${n + 4} OFFSET $${n + 5}`,
+      [...scopeParams, query.status ?? null, query.theme ?? null, query.q?.trim() || null, query.limit, query.offset],
+    );
+    return {
+      items: rows.map(mapProjectSummary),
+      total: rows.length > 0 ? Number(rows[0].total) : 0,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  private assertCoherent(fields: Fields, outline: Outline | null): void {
+    const errors: Record<string, string> = {};
+    for (const key of ['startDate', 'endDate'] as const) {
+      const day = fields[key];
+      if (day && !isRealDay(day)) {
+        errors[key] = 'Cette date n’existe pas.';
+      }
+    }
+    if (fields.startDate && fields.endDate && fields.endDate < fields.startDate) {
+      errors['endDate'] = 'La date de fin doit être postérieure à la date de début.';
+    }
+    fields.milestones.forEach((m, i) => {
+      if (!isRealDay(m.date)) {
+        errors[`milestones.${i}.date`] = 'Cette date n’existe pas.';
+      }
+    });
+    if (fields.location && outline && !booleanPointInPolygon([fields.location.lng, fields.location.lat], outline)) {
+      errors['location'] = 'L’emplacement doit se trouver dans la commune : cliquez à l’intérieur de son contour.';
+    }
+    if (Object.keys(errors).length > 0) {
+      throw new ValidationFailedException(errors);
+    }
+  }
+}
+
+const COLUMNS = [
+  'title',
+  'summary',
+  'description',
+  'objectives',
+  'theme',
+  'status',
+  'progress',
+  'start_date',
+  'end_date',
+  'project_lead',
+  'partners',
+  'latitude',
+  'longitude',
+  'address',
+  'forecast_cost_cents',
+  'final_cost_cents',
+  'funding_lines',
+  'milestones',
+  'lessons',
+  'evaluation',
+];
+
+function columnValues(f: Fields): unknown[] {
+  return [
+    f.title,
+    f.summary,
+    f.description,
+    f.objectives,
+    f.theme,
+    f.status,
+    f.progress,
+    f.startDate,
+    f.endDate,
+    f.projectLead,
+    f.partners,
+    f.location?.lat ?? null,
+    f.location?.lng ?? null,
+    f.location?.address ?? null,
+    f.forecastCostCents,
+    f.finalCostCents,
+    JSON.stringify(f.fundingLines),
+    JSON.stringify(f.milestones),
+    JSON.stringify(f.lessons),
+    f.evaluation,
+  ];
+}
+
+/** The fields the request gave, as plain JSON (class instances and undefined dropped). */
+function definedFields(input: ProjectFieldsDto): Partial<Fields> {
+  const plain = JSON.parse(JSON.stringify(input)) as Partial<Fields>;
+  return Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)) as Partial<Fields>;
+}
+
+/** Field-by-field changes; JSON is compared with sorted keys (PostgreSQL's jsonb does not keep the order). */
+export function differences(before: Fields, after: Fields): ProjectChangeDto[] {
+  return (Object.keys(FIELD_LABELS) as (keyof Fields)[])
+    .filter((field) => canonical(before[field]) !== canonical(after[field]))
+    .map((field) => ({ field, label: FIELD_LABELS[field], before: before[field] ?? null, after: after[field] ?? null }));
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+function isRealDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
