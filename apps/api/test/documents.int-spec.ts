@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -143,7 +143,7 @@ describe('Project documents and photos', () => {
     expect(usage.usedBytes).toBeGreaterThan(700 * 1024);
   });
 
-  it('refuses a 26 MB file with 413 while streaming it to disk, and keeps nothing of it', async () => {
+  it('refuses a 26 MB file with 413, streaming it to disk as it arrives (never whole in memory), keeping nothing', async () => {
     const big = await startTestApp('valDOise');
     try {
       const team = await createTeam(big.db, '95651');
@@ -152,10 +152,25 @@ describe('Project documents and photos', () => {
       await big.app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = big.app.getHttpServer().address() as AddressInfo;
 
-      // The body is generated chunk by chunk by another process: 26 MB never exist in one place on either side.
+      // The body is generated chunk by chunk by another process. While it arrives, the partial file on disk must
+      // grow step by step: the API writes chunks as they come instead of gathering the file in memory first.
+      const tmp = join(big.config.storageDir, 'tmp');
+      const sizesSeen = new Set<number>();
+      const sampler = setInterval(() => {
+        for (const name of existsSync(tmp) ? readdirSync(tmp) : []) {
+          try {
+            sizesSeen.add(statSync(join(tmp, name)).size);
+          } catch {
+            // removed meanwhile
+          }
+        }
+      }, 2);
       const res = await uploadFromAnotherProcess(`http://127.0.0.1:${port}/api/projects/${project.id}/documents`, session.headers.authorization, 26);
       expect(res.status).toBe(413);
       expect((JSON.parse(res.body) as ApiError).code).toBe('FILE_TOO_LARGE');
+      clearInterval(sampler);
+      const partial = [...sizesSeen].filter((size) => size > 0 && size < 25 * 1024 * 1024);
+      expect(partial.length).toBeGreaterThanOrEqual(3);
       // Nothing kept: no row, and the partial file written to disk while streaming was removed.
       expect(readdirSync(join(big.config.storageDir, 'tmp'))).toEqual([]);
       const [{ count }] = await big.db.query(`SELECT count(*)::int AS count FROM document`);
