@@ -6,6 +6,8 @@ import {
   signedInGuard,
   signedOutGuard,
 } from '@passerelle/web/auth/data-access';
+// A type only: the guard calls the page's own check, and the page's code stays in its lazy chunk.
+import type { ProjectEditPage } from '@passerelle/web/projects/feature-edit';
 
 /**
  * One lazy chunk per page, so that the public home page downloads neither the workspaces nor the forms. The guards
@@ -60,6 +62,24 @@ export const appRoutes: Route[] = [
         title: 'Mon équipe',
         loadComponent: () => import('@passerelle/web/workspace/feature-team').then((m) => m.TeamPage),
       },
+      {
+        path: 'projets/nouveau',
+        title: 'Nouveau projet',
+        canDeactivate: [(page: ProjectEditPage) => page.confirmLeave()],
+        loadComponent: () => import('@passerelle/web/projects/feature-edit').then((m) => m.ProjectEditPage),
+      },
+      {
+        path: 'projets/:id',
+        title: 'Fiche projet',
+        data: { area: 'commune' },
+        loadChildren: () => import('@passerelle/web/projects/feature-detail').then((m) => m.projectDetailRoutes),
+      },
+      {
+        path: 'projets/:id/modifier',
+        title: 'Modifier la fiche projet',
+        canDeactivate: [(page: ProjectEditPage) => page.confirmLeave()],
+        loadComponent: () => import('@passerelle/web/projects/feature-edit').then((m) => m.ProjectEditPage),
+      },
     ],
   },
   {
@@ -71,6 +91,18 @@ export const appRoutes: Route[] = [
         pathMatch: 'full',
         title: 'Espace du département',
         loadComponent: () => import('@passerelle/web/backoffice/feature-home').then((m) => m.BackofficeHomePage),
+      },
+      {
+        path: 'projets',
+        title: 'Projets des communes',
+        loadComponent: () =>
+          import('@passerelle/web/backoffice/feature-projects').then((m) => m.BackofficeProjectsPage),
+      },
+      {
+        path: 'projets/:id',
+        title: 'Fiche projet',
+        data: { area: 'departement' },
+        loadChildren: () => import('@passerelle/web/projects/feature-detail').then((m) => m.projectDetailRoutes),
       },
       {
         path: 'administration',

@@ -105,8 +105,8 @@ describe(App.name, () => {
 
   it.each<[Role, string[]]>([
     ['COLLABORATOR', ['Accueil', 'Espace commune']],
-    ['AGENT', ['Accueil', 'Département']],
-    ['ADMIN', ['Accueil', 'Département', 'Administration']],
+    ['AGENT', ['Accueil', 'Département', 'Projets']],
+    ['ADMIN', ['Accueil', 'Département', 'Projets', 'Administration']],
   ])('shows a %s only the areas their role can open', async (role, expected) => {
     const { fixture, element } = await render(false, role);
     expect(inlineLinks(element)).toEqual(expected);

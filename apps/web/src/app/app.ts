@@ -49,6 +49,7 @@ export class App {
     }
     if (role && DEPARTEMENT_ROLES.includes(role)) {
       links.push({ path: '/departement', label: 'Département', exact: true });
+      links.push({ path: '/departement/projets', label: 'Projets', exact: false });
     }
     if (role === 'ADMIN') {
       links.push({ path: '/departement/administration', label: 'Administration', exact: false });

@@ -1,3 +1,5 @@
+export * from './lib/location-map';
 export * from './lib/map-stylesheet';
+export * from './lib/point-in-outline';
 export * from './lib/territory-map-styles';
 export * from './lib/territory-map';

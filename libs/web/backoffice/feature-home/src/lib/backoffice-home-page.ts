@@ -16,6 +16,12 @@ import { AuthSession } from '@passerelle/web/auth/data-access';
       <p>Bonjour {{ current.displayName }} — {{ roleLabel() }}.</p>
     }
 
+    <section class="card" aria-labelledby="projects-title">
+      <h2 id="projects-title">Projets des communes</h2>
+      <p>Suivez l'avancement, les coûts et les financements des projets de toutes les communes du département.</p>
+      <a mat-flat-button routerLink="/departement/projets">Voir les projets</a>
+    </section>
+
     @if (isAdmin()) {
       <section class="card" aria-labelledby="admin-title">
         <h2 id="admin-title">Administration</h2>
@@ -28,7 +34,7 @@ import { AuthSession } from '@passerelle/web/auth/data-access';
       <h2 id="soon-title">Bientôt dans cet espace</h2>
       <ul>
         <li>répondre aux questions des communes et suivre les délais de réponse&nbsp;;</li>
-        <li>suivre le dossier de chaque commune et l'avancement de ses projets&nbsp;;</li>
+        <li>suivre le dossier de chaque commune&nbsp;;</li>
         <li>relire et publier les projets terminés que les maires acceptent de partager&nbsp;;</li>
         <li>tenir à jour la foire aux questions, les dispositifs d'aide et les indicateurs.</li>
       </ul>

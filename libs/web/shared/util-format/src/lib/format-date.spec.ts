@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from './format-date';
+import { formatCalendarDay, formatDate, formatDateTime, formatShortCalendarDay } from './format-date';
 
 describe('formatDateTime', () => {
   it('reads a winter instant in Paris time (UTC+1)', () => {
@@ -14,5 +14,12 @@ describe('formatDate', () => {
   it('gives the Paris calendar day, not the UTC one', () => {
     // 23:30 UTC on 31 December is already New Year's Day in Paris.
     expect(formatDate(new Date('2024-12-31T23:30:00Z'))).toBe('1 janvier 2025');
+  });
+});
+
+describe('formatCalendarDay', () => {
+  it('keeps the calendar day whatever the zone', () => {
+    expect(formatCalendarDay('2026-03-01')).toBe('1 mars 2026');
+    expect(formatShortCalendarDay('2026-12-31')).toBe('31/12/2026');
   });
 });

@@ -25,3 +25,19 @@ export function formatDate(value: Date | string | number): string {
 export function formatDateTime(value: Date | string | number): string {
   return dateTimeFormat.format(toDate(value));
 }
+
+const calendarDayFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', dateStyle: 'long' });
+const shortCalendarDayFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', dateStyle: 'short' });
+
+/**
+ * `2026-03-15` → `15 mars 2026`. A calendar day has no time zone: read as UTC midnight and shown in UTC, it is the
+ * same day wherever the browser is (through Paris time it would still be right, but not west of Greenwich).
+ */
+export function formatCalendarDay(day: string): string {
+  return calendarDayFormat.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** `2026-03-15` → `15/03/2026`, for tables. */
+export function formatShortCalendarDay(day: string): string {
+  return shortCalendarDayFormat.format(new Date(`${day}T00:00:00Z`));
+}

@@ -29,8 +29,11 @@ export class TerritoryApi {
     });
   }
 
-  listCantons(departementCode: string): Observable<Page<CantonDto>> {
-    return this.http.get<Page<CantonDto>>(`${this.departementUrl(departementCode)}/cantons`);
+  /** `limit` up to 100: a département has a few dozen cantons, a filter wants them all at once. */
+  listCantons(departementCode: string, limit?: number): Observable<Page<CantonDto>> {
+    return this.http.get<Page<CantonDto>>(`${this.departementUrl(departementCode)}/cantons`, {
+      params: limit != null ? new HttpParams().set('limit', limit) : undefined,
+    });
   }
 
   getCommuneOutlines(departementCode: string): Observable<CommuneFeatureCollection> {

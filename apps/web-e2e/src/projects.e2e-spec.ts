@@ -1,0 +1,332 @@
+import type { DemoAccountDto, PublicConfigDto } from '@passerelle/shared/dto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, launchBrowser, newPage, screenshot, type VIEWPORTS } from './support/browser';
+
+const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] ?? 'Passerelle-Vexin-2026';
+const COLLABORATOR = 'secretariat@ableiges.example';
+const AGENT = 'agent.voirie@valdoise.example';
+
+/** Text as a person reads it: French numbers use no-break spaces, which `\s` also matches. */
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+async function demoAccount(email: string): Promise<DemoAccountDto> {
+  const response = await fetch(`${baseUrl()}/api/config`);
+  const config = (await response.json()) as PublicConfigDto;
+  const account = config.demoAccounts.find((a) => a.email === email);
+  if (!account) {
+    throw new Error(`${email} is not a demo account`);
+  }
+  return account;
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+}
+
+/** Errors of the page, apart from the tile server that cannot be reached on purpose. */
+function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('net::ERR_CONNECTION_REFUSED')) {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/**
+ * Two points of the location map in page coordinates: one inside the commune outline (the nearest to the middle of
+ * its bounding box), one inside the map but outside the outline. Found with the SVG path's own hit test.
+ */
+async function mapPoints(page: Page): Promise<{ inside: { x: number; y: number }; outside: { x: number; y: number } }> {
+  const map = page.locator('lib-location-map .map');
+  await map.locator('path').first().waitFor();
+  return map.evaluate((container) => {
+    const path = container.querySelector('path') as SVGPathElement;
+    const inverse = (path.getScreenCTM() as DOMMatrix).inverse();
+    const inFill = (x: number, y: number) => path.isPointInFill(new DOMPoint(x, y).matrixTransform(inverse));
+    const box = path.getBoundingClientRect();
+    const middle = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    let inside: { x: number; y: number; d: number } | null = null;
+    for (let i = 1; i < 30; i++) {
+      for (let j = 1; j < 30; j++) {
+        const x = box.left + (box.width * i) / 30;
+        const y = box.top + (box.height * j) / 30;
+        const d = (x - middle.x) ** 2 + (y - middle.y) ** 2;
+        if (inFill(x, y) && (!inside || d < inside.d)) {
+          inside = { x, y, d };
+        }
+      }
+    }
+    const frame = container.getBoundingClientRect();
+    const candidates = [
+      { x: frame.right - 12, y: frame.top + 12 },
+      { x: frame.left + 60, y: frame.bottom - 30 },
+      { x: frame.right - 12, y: frame.bottom - 40 },
+      { x: frame.left + 60, y: frame.top + 12 },
+    ];
+    const outside = candidates.find((p) => !inFill(p.x, p.y));
+    if (!inside || !outside) {
+      throw new Error('no point found inside and outside the outline');
+    }
+    return { inside: { x: inside.x, y: inside.y }, outside };
+  });
+}
+
+/** A small but valid PDF, padded so that its upload takes long enough to watch under a throttled network. */
+function pdfFile(paddingBytes: number): Buffer {
+  const body = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj',
+    `% ${'0'.repeat(paddingBytes)}`,
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n');
+  return Buffer.from(body, 'latin1');
+}
+
+/** A real PNG drawn in the page (a canvas), as a phone camera would not, but as the server's checks accept. */
+async function pngFile(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 800;
+    canvas.height = 600;
+    const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+    const sky = g.createLinearGradient(0, 0, 0, 600);
+    sky.addColorStop(0, '#7fb2e5');
+    sky.addColorStop(1, '#e9f1fb');
+    g.fillStyle = sky;
+    g.fillRect(0, 0, 800, 600);
+    g.fillStyle = '#5b8c3a';
+    g.fillRect(0, 420, 800, 180);
+    g.fillStyle = '#8a8f98';
+    g.beginPath();
+    g.moveTo(300, 600);
+    g.lineTo(380, 420);
+    g.lineTo(420, 420);
+    g.lineTo(520, 600);
+    g.fill();
+    return canvas.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/** Slows the uploads down (CDP), so that the progress bar is visible for a moment. */
+async function throttleUploads(context: BrowserContext, page: Page, bytesPerSecond: number | null): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond ?? -1,
+  });
+}
+
+async function expectNoSidewaysScroll(page: Page, viewport: keyof typeof VIEWPORTS): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(viewport === 'phone' ? 390 : 1440);
+}
+
+async function settleOverlay(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.cdk-overlay-pane')).every((pane) => pane.getAnimations({ subtree: true }).length === 0),
+  );
+}
+
+describe('Projects (fiche projet)', () => {
+  let browser: Browser;
+  const title = `Réfection du chemin des Vignes ${Date.now()}`;
+  let projectPath = '';
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lets a collaborator create a project, place it, upload a document and a photo, and edit it', async () => {
+    const collaborator = await demoAccount(COLLABORATOR);
+    const { context, page } = await newPage(browser, 'desktop');
+    const errors = watchConsole(page);
+    await signIn(page, collaborator.email);
+    await page.waitForURL('**/espace');
+    await page.getByRole('heading', { name: 'Projets de la commune' }).waitFor();
+    await page.getByText(/places? sur 4 occupées?/).waitFor();
+
+    await page.getByRole('link', { name: 'Créer un projet' }).first().click();
+    await page.waitForURL('**/espace/projets/nouveau');
+    expect(await page.title()).toBe('Nouveau projet — Passerelle');
+    await page.getByLabel('Titre du projet').fill(title);
+    await page.getByLabel('Résumé').fill('Reprise de la chaussée et des fossés sur 800 mètres.');
+    await page.getByRole('combobox', { name: 'Thème' }).click();
+    await page.getByRole('option', { name: 'Voirie', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Statut' }).click();
+    await page.getByRole('option', { name: 'En cours', exact: true }).click();
+    // The progress takes the default of the status.
+    expect(await page.locator('#progress-input').inputValue()).toBe('25');
+    await page.getByLabel('Coût prévisionnel HT').fill('10000');
+    await page.getByLabel('Porteur du projet').fill('Commune d’Ableiges');
+
+    // A click outside the commune is refused; inside, it places the project.
+    const { inside, outside } = await mapPoints(page);
+    await page.mouse.click(outside.x, outside.y);
+    await page.getByRole('status').filter({ hasText: 'en dehors de la commune' }).waitFor();
+    await page.mouse.click(inside.x, inside.y);
+    await page.getByRole('status').filter({ hasText: 'Emplacement placé sur la carte.' }).waitFor();
+    await page.getByRole('button', { name: "Retirer l'emplacement" }).waitFor();
+    expect(await page.locator('lib-location-map path').count()).toBe(2);
+    await page.getByLabel('Adresse (facultatif)').fill('Chemin des Vignes');
+
+    await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+    await page.getByLabel('Date de l’étape 1').fill('2027-04-15');
+    await page.getByLabel('Intitulé de l’étape 1').fill('Début des travaux');
+    await page.getByRole('button', { name: 'Ajouter un financement' }).click();
+    await page.getByLabel('Dispositif').fill('DETR');
+    await page.getByLabel('Montant demandé HT').fill('4 000');
+    await screenshot(page, 'project-new-desktop');
+
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL(/\/espace\/projets\/[0-9a-f-]{36}$/);
+    projectPath = new URL(page.url()).pathname;
+    await page.getByRole('heading', { name: title }).waitFor();
+    expect(squash(await page.locator('.forecast-cost').innerText())).toBe('10 000,00 €');
+    await page.getByText('Chemin des Vignes').first().waitFor();
+
+    // A document, slowly enough to see the progress bar.
+    await throttleUploads(context, page, 400 * 1024);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'devis.pdf', mimeType: 'application/pdf', buffer: pdfFile(700_000) });
+    await page.getByText(/Envoi de « devis\.pdf »\s:\s\d+\s%/).waitFor();
+    await page.getByRole('progressbar', { name: 'Envoi de devis.pdf' }).waitFor();
+    await page.locator('.upload').scrollIntoViewIfNeeded();
+    await screenshot(page, 'project-upload-progress-desktop', { fullPage: false });
+    await page.getByRole('status').filter({ hasText: '« devis.pdf » a été ajouté.' }).waitFor({ timeout: 20_000 });
+    await throttleUploads(context, page, null);
+    await page.getByRole('list', { name: 'Documents du projet' }).getByText('devis.pdf').waitFor();
+    await page.getByText(/PDF — 68\d,\d\sko/).waitFor();
+
+    // A photo, then its thumbnail, then the full image.
+    const png = await pngFile(page);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'chantier.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('status').filter({ hasText: '« chantier.png » a été ajouté.' }).waitFor({ timeout: 20_000 });
+    const thumbnail = page.getByRole('list', { name: 'Photos du projet' }).locator('img');
+    await thumbnail.waitFor();
+    expect(await thumbnail.getAttribute('src')).toMatch(/^blob:/);
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.gallery img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
+    await page.getByRole('button', { name: 'Agrandir la photo chantier.png' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('img').waitFor();
+    await settleOverlay(page);
+    await screenshot(page, 'project-photo-dialog-desktop', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await screenshot(page, 'project-page-desktop');
+
+    // Edit the forecast cost; the history shows the change in euros.
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.waitForURL(`**${projectPath}/modifier`);
+    await page.getByLabel('Coût prévisionnel HT').waitFor();
+    expect(squash(await page.getByLabel('Coût prévisionnel HT').inputValue())).toBe('10 000,00');
+    await page.getByLabel('Coût prévisionnel HT').fill('12 345,67');
+    await screenshot(page, 'project-edit-desktop');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL(`**${projectPath}`);
+    await page.waitForFunction(() => document.querySelector('.forecast-cost')?.textContent?.includes('12'));
+    expect(squash(await page.locator('.forecast-cost').innerText())).toBe('12 345,67 €');
+    const history = page.locator('section[aria-labelledby="d-history"]');
+    await history.getByText('Coût prévisionnel HT').waitFor();
+    const change = history.locator('li').filter({ hasText: 'Coût prévisionnel HT' });
+    expect(squash(await change.locator('.before').innerText())).toBe('10 000,00 €');
+    expect(squash(await change.locator('.after').innerText())).toBe('12 345,67 €');
+
+    // The project is on the dashboard, with its progress and cover.
+    await page.getByRole('link', { name: '← Espace commune' }).click();
+    await page.waitForURL('**/espace');
+    const card = page.getByRole('link', { name: new RegExp(title) });
+    await card.waitFor();
+    expect(squash(await card.innerText())).toContain('25 %');
+    await page.waitForFunction(() => !!document.querySelector('lib-project-card img[src^="blob:"]'));
+    await screenshot(page, 'projects-list-desktop');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the list, the project page and the form on a phone', async () => {
+    const { context, page } = await newPage(browser, 'phone');
+    const errors = watchConsole(page);
+    await signIn(page, COLLABORATOR);
+    await page.getByRole('heading', { name: 'Projets de la commune' }).waitFor();
+    await page.getByRole('link', { name: new RegExp(title) }).waitFor();
+    await expectNoSidewaysScroll(page, 'phone');
+    await screenshot(page, 'projects-list-phone');
+
+    await page.goto(projectPath);
+    await page.getByRole('heading', { name: title }).waitFor();
+    await page.locator('.gallery img[src^="blob:"]').waitFor();
+    await expectNoSidewaysScroll(page, 'phone');
+    await screenshot(page, 'project-page-phone');
+
+    await page.goto(`${projectPath}/modifier`);
+    await page.getByLabel('Titre du projet').waitFor();
+    await page.locator('lib-location-map path').nth(1).waitFor();
+    await expectNoSidewaysScroll(page, 'phone');
+    await screenshot(page, 'project-edit-phone');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it.each(['desktop', 'phone'] as const)(
+    'lets an agent find the project by commune and read it without changing it (%s)',
+    async (viewport) => {
+      const agent = await demoAccount(AGENT);
+      const { context, page } = await newPage(browser, viewport);
+      const errors = watchConsole(page);
+      await signIn(page, agent.email);
+      await page.waitForURL('**/departement');
+      await page.getByRole('link', { name: 'Voir les projets' }).click();
+      await page.waitForURL('**/departement/projets');
+      expect(await page.title()).toBe('Projets des communes — Passerelle');
+      await page.getByRole('status').filter({ hasText: /projets? trouvés?/ }).waitFor();
+
+      await page.getByRole('combobox', { name: 'Commune' }).fill('Ableig');
+      await page.getByRole('option', { name: /^Ableiges/ }).click();
+      await page.getByRole('button', { name: 'Retirer le filtre Ableiges' }).waitFor();
+      const card = page.getByRole('link', { name: new RegExp(title) });
+      await card.waitFor();
+      expect(squash(await card.innerText())).toContain('Ableiges');
+      await expectNoSidewaysScroll(page, viewport);
+      await screenshot(page, `backoffice-projects-${viewport}`);
+
+      await card.click();
+      await page.waitForURL(/\/departement\/projets\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { name: title }).waitFor();
+      await page.getByRole('list', { name: 'Documents du projet' }).getByText('devis.pdf').waitFor();
+      await page.locator('.gallery img[src^="blob:"]').waitFor();
+      // Read-only: no edit, delete or upload controls.
+      expect(await page.getByRole('link', { name: 'Modifier' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Supprimer/ }).count()).toBe(0);
+      expect(await page.locator('input[type="file"]').count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Télécharger devis\.pdf/ }).count()).toBe(1);
+      await page.getByRole('link', { name: '← Projets des communes' }).waitFor();
+      await expectNoSidewaysScroll(page, viewport);
+      await screenshot(page, `backoffice-project-${viewport}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+});

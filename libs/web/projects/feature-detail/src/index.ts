@@ -1,0 +1,2 @@
+export * from './lib/project-detail-page';
+export * from './lib/project-detail-routes';

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'web-projects-feature-edit',
+  preset: '../../../../jest.angular.preset.js',
+  coverageDirectory: '../../../../coverage/libs/web/projects/feature-edit',
+};

@@ -1,0 +1,1 @@
+export * from './lib/project-edit-page';

@@ -1,0 +1,203 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  type ElementRef,
+  inject,
+  Injector,
+  input,
+  output,
+  runInInjectionContext,
+  signal,
+  viewChild,
+} from '@angular/core';
+import type { LatLng, Outline } from '@passerelle/shared/dto';
+import type * as Leaflet from 'leaflet';
+import { loadMapStylesheet } from './map-stylesheet';
+import { pointInOutline } from './point-in-outline';
+import { MAP_COLORS } from './territory-map-styles';
+
+type LeafletModule = typeof Leaflet;
+
+let nextId = 0;
+
+/**
+ * A small map of one commune with a project's location. Read-only, or `editable`: a click inside the outline emits
+ * `picked`, a click outside emits `refused` (the parent says why). The marker is a circle marker: no image assets,
+ * and it scales with the zoom the same in every browser.
+ */
+@Component({
+  selector: 'lib-location-map',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div
+      #container
+      class="map"
+      role="region"
+      [class.map--editable]="editable()"
+      [attr.aria-label]="label()"
+      [attr.aria-describedby]="description() ? descriptionId : null"
+    ></div>
+    @if (description()) {
+      <p [id]="descriptionId" class="visually-hidden">{{ description() }}</p>
+    }
+    @if (failed()) {
+      <p class="map-error" role="alert">La carte n'a pas pu être affichée.</p>
+    }
+  `,
+  styles: `
+    :host {
+      display: block;
+    }
+    .map {
+      height: var(--location-map-height, 280px);
+      width: 100%;
+      border-radius: 12px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      background: #eef1f5;
+      z-index: 0;
+    }
+    .map--editable {
+      cursor: crosshair;
+    }
+    .map-error {
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class LocationMap {
+  readonly label = input.required<string>();
+  readonly description = input('');
+  readonly outline = input<Outline | null>(null);
+  readonly location = input<LatLng | null>(null);
+  readonly editable = input(false);
+  readonly tileUrl = input<string | null>(null);
+  readonly tileAttribution = input('');
+
+  readonly picked = output<LatLng>();
+  readonly refused = output<LatLng>();
+
+  protected readonly descriptionId = `location-map-description-${nextId++}`;
+  protected readonly failed = signal(false);
+
+  private readonly container = viewChild.required<ElementRef<HTMLElement>>('container');
+  private readonly injector = inject(Injector);
+  private readonly leaflet = signal<LeafletModule | null>(null);
+  private map: Leaflet.Map | null = null;
+  private outlineLayer: Leaflet.GeoJSON | null = null;
+  private marker: Leaflet.CircleMarker | null = null;
+  private tileLayer: Leaflet.TileLayer | null = null;
+  private destroyed = false;
+
+  constructor() {
+    afterNextRender(() => {
+      void this.init();
+    });
+    inject(DestroyRef).onDestroy(() => {
+      this.destroyed = true;
+      this.map?.remove();
+      this.map = null;
+    });
+    effect(() => this.showTiles(this.leaflet(), this.tileUrl(), this.tileAttribution()));
+    effect(() => this.showOutline(this.leaflet(), this.outline()));
+    effect(() => this.showMarker(this.leaflet(), this.location()));
+  }
+
+  private async init(): Promise<void> {
+    try {
+      const [module] = await Promise.all([
+        import('leaflet'),
+        runInInjectionContext(this.injector, () => loadMapStylesheet()),
+      ]);
+      if (this.destroyed) {
+        return;
+      }
+      // Leaflet is a UMD bundle: depending on the bundler the namespace is the module itself or its default export.
+      const L = (module as { default?: LeafletModule }).default ?? module;
+      this.map = L.map(this.container().nativeElement, { attributionControl: false, zoomControl: false });
+      L.control.zoom({ zoomInTitle: 'Zoom avant', zoomOutTitle: 'Zoom arrière' }).addTo(this.map);
+      L.control
+        .attribution({ prefix: '<a href="https://leafletjs.com" lang="en">Leaflet</a>' })
+        .addAttribution('Contours © IGN Admin Express')
+        .addTo(this.map);
+      this.map.setView([46.6, 2.4], 6);
+      this.map.on('click', (event: Leaflet.LeafletMouseEvent) => this.onClick(event.latlng));
+      this.leaflet.set(L);
+    } catch (error) {
+      console.error(error);
+      this.failed.set(true);
+    }
+  }
+
+  private onClick(latlng: Leaflet.LatLng): void {
+    if (!this.editable()) {
+      return;
+    }
+    const outline = this.outline();
+    // Six decimals: about 10 cm, more than a click can mean.
+    const point = { lat: round6(latlng.lat), lng: round6(latlng.lng) };
+    if (outline && !pointInOutline(point, outline)) {
+      this.refused.emit(point);
+      return;
+    }
+    this.picked.emit(point);
+  }
+
+  private showTiles(L: LeafletModule | null, url: string | null, attribution: string): void {
+    if (!L || !this.map) {
+      return;
+    }
+    this.tileLayer?.remove();
+    this.tileLayer = url ? L.tileLayer(url, { maxZoom: 19, attribution }).addTo(this.map) : null;
+  }
+
+  private showOutline(L: LeafletModule | null, outline: Outline | null): void {
+    if (!L || !this.map) {
+      return;
+    }
+    this.outlineLayer?.remove();
+    this.outlineLayer = null;
+    if (!outline) {
+      return;
+    }
+    this.outlineLayer = L.geoJSON(outline, {
+      // Clicks go through to the map, which decides whether they are inside.
+      interactive: false,
+      style: () => ({
+        color: MAP_COLORS.eligible,
+        weight: 2,
+        fillColor: MAP_COLORS.eligible,
+        fillOpacity: 0.12,
+      }),
+    }).addTo(this.map);
+    this.map.fitBounds(this.outlineLayer.getBounds(), { padding: [12, 12] });
+  }
+
+  private showMarker(L: LeafletModule | null, location: LatLng | null): void {
+    if (!L || !this.map) {
+      return;
+    }
+    this.marker?.remove();
+    this.marker = null;
+    if (!location) {
+      return;
+    }
+    this.marker = L.circleMarker([location.lat, location.lng], {
+      radius: 9,
+      color: '#ffffff',
+      weight: 3,
+      fillColor: MAP_COLORS.ineligible,
+      fillOpacity: 1,
+      interactive: false,
+    }).addTo(this.map);
+    if (!this.outline()) {
+      this.map.setView([location.lat, location.lng], 15);
+    }
+  }
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
