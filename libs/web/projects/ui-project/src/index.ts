@@ -9,3 +9,5 @@ export * from './lib/photo-gallery';
 export * from './lib/project-card';
 export * from './lib/status-chip';
 export * from './lib/money-input';
+export * from './lib/project-filters';
+export * from './lib/project-grid';

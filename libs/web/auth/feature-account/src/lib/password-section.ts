@@ -4,8 +4,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@passerelle/shared/dto';
+import { PASSWORD_MIN_LENGTH } from '@passerelle/shared/dto';
 import { AccountApi } from '@passerelle/web/auth/data-access';
+import { NEW_PASSWORD_VALIDATORS, NewPasswordFields } from '@passerelle/web/auth/ui-password';
 import { fieldErrorMessage, sameAs, showServerErrors } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
@@ -14,7 +15,14 @@ import { finalize } from 'rxjs';
 @Component({
   selector: 'lib-password-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    NewPasswordFields,
+  ],
   template: `
     <h2 id="password-title">Mot de passe</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="password-title">
@@ -23,17 +31,12 @@ import { finalize } from 'rxjs';
         <input matInput type="password" formControlName="currentPassword" autocomplete="current-password" />
         <mat-error>{{ fieldErrorMessage(form.controls.currentPassword) }}</mat-error>
       </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>Nouveau mot de passe</mat-label>
-        <input matInput type="password" formControlName="newPassword" autocomplete="new-password" />
-        <mat-hint>Au moins {{ minLength }} caractères&nbsp;; une phrase de plusieurs mots convient très bien.</mat-hint>
-        <mat-error>{{ fieldErrorMessage(form.controls.newPassword) }}</mat-error>
-      </mat-form-field>
-      <mat-form-field appearance="outline">
-        <mat-label>Confirmation du nouveau mot de passe</mat-label>
-        <input matInput type="password" formControlName="confirmation" autocomplete="new-password" />
-        <mat-error>{{ fieldErrorMessage(form.controls.confirmation) }}</mat-error>
-      </mat-form-field>
+      <lib-new-password-fields
+        confirmationLabel="Confirmation du nouveau mot de passe"
+        [hint]="hint"
+        [password]="form.controls.newPassword"
+        [confirmation]="form.controls.confirmation"
+      />
       @if (error()) {
         <p class="error" role="alert">{{ error() }}</p>
       }
@@ -53,17 +56,10 @@ import { finalize } from 'rxjs';
 export class PasswordSection {
   private readonly api = inject(AccountApi);
 
-  protected readonly minLength = PASSWORD_MIN_LENGTH;
+  protected readonly hint = `Au moins ${PASSWORD_MIN_LENGTH} caractères\u00a0; une phrase de plusieurs mots convient très bien.`;
   protected readonly form = new FormGroup({
     currentPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    newPassword: new FormControl('', {
-      nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.minLength(PASSWORD_MIN_LENGTH),
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-      ],
-    }),
+    newPassword: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required, sameAs('newPassword')] }),
   });
   protected readonly saving = signal(false);

@@ -6,12 +6,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { type InvitationDto, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLE_LABELS } from '@passerelle/shared/dto';
+import { type InvitationDto, ROLE_LABELS } from '@passerelle/shared/dto';
 import { AuthApi } from '@passerelle/web/auth/data-access';
+import { NEW_PASSWORD_VALIDATORS, NewPasswordFields } from '@passerelle/web/auth/ui-password';
 import { fieldErrorMessage, sameAs, showServerErrors } from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
-import { PASSWORD_HINT } from './reset-password-page';
 
 /** "… vous invite à rejoindre l'espace de la commune Ableiges en tant que Collaborateur." */
 export function invitationText(invitation: InvitationDto): string {
@@ -26,7 +26,15 @@ export function invitationText(invitation: InvitationDto): string {
 @Component({
   selector: 'lib-invitation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    NewPasswordFields,
+  ],
   templateUrl: './invitation-page.html',
   styleUrl: './_auth-card.scss',
   styles: `
@@ -59,20 +67,12 @@ export class InvitationPage {
   });
   protected readonly invalid = computed(() => apiErrorCode(this.invitation.error()) === 'INVITATION_INVALID');
 
-  protected readonly hint = PASSWORD_HINT;
   protected readonly form = new FormGroup({
     displayName: new FormControl('', {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(100)],
     }),
-    password: new FormControl('', {
-      nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.minLength(PASSWORD_MIN_LENGTH),
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-      ],
-    }),
+    password: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required, sameAs('password')] }),
   });
   protected readonly submitting = signal(false);

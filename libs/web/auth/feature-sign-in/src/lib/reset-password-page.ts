@@ -5,19 +5,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@passerelle/shared/dto';
 import { AuthApi } from '@passerelle/web/auth/data-access';
-import { fieldErrorMessage, sameAs, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { NEW_PASSWORD_VALIDATORS, NewPasswordFields } from '@passerelle/web/auth/ui-password';
+import { sameAs, showServerErrors } from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
-
-export const PASSWORD_HINT = `Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est plus facile à retenir et plus sûre qu'un mot compliqué.`;
 
 /** `/reinitialiser-mot-de-passe/:token`, from the e-mail link. */
 @Component({
   selector: 'lib-reset-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatProgressBarModule, NewPasswordFields],
   template: `
     <section class="card" aria-labelledby="reset-title">
       <h1 id="reset-title">Nouveau mot de passe</h1>
@@ -26,17 +24,7 @@ export const PASSWORD_HINT = `Au moins ${PASSWORD_MIN_LENGTH} caractères. Une p
         <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
       } @else {
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <mat-form-field appearance="outline" subscriptSizing="dynamic">
-            <mat-label>Nouveau mot de passe</mat-label>
-            <input matInput type="password" formControlName="password" autocomplete="new-password" />
-            <mat-hint>{{ hint }}</mat-hint>
-            <mat-error>{{ fieldErrorMessage(form.controls.password) }}</mat-error>
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Confirmation du mot de passe</mat-label>
-            <input matInput type="password" formControlName="confirmation" autocomplete="new-password" />
-            <mat-error>{{ fieldErrorMessage(form.controls.confirmation) }}</mat-error>
-          </mat-form-field>
+          <lib-new-password-fields [password]="form.controls.password" [confirmation]="form.controls.confirmation" />
           @if (error()) {
             <p class="error" role="alert">{{ error() }}</p>
           }
@@ -61,22 +49,13 @@ export class ResetPasswordPage {
   private readonly api = inject(AuthApi);
   private readonly router = inject(Router);
 
-  protected readonly hint = PASSWORD_HINT;
   protected readonly form = new FormGroup({
-    password: new FormControl('', {
-      nonNullable: true,
-      validators: [
-        Validators.required,
-        Validators.minLength(PASSWORD_MIN_LENGTH),
-        Validators.maxLength(PASSWORD_MAX_LENGTH),
-      ],
-    }),
+    password: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required, sameAs('password')] }),
   });
   protected readonly submitting = signal(false);
   protected readonly error = signal('');
   protected readonly linkInvalid = signal(false);
-  protected readonly fieldErrorMessage = fieldErrorMessage;
 
   protected submit(): void {
     if (this.submitting()) {

@@ -5,31 +5,23 @@ import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angul
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import {
-  type CommuneSummaryDto,
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
-  PROJECT_STATUS_LABELS,
-  PROJECT_STATUSES,
-  PROJECT_THEME_LABELS,
-  PROJECT_THEMES,
-  type ProjectStatus,
-  type ProjectTheme,
-} from '@passerelle/shared/dto';
+import { type CommuneSummaryDto, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { ObjectUrls, ProjectsApi } from '@passerelle/web/projects/data-access';
-import { ProjectCard } from '@passerelle/web/projects/ui-project';
+import {
+  hasProjectFilters,
+  NO_PROJECT_FILTERS,
+  PROJECT_SEARCH_DEBOUNCE_MS,
+  ProjectFilters,
+  type ProjectFilterValue,
+  ProjectGrid,
+} from '@passerelle/web/projects/ui-project';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
-import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
 import { departementProjectQuery } from './backoffice-projects-filters';
-
-export const SEARCH_DEBOUNCE_MS = 300;
 
 /** `/departement/projets`: every project of the département's communes, to follow them; read-only. */
 @Component({
@@ -42,10 +34,9 @@ export const SEARCH_DEBOUNCE_MS = 300;
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
-    ProjectCard,
+    ProjectFilters,
+    ProjectGrid,
   ],
   providers: [ObjectUrls, provideFrenchPaginator()],
   templateUrl: './backoffice-projects-page.html',
@@ -58,30 +49,19 @@ export class BackofficeProjectsPage {
   private readonly objectUrls = inject(ObjectUrls);
 
   protected readonly departement = computed(() => this.session.user()?.departement ?? null);
-  protected readonly statuses = PROJECT_STATUSES;
-  protected readonly statusLabels = PROJECT_STATUS_LABELS;
-  protected readonly themes = PROJECT_THEMES;
-  protected readonly themeLabels = PROJECT_THEME_LABELS;
+  protected readonly countWords = ['projet trouvé', 'projets trouvés'] as const;
 
-  protected readonly search = new FormControl('', { nonNullable: true });
   /** The text typed in the commune field, or the commune chosen from its suggestions. */
   protected readonly communeInput = new FormControl<string | CommuneSummaryDto>('', { nonNullable: true });
   protected readonly canton = new FormControl('', { nonNullable: true });
-  protected readonly status = new FormControl<ProjectStatus | ''>('', { nonNullable: true });
-  protected readonly theme = new FormControl<ProjectTheme | ''>('', { nonNullable: true });
 
+  /** Search, status and theme, from the shared filters. */
+  private readonly filters = signal<ProjectFilterValue>(NO_PROJECT_FILTERS);
   protected readonly commune = signal<CommuneSummaryDto | null>(null);
-  private readonly query = toSignal(
-    this.search.valueChanges.pipe(
-      debounceTime(SEARCH_DEBOUNCE_MS),
-      map((value) => value.trim()),
-      distinctUntilChanged(),
-    ),
-    { initialValue: '' },
-  );
   private readonly cantonValue = toSignal(this.canton.valueChanges, { initialValue: '' });
-  private readonly statusValue = toSignal(this.status.valueChanges, { initialValue: this.status.value });
-  private readonly themeValue = toSignal(this.theme.valueChanges, { initialValue: this.theme.value });
+  protected readonly filtered = computed(
+    () => hasProjectFilters(this.filters()) || !!this.commune() || !!this.cantonValue(),
+  );
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
 
@@ -93,7 +73,7 @@ export class BackofficeProjectsPage {
   protected readonly communeSuggestions = toSignal(
     this.communeInput.valueChanges.pipe(
       filter((value): value is string => typeof value === 'string'),
-      debounceTime(SEARCH_DEBOUNCE_MS),
+      debounceTime(PROJECT_SEARCH_DEBOUNCE_MS),
       map((value) => value.trim()),
       distinctUntilChanged(),
       switchMap((q) => {
@@ -112,27 +92,11 @@ export class BackofficeProjectsPage {
       if (!code) {
         return undefined;
       }
-      const filters = {
-        q: this.query(),
-        commune: this.commune()?.insee ?? null,
-        canton: this.cantonValue(),
-        status: this.statusValue(),
-        theme: this.themeValue(),
-      };
+      const filters = { ...this.filters(), commune: this.commune()?.insee ?? null, canton: this.cantonValue() };
       return { code, query: departementProjectQuery(filters, this.pageIndex(), this.pageSize()) };
     },
     stream: ({ params: { code, query } }) => this.api.listDepartementProjects(code, query),
   });
-  protected readonly resultText = computed(() => {
-    if (!this.projects.hasValue()) {
-      return '';
-    }
-    const total = this.projects.value().total;
-    return total === 0 ? 'Aucun projet ne correspond à ces critères.' : formatCount(total, 'projet trouvé', 'projets trouvés');
-  });
-  protected readonly loadError = computed(() =>
-    apiErrorMessage(this.projects.error(), 'Impossible de charger les projets.'),
-  );
   protected readonly covers = this.objectUrls.urls;
 
   constructor() {
@@ -141,9 +105,7 @@ export class BackofficeProjectsPage {
         this.objectUrls.load(this.projects.value().items.map((project) => project.coverUrl));
       }
     });
-    for (const control of [this.search, this.canton, this.status, this.theme] as FormControl<string>[]) {
-      control.valueChanges.subscribe(() => this.pageIndex.set(0));
-    }
+    this.canton.valueChanges.subscribe(() => this.pageIndex.set(0));
     // Typing again in the commune field drops the commune chosen before.
     this.communeInput.valueChanges.pipe(filter((value) => typeof value === 'string')).subscribe(() => {
       if (this.commune()) {
@@ -167,8 +129,8 @@ export class BackofficeProjectsPage {
     this.commune.set(null);
   }
 
-  protected changePage(event: PageEvent): void {
-    this.pageSize.set(event.pageSize);
-    this.pageIndex.set(event.pageIndex);
+  protected applyFilters(filters: ProjectFilterValue): void {
+    this.filters.set(filters);
+    this.pageIndex.set(0);
   }
 }
