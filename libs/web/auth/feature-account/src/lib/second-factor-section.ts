@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { TotpSetupDto } from '@passerelle/shared/dto';
 import { AccountApi, AuthSession } from '@passerelle/web/auth/data-access';
-import { RecoveryCodesPanel, TotpSetupPanel } from '@passerelle/web/auth/ui-second-factor';
+import { RecoveryCodesPanel, TOTP_CODE_VALIDATORS, TotpCodeField, TotpSetupPanel } from '@passerelle/web/auth/ui-second-factor';
 import { fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize, type Observable, switchMap } from 'rxjs';
@@ -28,6 +28,7 @@ type Mode = 'idle' | 'setup' | 'codes' | 'disable';
     MatProgressBarModule,
     TotpSetupPanel,
     RecoveryCodesPanel,
+    TotpCodeField,
   ],
   templateUrl: './second-factor-section.html',
   styleUrl: './_account-section.scss',
@@ -53,7 +54,7 @@ export class SecondFactorSection {
 
   protected readonly code = new FormControl('', {
     nonNullable: true,
-    validators: [Validators.required, Validators.pattern(/^\s*\d{3}\s?\d{3}\s*$/)],
+    validators: TOTP_CODE_VALIDATORS,
   });
   protected readonly password = new FormControl('', { nonNullable: true, validators: [Validators.required] });
   /** For `ngSubmit` and Enter only. */

@@ -20,7 +20,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { AuthenticatedResponse, DemoAccountDto, TotpSetupDto } from '@passerelle/shared/dto';
 import { AuthSession, homeOf, safeReturnUrl } from '@passerelle/web/auth/data-access';
-import { RecoveryCodesPanel, TotpSetupPanel } from '@passerelle/web/auth/ui-second-factor';
+import { RecoveryCodesPanel, TOTP_CODE_VALIDATORS, TotpCodeField, TotpSetupPanel } from '@passerelle/web/auth/ui-second-factor';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { fieldErrorMessage } from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage } from '@passerelle/web/shared/util-format';
@@ -53,6 +53,7 @@ const CHALLENGE_EXPIRED = 'CHALLENGE_EXPIRED';
     MatProgressBarModule,
     TotpSetupPanel,
     RecoveryCodesPanel,
+    TotpCodeField,
   ],
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.scss',
@@ -100,12 +101,12 @@ export class SignInPage implements OnInit {
   });
   protected readonly totpCode = new FormControl('', {
     nonNullable: true,
-    validators: [Validators.required, Validators.pattern(/^\s*\d{3}\s?\d{3}\s*$/)],
+    validators: TOTP_CODE_VALIDATORS,
   });
   protected readonly recoveryCode = new FormControl('', { nonNullable: true, validators: [Validators.required] });
   protected readonly enrolmentCode = new FormControl('', {
     nonNullable: true,
-    validators: [Validators.required, Validators.pattern(/^\s*\d{3}\s?\d{3}\s*$/)],
+    validators: TOTP_CODE_VALIDATORS,
   });
   /** Only for `ngSubmit` and Enter; each step checks its own field. */
   protected readonly totpForm = new FormGroup({ code: this.totpCode, recoveryCode: this.recoveryCode });
