@@ -42,6 +42,17 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('@passerelle/web/auth/feature-sign-in').then((m) => m.InvitationPage),
   },
   {
+    path: 'notifications',
+    title: 'Notifications',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('@passerelle/web/notifications/feature-notifications').then((m) => m.NotificationsPage),
+  },
+  {
+    path: 'desabonnement/:token',
+    title: 'Se désabonner des courriels',
+    loadComponent: () => import('@passerelle/web/notifications/feature-notifications').then((m) => m.UnsubscribePage),
+  },
+  {
     path: 'compte',
     title: 'Mon compte',
     canActivate: [signedInGuard],
@@ -61,6 +72,21 @@ export const appRoutes: Route[] = [
         path: 'equipe',
         title: 'Mon équipe',
         loadComponent: () => import('@passerelle/web/workspace/feature-team').then((m) => m.TeamPage),
+      },
+      {
+        path: 'questions',
+        title: 'Questions au département',
+        loadComponent: () => import('@passerelle/web/threads/feature-commune').then((m) => m.CommuneThreadsPage),
+      },
+      {
+        path: 'questions/nouvelle',
+        title: 'Poser une question',
+        loadComponent: () => import('@passerelle/web/threads/feature-commune').then((m) => m.AskQuestionPage),
+      },
+      {
+        path: 'questions/:id',
+        title: 'Question au département',
+        loadComponent: () => import('@passerelle/web/threads/feature-commune').then((m) => m.CommuneThreadPage),
       },
       {
         path: 'projets/nouveau',
@@ -89,8 +115,23 @@ export const appRoutes: Route[] = [
       {
         path: '',
         pathMatch: 'full',
-        title: 'Espace du département',
-        loadComponent: () => import('@passerelle/web/backoffice/feature-home').then((m) => m.BackofficeHomePage),
+        title: 'Questions des communes',
+        loadComponent: () => import('@passerelle/web/threads/feature-inbox').then((m) => m.InboxPage),
+      },
+      {
+        path: 'questions/:id',
+        title: 'Question d’une commune',
+        loadComponent: () => import('@passerelle/web/threads/feature-staff-thread').then((m) => m.StaffThreadPage),
+      },
+      {
+        path: 'communes/:insee',
+        title: 'Dossier de la commune',
+        loadComponent: () => import('@passerelle/web/threads/feature-inbox').then((m) => m.CommuneFilePage),
+      },
+      {
+        path: 'modeles-de-reponse',
+        title: 'Modèles de réponse',
+        loadComponent: () => import('@passerelle/web/threads/feature-inbox').then((m) => m.AnswerTemplatesPage),
       },
       {
         path: 'projets',

@@ -112,7 +112,9 @@ export type DocumentKind = 'PHOTO' | 'DOCUMENT';
 
 export interface DocumentDto {
   id: string;
-  projectId: string;
+  /** The owner: a project, or a message of a thread; both `null` while an attachment waits for its message. */
+  projectId: string | null;
+  messageId: string | null;
   kind: DocumentKind;
   filename: string;
   mimeType: string;

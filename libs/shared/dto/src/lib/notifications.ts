@@ -1,0 +1,72 @@
+import type { Page } from './api';
+
+/** What a notification is about. Commune members get the first two; staff the others. */
+export const NOTIFICATION_KINDS = ['AGENT_REPLY', 'THREAD_CLOSED', 'THREAD_CREATED', 'COMMUNE_REPLY', 'THREAD_ASSIGNED'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const COMMUNE_NOTIFICATION_KINDS: readonly NotificationKind[] = ['AGENT_REPLY', 'THREAD_CLOSED'];
+export const STAFF_NOTIFICATION_KINDS: readonly NotificationKind[] = ['THREAD_CREATED', 'COMMUNE_REPLY', 'THREAD_ASSIGNED'];
+
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  AGENT_REPLY: 'Réponse du département à une question de la commune',
+  THREAD_CLOSED: 'Question de la commune fermée',
+  THREAD_CREATED: 'Nouvelle question d’une commune',
+  COMMUNE_REPLY: 'Réponse d’une commune',
+  THREAD_ASSIGNED: 'Question qui vous est attribuée',
+};
+
+/** How a kind of notification reaches the user by e-mail; it always appears in the app. */
+export const EMAIL_MODES = ['IMMEDIATE', 'DIGEST', 'NONE'] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
+
+export const EMAIL_MODE_LABELS: Record<EmailMode, string> = {
+  IMMEDIATE: 'Un courriel à chaque fois',
+  DIGEST: 'Un récapitulatif par jour',
+  NONE: 'Pas de courriel',
+};
+
+/** The daily digest leaves at this hour, Europe/Paris time. */
+export const DIGEST_HOUR = 8;
+
+export interface NotificationDto {
+  id: string;
+  kind: NotificationKind;
+  /** e.g. "Le département a répondu : « Subvention DETR »". */
+  title: string;
+  /** Short excerpt of a public message, or empty. Never an internal note. */
+  excerpt: string;
+  /** Path in the web app, e.g. `/espace/questions/<id>`. */
+  link: string;
+  threadId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPageDto extends Page<NotificationDto> {
+  unread: number;
+}
+
+export interface UnreadCountDto {
+  unread: number;
+}
+
+export interface NotificationPreferenceDto {
+  kind: NotificationKind;
+  label: string;
+  email: EmailMode;
+}
+
+export interface UpdateNotificationPreferencesInput {
+  preferences: { kind: NotificationKind; email: EmailMode }[];
+}
+
+/** The unsubscribe link of an e-mail carries a signed token for one user and one kind. */
+export interface UnsubscribeInput {
+  token: string;
+}
+
+export interface UnsubscribeResultDto {
+  kind: NotificationKind;
+  label: string;
+  email: EmailMode;
+}

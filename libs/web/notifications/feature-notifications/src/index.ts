@@ -1,0 +1,2 @@
+export * from './lib/notifications-page';
+export * from './lib/unsubscribe-page';

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'web-threads-data-access',
+  preset: '../../../../jest.angular.preset.js',
+  coverageDirectory: '../../../../coverage/libs/web/threads/data-access',
+};

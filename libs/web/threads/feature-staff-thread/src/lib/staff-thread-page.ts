@@ -1,0 +1,9 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+
+/** Placeholder while the page is being built. */
+@Component({
+  selector: 'lib-staff-thread-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: '<p>Bientôt disponible.</p>',
+})
+export class StaffThreadPage {}

@@ -1,0 +1,1 @@
+export * from './lib/thread-state-chip';
