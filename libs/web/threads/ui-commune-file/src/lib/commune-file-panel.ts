@@ -1,9 +1,14 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { CommuneFileDto } from '@passerelle/shared/dto';
 
-/** Placeholder while the page is being built. */
+/** Placeholder while the panel is being built: the commune's file (facts, projects, threads, satisfaction, timeline). */
 @Component({
   selector: 'lib-commune-file-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: '<p>Bientôt disponible.</p>',
+  template: '<p>{{ file().commune.name }}</p>',
 })
-export class CommuneFilePanel {}
+export class CommuneFilePanel {
+  readonly file = input.required<CommuneFileDto>();
+  /** The thread the agent is reading, left out of "other threads". */
+  readonly currentThreadId = input<string | null>(null);
+}
