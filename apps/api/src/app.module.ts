@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './common/clock/clock';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -11,10 +12,12 @@ import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { DocumentsModule } from './documents/documents.module';
 import { MailModule } from './mail/mail.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
 import { TerritoryModule } from './territory/territory.module';
+import { ThreadsModule } from './threads/threads.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
@@ -28,6 +31,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1_000 }),
         // Writes: 120 a minute per address; sign-in, reset and invitations set stricter limits on their routes.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 120 }] }),
+        ClockModule,
         AuditModule,
         MailModule,
         AuthModule,
@@ -39,6 +43,8 @@ export class AppModule {
         SettingsModule,
         StaffModule,
         TerritoryModule,
+        ThreadsModule,
+        NotificationsModule,
         WorkspacesModule,
       ],
     };

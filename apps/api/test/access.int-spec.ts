@@ -67,6 +67,7 @@ describe('Access control', () => {
         'GET /dev/mails',
         'GET /health',
         'GET /invitations/:token',
+        'GET /notifications/unsubscribe',
         'POST /auth/login',
         'POST /auth/login/totp',
         'POST /auth/logout',
@@ -76,6 +77,7 @@ describe('Access control', () => {
         'POST /auth/totp/enrolment/confirm',
         'POST /auth/totp/enrolment/start',
         'POST /invitations/:token/accept',
+        'POST /notifications/unsubscribe',
       ].sort(),
     );
   });

@@ -28,6 +28,8 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     RATE_LIMIT: 'false',
     DEMO_MODE: 'true',
+    // Tests send notification e-mails by calling the mailer themselves, at the times they choose.
+    NOTIFICATION_INTERVAL_SECONDS: '0',
     ...env,
   });
 }

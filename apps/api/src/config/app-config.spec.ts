@@ -16,6 +16,7 @@ describe(loadConfig.name, () => {
       demoMode: true,
       tileUrl: DEFAULT_TILE_URL,
       webDir: '/srv/passerelle/dist/apps/web/browser',
+      notificationIntervalSeconds: 60,
     });
   });
 

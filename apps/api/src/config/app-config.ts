@@ -28,6 +28,8 @@ export interface AppConfig {
   tileAttribution: string;
   /** Directory of the built front end served on `/`; `null` serves the API only. */
   webDir: string | null;
+  /** How often notification e-mails (immediate ones left behind, morning digests) are looked for; 0 turns it off. */
+  notificationIntervalSeconds: number;
 }
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -77,6 +79,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   }
   const tileUrl = read.tileUrl('TILE_URL', DEFAULT_TILE_URL);
   const tileAttribution = read.text('TILE_ATTRIBUTION', DEFAULT_TILE_ATTRIBUTION);
+  const notificationIntervalSeconds = read.integer('NOTIFICATION_INTERVAL_SECONDS', 60, 0, 3600);
   const webDirRaw = env['WEB_DIR'];
   const webDir = webDirRaw === '' ? null : webDirRaw ? resolve(cwd, webDirRaw) : resolve(cwd, 'dist/apps/web/browser');
 
@@ -114,6 +117,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     tileUrl,
     tileAttribution,
     webDir,
+    notificationIntervalSeconds,
   };
 }
 

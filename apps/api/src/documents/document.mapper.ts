@@ -2,7 +2,8 @@ import type { DocumentDto, DocumentKind } from '@passerelle/shared/dto';
 
 export interface DocumentRow {
   id: string;
-  project_id: string;
+  project_id: string | null;
+  message_id: string | null;
   kind: DocumentKind;
   filename: string;
   mime_type: string;
@@ -14,7 +15,7 @@ export interface DocumentRow {
 }
 
 export const DOCUMENT_SELECT = `
-  SELECT d.id, d.project_id, d.kind, d.filename, d.mime_type, d.size_bytes, d.sha256, d.thumbnail_key, d.uploaded_at,
+  SELECT d.id, d.project_id, d.message_id, d.kind, d.filename, d.mime_type, d.size_bytes, d.sha256, d.thumbnail_key, d.uploaded_at,
          u.display_name AS uploaded_by_name
     FROM document d LEFT JOIN app_user u ON u.id = d.uploaded_by`;
 
@@ -22,6 +23,7 @@ export function mapDocument(row: DocumentRow): DocumentDto {
   return {
     id: row.id,
     projectId: row.project_id,
+    messageId: row.message_id,
     kind: row.kind,
     filename: row.filename,
     mimeType: row.mime_type,

@@ -31,6 +31,18 @@ export class DocumentsController {
     return this.documents.upload(user, id, file);
   }
 
+  /** An attachment for a question or an answer, sent before the message that lists its id in `attachmentIds`. */
+  @Post('communes/:insee/attachments')
+  @ApiConsumes('multipart/form-data')
+  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  async attach(@CurrentUser() user: AuthUser, @Param('insee', insee) code: string, @Req() request: FastifyRequest): Promise<DocumentDto> {
+    if (!request.isMultipart()) {
+      throw new DocumentsException('FILE_MISSING');
+    }
+    const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+    return this.documents.uploadAttachment(user, code, file);
+  }
+
   @Get('documents/:id/content')
   async content(@CurrentUser() user: AuthUser, @Param('id') id: string, @Meta() meta: RequestMeta, @Res() reply: FastifyReply): Promise<void> {
     await send(reply, await this.documents.open(user, id, 'content', meta));

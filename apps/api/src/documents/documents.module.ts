@@ -8,5 +8,6 @@ import { FileStorage, LocalFileStorage } from './file-storage';
   imports: [ProjectsModule],
   controllers: [DocumentsController],
   providers: [DocumentsService, { provide: FileStorage, useClass: LocalFileStorage }],
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

@@ -8,13 +8,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { MultipartFile } from '@fastify/multipart';
 import type { ReadStream } from 'node:fs';
 import sharp from 'sharp';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { type DocumentDto, MAX_UPLOAD_BYTES, type StorageUsageDto } from '@passerelle/shared/dto';
 import { isUuid } from '../accounts/users.repository';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
 import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
+import { ValidationFailedException } from '../common/exceptions/domain.exception';
+import { changedRows } from '../database/changed-rows';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ProjectsService } from '../projects/projects.service';
@@ -52,10 +54,52 @@ export class DocumentsService {
   async upload(user: AuthUser, projectId: string, file: MultipartFile | undefined): Promise<DocumentDto> {
     const project = await this.projects.loadVisible(user, projectId);
     this.projects.assertCommuneMember(user, project.commune_insee);
+    return this.store(user, project.commune_insee, project.id, file);
+  }
+
+  /**
+   * An attachment for a question or an answer, uploaded before its message is sent: it belongs to no one until a
+   * message of the same user claims it (`claimAttachments`). Commune members attach to their commune's threads,
+   * staff to the threads of their département's communes; it counts against the commune's quota either way.
+   */
+  async uploadAttachment(user: AuthUser, insee: string, file: MultipartFile | undefined): Promise<DocumentDto> {
+    const [commune] = await this.db.query(`SELECT c.insee FROM commune c WHERE c.insee = $1 AND ${communeVisibleSql('c', 2, 3)}`, [
+      insee,
+      ...communeVisibleParams(user),
+    ]);
+    if (!commune) {
+      file?.file.resume();
+      throw new DocumentsException('COMMUNE_NOT_FOUND');
+    }
+    return this.store(user, insee, null, file);
+  }
+
+  /** Gives the user's waiting attachments to a message; refuses ids that are not theirs or already used. */
+  async claimAttachments(tx: EntityManager, user: AuthUser, insee: string, messageId: string, ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) {
+      return;
+    }
+    const claimed = await changedRows(
+      tx,
+      `UPDATE document SET message_id = $1
+        WHERE id = ANY($2::uuid[]) AND uploaded_by = $3 AND commune_insee = $4
+          AND project_id IS NULL AND message_id IS NULL AND deleted_at IS NULL
+      RETURNING id`,
+      [messageId, unique, user.id, insee],
+    );
+    if (claimed.length !== unique.length) {
+      throw new ValidationFailedException({
+        attachmentIds: 'Une pièce jointe est introuvable ou déjà envoyée : retirez-la et ajoutez-la à nouveau.',
+      });
+    }
+  }
+
+  private async store(user: AuthUser, insee: string, projectId: string | null, file: MultipartFile | undefined): Promise<DocumentDto> {
     if (!file) {
       throw new DocumentsException('FILE_MISSING');
     }
-    if ((await this.usedBytes(project.commune_insee)) >= this.config.communeQuotaBytes) {
+    if ((await this.usedBytes(insee)) >= this.config.communeQuotaBytes) {
       file.file.resume();
       throw new DocumentsException('QUOTA_EXCEEDED');
     }
@@ -76,10 +120,10 @@ export class DocumentsService {
       }
       await this.db.transaction(async (tx) => {
         // One upload at a time per commune while the quota is checked and the row written.
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('document-quota:' || $1))`, [project.commune_insee]);
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('document-quota:' || $1))`, [insee]);
         const [{ used }] = await tx.query(
           `SELECT coalesce(sum(size_bytes), 0) AS used FROM document WHERE commune_insee = $1 AND deleted_at IS NULL`,
-          [project.commune_insee],
+          [insee],
         );
         if (Number(used) + size > this.config.communeQuotaBytes) {
           throw new DocumentsException('QUOTA_EXCEEDED');
@@ -87,11 +131,13 @@ export class DocumentsService {
         await tx.query(
           `INSERT INTO document (id, project_id, commune_insee, kind, filename, mime_type, size_bytes, sha256, storage_key, thumbnail_key, uploaded_by)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [id, project.id, project.commune_insee, kind, filename, mimeType, size, sha256, key, thumbnailKey, user.id],
+          [id, projectId, insee, kind, filename, mimeType, size, sha256, key, thumbnailKey, user.id],
         );
-        await this.projects.recordHistory(tx, project.id, user.id, 'DOCUMENT_ADDED', [
-          { field: 'documents', label: kind === 'PHOTO' ? 'Photo' : 'Document', before: null, after: filename },
-        ]);
+        if (projectId) {
+          await this.projects.recordHistory(tx, projectId, user.id, 'DOCUMENT_ADDED', [
+            { field: 'documents', label: kind === 'PHOTO' ? 'Photo' : 'Document', before: null, after: filename },
+          ]);
+        }
         await this.storage.keep(temporary, key);
       }).catch(async (error: unknown) => {
         if (thumbnailKey) {
@@ -131,9 +177,14 @@ export class DocumentsService {
   async remove(user: AuthUser, documentId: string): Promise<void> {
     const row = await this.loadVisible(user, documentId);
     this.projects.assertCommuneMember(user, row.commune_insee);
+    const projectId = row.project_id;
+    if (!projectId) {
+      // Attachments stay with their message, like the message itself.
+      throw new DocumentsException('DOCUMENT_NOT_FOUND');
+    }
     await this.db.transaction(async (tx) => {
       await tx.query(`UPDATE document SET deleted_at = now() WHERE id = $1`, [row.id]);
-      await this.projects.recordHistory(tx, row.project_id, user.id, 'DOCUMENT_REMOVED', [
+      await this.projects.recordHistory(tx, projectId, user.id, 'DOCUMENT_REMOVED', [
         { field: 'documents', label: row.kind === 'PHOTO' ? 'Photo' : 'Document', before: row.filename, after: null },
       ]);
     });
@@ -204,16 +255,24 @@ export class DocumentsService {
     }
   }
 
+  /**
+   * A document the user may read: a project's (not deleted) for whoever sees the project; a message's for whoever
+   * sees the thread, internal notes' for staff only; a waiting attachment for its uploader only. Otherwise 404.
+   */
   private async loadVisible(user: AuthUser, id: string): Promise<DocumentRow & { commune_insee: string; storage_key: string }> {
     if (!isUuid(id)) {
       throw new DocumentsException('DOCUMENT_NOT_FOUND');
     }
     const [row] = await this.db.query(
       `${DOCUMENT_SELECT.replace('SELECT d.id,', 'SELECT d.commune_insee, d.storage_key, d.id,')}
-         JOIN project p ON p.id = d.project_id AND p.deleted_at IS NULL
+         LEFT JOIN project p ON p.id = d.project_id
+         LEFT JOIN thread_message m ON m.id = d.message_id
          JOIN commune c ON c.insee = d.commune_insee
-        WHERE d.id = $1 AND d.deleted_at IS NULL AND ${communeVisibleSql('c', 2, 3)}`,
-      [id, ...communeVisibleParams(user)],
+        WHERE d.id = $1 AND d.deleted_at IS NULL AND ${communeVisibleSql('c', 2, 3)}
+          AND (p.deleted_at IS NULL AND p.id IS NOT NULL
+               OR m.id IS NOT NULL AND (NOT m.internal OR $2::text IS NULL)
+               OR d.project_id IS NULL AND d.message_id IS NULL AND d.uploaded_by = $4)`,
+      [id, ...communeVisibleParams(user), user.id],
     );
     if (!row) {
       throw new DocumentsException('DOCUMENT_NOT_FOUND');

@@ -12,6 +12,8 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** e.g. `List-Unsubscribe` for notifications. */
+  headers?: Record<string, string>;
 }
 
 /**

@@ -17,8 +17,9 @@ const departement = new PatternPipe('code', DEPARTEMENT_CODE_PATTERN, 'Code de d
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
+  /** Agents see their colleagues too: they assign questions to them. */
   @Get()
-  @Allow('ADMIN')
+  @Allow('AGENT', 'ADMIN')
   list(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Query() query: PageQueryDto): Promise<Page<AgentDto>> {
     return this.staff.list(user, code, query);
   }

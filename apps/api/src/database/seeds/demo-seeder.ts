@@ -1,12 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/passwords';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { TerritoryImportService } from '../../territory/import/territory-import.service';
 import { DEMO_ACCOUNTS, DEMO_DEPARTEMENT } from './demo-accounts';
 import { DEMO_PROJECTS } from './demo-projects';
+import { DEMO_LABELS, DEMO_TEMPLATES, DEMO_THREADS, type DemoThread } from './demo-threads';
+import { REFRESH_SEARCH_SQL } from '../../threads/thread.mapper';
+import { workingCalendar } from '../../threads/working-calendar';
 
 /**
  * First start on an empty database: import the default département, then (for Val-d'Oise) the demo staff and
@@ -76,5 +79,106 @@ export class DemoSeeder {
       }
     });
     this.logger.log(`${DEMO_PROJECTS.length} projets de démonstration créés.`);
+    await this.seedThreads();
+  }
+
+  /** Labels, routing rules, templates and questions in every state, dated relative to now. */
+  private async seedThreads(): Promise<void> {
+    const now = Date.now();
+    const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000);
+    const calendar = workingCalendar(DEMO_DEPARTEMENT);
+    await this.db.transaction(async (tx) => {
+      const users = new Map<string, { id: string; role: string }>(
+        (await tx.query(`SELECT id, email, role::text FROM app_user WHERE departement_code = $1`, [DEMO_DEPARTEMENT])).map(
+          (u: { id: string; email: string; role: string }) => [u.email, u],
+        ),
+      );
+      const labels = new Map<string, string>();
+      for (const label of DEMO_LABELS) {
+        const [row] = await tx.query(`INSERT INTO label (departement_code, name, colour) VALUES ($1, $2, $3) RETURNING id`, [DEMO_DEPARTEMENT, label.name, label.colour]);
+        labels.set(label.name, row.id);
+      }
+      const admin = users.get('admin@valdoise.example')?.id ?? null;
+      for (const template of DEMO_TEMPLATES) {
+        await tx.query(`INSERT INTO answer_template (departement_code, title, body, updated_by) VALUES ($1, $2, $3, $4)`, [
+          DEMO_DEPARTEMENT,
+          template.title,
+          template.body,
+          admin,
+        ]);
+      }
+      await tx.query(
+        `INSERT INTO routing_rule (departement_code, category, agent_id) SELECT $1, 'FUNDING', id FROM app_user WHERE email = 'agent.financements@valdoise.example'`,
+        [DEMO_DEPARTEMENT],
+      );
+      await tx.query(
+        `INSERT INTO routing_rule (departement_code, canton_code, agent_id)
+         SELECT $1, c.canton_code, u.id FROM commune c, app_user u
+          WHERE c.insee = '95625' AND c.canton_code IS NOT NULL AND u.email = 'agent.voirie@valdoise.example'`,
+        [DEMO_DEPARTEMENT],
+      );
+      for (const thread of DEMO_THREADS) {
+        await this.seedThread(tx, thread, users, labels, at, (from) => calendar.addWorkingDays(from, 5));
+      }
+    });
+    this.logger.log(`${DEMO_THREADS.length} questions de démonstration créées.`);
+  }
+
+  private async seedThread(
+    tx: EntityManager,
+    thread: DemoThread,
+    users: Map<string, { id: string; role: string }>,
+    labels: Map<string, string>,
+    at: (hoursAgo: number) => Date,
+    due: (from: Date) => Date,
+  ): Promise<void> {
+    const userId = (email: string) => users.get(email)?.id ?? null;
+    const isStaff = (email: string) => ['ADMIN', 'AGENT'].includes(users.get(email)?.role ?? '');
+    const [first] = thread.messages;
+    const created = at(first.hoursAgo);
+    const publicMessages = thread.messages.filter((m) => !m.internal);
+    const firstAnswer = publicMessages.find((m) => isStaff(m.authorEmail));
+    const lastPublic = at(publicMessages[publicMessages.length - 1].hoursAgo);
+    const lastAny = at(Math.min(...thread.messages.map((m) => m.hoursAgo)));
+    const closed = thread.closedHoursAgo === undefined ? null : at(thread.closedHoursAgo);
+    const waiting = thread.waitingSinceHoursAgo === undefined ? null : at(thread.waitingSinceHoursAgo);
+    const dueAt = thread.state === 'NEW' ? due(created) : thread.state === 'OPEN' ? due(lastPublic) : null;
+    const [project] = thread.projectTitle
+      ? await tx.query(`SELECT id FROM project WHERE commune_insee = $1 AND title = $2`, [thread.communeInsee, thread.projectTitle])
+      : [];
+    const [row] = await tx.query(
+      `INSERT INTO thread (commune_insee, departement_code, project_id, subject, category, state, assignee_id, created_by, created_at,
+                           last_activity_at, last_public_activity_at, due_at, waiting_since, first_response_at, first_response_ms,
+                           closed_at, closed_by, satisfaction_score, satisfaction_comment, satisfaction_by, satisfaction_at,
+                           public_message_count, note_count)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) RETURNING id`,
+      [
+        thread.communeInsee, DEMO_DEPARTEMENT, project?.id ?? null, thread.subject, thread.category, thread.state,
+        thread.assigneeEmail ? userId(thread.assigneeEmail) : null, userId(first.authorEmail), created,
+        closed && closed > lastAny ? closed : lastAny, closed && closed > lastPublic ? closed : lastPublic, dueAt, waiting,
+        firstAnswer ? at(firstAnswer.hoursAgo) : null, firstAnswer ? at(firstAnswer.hoursAgo).getTime() - created.getTime() : null,
+        closed, closed && thread.assigneeEmail ? userId(thread.assigneeEmail) : null,
+        thread.satisfaction?.score ?? null, thread.satisfaction?.comment ?? null,
+        thread.satisfaction ? userId(thread.satisfaction.byEmail) : null, thread.satisfaction && closed ? new Date(closed.getTime() + 3_600_000) : null,
+        publicMessages.length, thread.messages.length - publicMessages.length,
+      ],
+    );
+    for (const message of thread.messages) {
+      await tx.query(
+        `INSERT INTO thread_message (thread_id, author_id, author_side, body, internal, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [row.id, userId(message.authorEmail), isStaff(message.authorEmail) ? 'DEPARTEMENT' : 'COMMUNE', message.body, message.internal ?? false, at(message.hoursAgo)],
+      );
+    }
+    for (const [to, when] of [['WAITING_COMMUNE', waiting], ['CLOSED', closed]] as const) {
+      if (when) {
+        await tx.query(`INSERT INTO thread_event (thread_id, at, actor_id, kind, from_state, to_state) VALUES ($1, $2, $3, 'STATE_CHANGED', 'ANSWERED', $4)`, [
+          row.id, when, thread.assigneeEmail ? userId(thread.assigneeEmail) : null, to,
+        ]);
+      }
+    }
+    for (const label of thread.labels ?? []) {
+      await tx.query(`INSERT INTO thread_label (thread_id, label_id) VALUES ($1, $2)`, [row.id, labels.get(label)]);
+    }
+    await tx.query(REFRESH_SEARCH_SQL, [row.id]);
   }
 }

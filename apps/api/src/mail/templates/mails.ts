@@ -1,17 +1,17 @@
 import type { Mail } from '../mail.service';
 
 /** Values inserted into HTML are escaped: names and commune names come from users and data sources. */
-function escape(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-function layout(title: string, paragraphs: string[], action: { label: string; url: string }, footer: string): string {
+export function mailLayout(title: string, paragraphs: string[], action: { label: string; url: string }, footer: string): string {
   return `<!doctype html><html lang="fr"><body style="font-family:sans-serif;line-height:1.5;color:#1b1b1f;max-width:560px">
-<h1 style="font-size:1.25rem">${escape(title)}</h1>
-${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}
-<p><a href="${escape(action.url)}" style="display:inline-block;padding:.6rem 1rem;background:#0b57d0;color:#fff;text-decoration:none;border-radius:4px">${escape(action.label)}</a></p>
-<p style="font-size:.875rem;color:#555">Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :<br>${escape(action.url)}</p>
-<p style="font-size:.875rem;color:#555">${escape(footer)}</p>
+<h1 style="font-size:1.25rem">${escapeHtml(title)}</h1>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:.6rem 1rem;background:#0b57d0;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(action.label)}</a></p>
+<p style="font-size:.875rem;color:#555">Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur :<br>${escapeHtml(action.url)}</p>
+<p style="font-size:.875rem;color:#555">${escapeHtml(footer)}</p>
 </body></html>`;
 }
 
@@ -48,7 +48,7 @@ export function invitationMail(input: InvitationMailInput): Mail {
     to: input.to,
     subject: 'Invitation à rejoindre Passerelle',
     text: `${paragraphs.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
-    html: layout('Invitation à rejoindre Passerelle', paragraphs, { label: 'Accepter l’invitation', url: input.url }, footer),
+    html: mailLayout('Invitation à rejoindre Passerelle', paragraphs, { label: 'Accepter l’invitation', url: input.url }, footer),
   };
 }
 
@@ -63,6 +63,6 @@ export function passwordResetMail(to: string, url: string): Mail {
     to,
     subject: 'Changer votre mot de passe Passerelle',
     text: `${paragraphs.join('\n\n')}\n\n${url}\n\n${footer}\n`,
-    html: layout('Changer votre mot de passe', paragraphs, { label: 'Choisir un nouveau mot de passe', url }, footer),
+    html: mailLayout('Changer votre mot de passe', paragraphs, { label: 'Choisir un nouveau mot de passe', url }, footer),
   };
 }

@@ -1,0 +1,173 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DIGEST_HOUR, type NotificationKind } from '@passerelle/shared/dto';
+import { Clock } from '../common/clock/clock';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { changedRows } from '../database/changed-rows';
+import { MailService } from '../mail/mail.service';
+import { parisDay, parisMidnight } from '../threads/working-calendar';
+import { type MailedNotification, type Recipient, digestMail, notificationMail } from './notification-mails';
+import { NotificationsService } from './notifications.service';
+
+interface ClaimedRow {
+  user_id: string;
+  email: string;
+  kind: NotificationKind;
+  title: string;
+  excerpt: string;
+  link: string;
+  thread_id: string | null;
+  created_at: Date;
+}
+
+const BATCH = 200;
+
+/**
+ * Sends the e-mails of notifications. Rows are claimed with `FOR UPDATE SKIP LOCKED` and marked sent in the same
+ * statement, so two API instances never send the same mail (a mail lost in a crash is not resent: at most once).
+ * Immediate mails leave right after the change that made them; a timer catches the rest and, each morning at
+ * `DIGEST_HOUR` (Paris), sends one digest per user with what arrived before.
+ */
+@Injectable()
+export class NotificationMailer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(NotificationMailer.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mail: MailService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.notificationIntervalSeconds > 0) {
+      this.timer = setInterval(() => this.tick(), this.config.notificationIntervalSeconds * 1000);
+      this.timer.unref();
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
+  }
+
+  /** After a change that notified someone: send the immediate mails now, without making the request wait. */
+  flushSoon(): void {
+    setImmediate(() => this.tick(false));
+  }
+
+  private tick(withDigests = true): void {
+    if (this.running) {
+      return;
+    }
+    this.running = (async () => {
+      await this.sendImmediate();
+      if (withDigests) {
+        await this.sendDigests(this.clock.now());
+      }
+    })()
+      .catch((error: unknown) => this.logger.error(`Envoi des notifications impossible : ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  /** Sends every immediate mail waiting; returns how many left. */
+  async sendImmediate(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const rows = await this.claim(`n.email_state = 'PENDING'`, []);
+      for (const row of rows) {
+        this.mail.send(notificationMail(this.recipient(row.user_id, row.email), this.item(row)));
+      }
+      sent += rows.length;
+      if (rows.length < BATCH) {
+        return sent;
+      }
+    }
+  }
+
+  /**
+   * Sends the digests due at `now`: everything queued before this morning's `DIGEST_HOUR` o'clock (Paris), one mail
+   * per user. Before that hour, yesterday's digest time is the limit, so nothing waits more than a day.
+   */
+  async sendDigests(now: Date): Promise<number> {
+    const cutoff = lastDigestTime(now);
+    let sent = 0;
+    for (;;) {
+      const rows = await this.claim(`n.email_state = 'DIGEST' AND n.created_at < $1`, [cutoff]);
+      const byUser = new Map<string, ClaimedRow[]>();
+      for (const row of rows) {
+        byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+      }
+      for (const [userId, items] of byUser) {
+        this.mail.send(digestMail(this.recipient(userId, items[0].email), items.map((i) => this.item(i))));
+        sent++;
+      }
+      if (rows.length < BATCH) {
+        return sent;
+      }
+    }
+  }
+
+  /** Marks a batch sent and returns it; whole users at a time so that a digest is never split. */
+  private async claim(condition: string, params: unknown[]): Promise<ClaimedRow[]> {
+    const n = params.length;
+    return changedRows<ClaimedRow>(
+      this.db,
+      `UPDATE notification n SET email_state = 'SENT', emailed_at = $${n + 1}
+         FROM app_user u
+        WHERE u.id = n.user_id AND n.id IN (
+              SELECT n.id FROM notification n
+               WHERE ${condition}
+                 AND n.user_id IN (SELECT DISTINCT n.user_id FROM notification n WHERE ${condition} LIMIT ${BATCH})
+               ORDER BY n.created_at FOR UPDATE SKIP LOCKED)
+      RETURNING n.user_id, u.email, n.kind, n.title, n.excerpt, n.link, n.thread_id, n.created_at`,
+      [...params, this.clock.now()],
+    );
+  }
+
+  private recipient(userId: string, email: string): Recipient {
+    const base = this.config.publicUrl;
+    return {
+      email,
+      unsubscribe: (kind) => `${base}/desabonnement/${encodeURIComponent(this.notifications.tokens.sign(userId, kind))}`,
+      preferencesUrl: `${base}/compte`,
+    };
+  }
+
+  private item(row: ClaimedRow): MailedNotification {
+    return {
+      kind: row.kind,
+      title: row.title,
+      excerpt: row.excerpt,
+      url: `${this.config.publicUrl}${row.link}`,
+      threadId: row.thread_id,
+      createdAt: row.created_at,
+    };
+  }
+}
+
+/** The latest digest time (`DIGEST_HOUR` o'clock, Paris) at or before `now`. */
+export function lastDigestTime(now: Date): Date {
+  const today = parisMidnight(parisDay(now.getTime()));
+  const todayDigest = atHour(today, DIGEST_HOUR);
+  if (todayDigest <= now.getTime()) {
+    return new Date(todayDigest);
+  }
+  const yesterday = parisMidnight(parisDay(today - 12 * 3_600_000));
+  return new Date(atHour(yesterday, DIGEST_HOUR));
+}
+
+function atHour(midnight: number, hour: number): number {
+  // Clocks change at 2 or 3 in the morning: on those days, a morning hour is one hour less (spring) or more
+  // (autumn) after midnight than usual, which is the day's length minus 24 hours.
+  const next = parisMidnight(parisDay(midnight + 36 * 3_600_000));
+  return midnight + hour * 3_600_000 + (next - midnight - 86_400_000);
+}
