@@ -1,6 +1,6 @@
 // Starts the built app (dist/) on a throwaway embedded PostgreSQL and a free port: for the browser tests and the benchmark.
 import { spawn } from 'node:child_process';
-import { chmodSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,6 +52,13 @@ export async function startServer({ env = {}, log } = {}) {
   }
   return {
     url,
+    dataDir,
+    /** The URL of the embedded PostgreSQL the server started (its port is in postmaster.pid, line 4). */
+    databaseUrl() {
+      const port = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3].trim();
+      const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
+      return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/passerelle`;
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -364,6 +364,20 @@ describe('Threads (questions to the département)', () => {
       expect(commune.items.map((i) => i.id)).toEqual(expect.arrayContaining([bySubject.id, byMessage.id]));
     });
 
+    it('finds a closed question among all states, not among those in progress, until it is reopened', async () => {
+      const thread = (await ask(collaborator, { subject: 'Ramassage des encombrants' })).json<ThreadDto>();
+      const search = async (state: string) =>
+        (await inject({ method: 'GET', url: `/api/inbox?q=encombrants&state=${state}`, headers: agent.headers })).json<Page<ThreadSummaryDto>>().items.map((i) => i.id);
+      expect(await search('ACTIVE')).toEqual([thread.id]);
+      const closed = (await move(agent, thread.id, 'CLOSED', thread.version)).json<ThreadDto>();
+      expect(await search('ACTIVE')).toEqual([]);
+      expect(await search('ALL')).toEqual([thread.id]);
+      expect(await search('CLOSED')).toEqual([thread.id]);
+      await move(collaborator, thread.id, 'OPEN', closed.version);
+      expect(await search('ACTIVE')).toEqual([thread.id]);
+      expect(await search('OPEN')).toEqual([thread.id]);
+    });
+
     it.each([`' & ! | :*`, '((', '"', '!!!', 'école:*', '\\', 'a'.repeat(200)])('answers 200 to %p, never 500', async (q) => {
       for (const url of [`/api/inbox?q=${encodeURIComponent(q)}`, `/api/communes/95002/threads?q=${encodeURIComponent(q)}`]) {
         const res = await inject({ method: 'GET', url, headers: url.startsWith('/api/inbox') ? agent.headers : mayor.headers });

@@ -5,6 +5,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/access/auth-user';
 import { isUuid } from '../accounts/users.repository';
+import { preparedQuery } from '../database/prepared-query';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokensService } from './tokens.service';
 
 interface AccessPayload {
@@ -37,7 +38,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!isUuid(payload.sub) || !isUuid(payload.sid)) {
       return false;
     }
-    const [row] = await this.db.query(
+    // On every authenticated request: prepared once per connection.
+    const [row] = await preparedQuery<{ id: string; email: string; role: AuthUser['role']; departement_code: string; commune_insee: string | null }>(
+      this.db,
       `SELECT u.id, u.email, u.role, u.departement_code, u.commune_insee
          FROM user_session s JOIN app_user u ON u.id = s.user_id
         WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.state = 'ACTIVE'`,

@@ -46,8 +46,15 @@ export interface ThreadRow {
   labels: LabelDto[];
 }
 
-/** Every thread read goes through this select; `$1` is the reader's id (for the unread marker). */
-export const THREAD_SELECT = `
+/**
+ * Every thread read goes through this select. `reader` is the parameter holding the reader's id (for the unread
+ * marker); `from` replaces the thread table, e.g. by a page of ids joined to it.
+ */
+export function threadSelect(reader = '$1', from = 'thread t'): string {
+  return THREAD_SELECT.replace('$1', reader).replace('FROM thread t', `FROM ${from}`);
+}
+
+const THREAD_SELECT = `
   SELECT t.id, t.commune_insee, t.departement_code, c.name AS commune_name, cn.name AS canton_name,
          p.id AS project_id, p.title AS project_title, t.subject, t.category, t.state, t.assignee_id,
          au.display_name AS assignee_name, cu.display_name AS created_by_name, t.created_at, t.last_activity_at,
@@ -145,10 +152,14 @@ export function mapMessage(row: MessageRow, attachments: DocumentDto[], readerId
   };
 }
 
-/** Recomputes the inbox's search document of thread `$1`: the subject (weighted first) and every message, notes included. */
+/**
+ * Recomputes the inbox's search document of thread `$1`: the words of the subject and of every message, notes
+ * included, without positions (the inbox matches, it does not rank), which keeps the documents small.
+ */
 export const REFRESH_SEARCH_SQL = `
-  UPDATE thread t SET search_all =
-    setweight(to_tsvector('public.french_unaccent', t.subject), 'A') ||
-    setweight(to_tsvector('public.french_unaccent',
-      coalesce((SELECT string_agg(m.body, ' ' ORDER BY m.created_at) FROM thread_message m WHERE m.thread_id = t.id), '')), 'B')
-   WHERE t.id = $1`;
+  INSERT INTO thread_search (thread_id, active, document)
+  SELECT t.id, t.state <> 'CLOSED',
+         strip(to_tsvector('public.french_unaccent',
+           t.subject || ' ' || coalesce((SELECT string_agg(m.body, ' ' ORDER BY m.created_at) FROM thread_message m WHERE m.thread_id = t.id), '')))
+    FROM thread t WHERE t.id = $1
+  ON CONFLICT (thread_id) DO UPDATE SET active = excluded.active, document = excluded.document`;

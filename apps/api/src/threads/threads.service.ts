@@ -22,13 +22,23 @@ import { communeVisibleParams, communeVisibleSql } from '../common/access/tenanc
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
 import { changedRows } from '../database/changed-rows';
+import { preparedQuery } from '../database/prepared-query';
 import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from '../documents/document.mapper';
 import { DocumentsService } from '../documents/documents.service';
 import { ofPlace } from '../mail/templates/mails';
 import { NotificationMailer } from '../notifications/notification-mailer';
 import { type NewNotification, NotificationsService } from '../notifications/notifications.service';
 import { excerpt, renderMarkdown } from './markdown';
-import { MESSAGE_SELECT, type MessageRow, REFRESH_SEARCH_SQL, THREAD_SELECT, type ThreadRow, mapMessage, mapSatisfaction, mapThreadSummary } from './thread.mapper';
+import {
+  MESSAGE_SELECT,
+  type MessageRow,
+  REFRESH_SEARCH_SQL,
+  type ThreadRow,
+  mapMessage,
+  mapSatisfaction,
+  mapThreadSummary,
+  threadSelect,
+} from './thread.mapper';
 import { type Clock as ThreadClock, type Side, clockAfter, firstResponseMs, judgeRequest, reopenableUntil, requestableStates, stateAfterMessage } from './thread-workflow';
 import { ThreadVersionConflictException, ThreadsException } from './threads.exception';
 import { workingCalendar } from './working-calendar';
@@ -72,6 +82,7 @@ export class ThreadsService {
                   SELECT 1 FROM thread_message m WHERE m.thread_id = t.id AND NOT m.internal AND m.search @@ ${TSQUERY(n)}))`,
         q,
       );
+      filter.searches = true;
     }
     return this.page(user, filter, 't.last_public_activity_at DESC, t.id', query.limit, query.offset);
   }
@@ -91,6 +102,7 @@ export class ThreadsService {
     }
     if (query.canton) {
       filter.add((n) => `c.canton_code = ${n}`, query.canton);
+      filter.joinsCommune = true;
     }
     if (query.commune) {
       filter.add((n) => `t.commune_insee = ${n}`, query.commune);
@@ -103,7 +115,10 @@ export class ThreadsService {
     }
     const q = query.q?.trim();
     if (q) {
-      filter.add((n) => `t.search_all @@ ${TSQUERY(n)}`, q);
+      const state = query.state ?? 'ACTIVE';
+      const activeOnly = state !== 'ALL' && state !== 'CLOSED';
+      filter.add((n) => `t.id IN (SELECT s.thread_id FROM thread_search s WHERE ${activeOnly ? 's.active AND ' : ''}s.document @@ ${TSQUERY(n)})`, q);
+      filter.searches = true;
     }
     const order = query.sort === 'activity' ? 't.last_activity_at DESC, t.id' : 't.due_at ASC NULLS LAST, t.last_activity_at DESC, t.id';
     return this.page(user, filter, order, query.limit, query.offset);
@@ -316,7 +331,7 @@ export class ThreadsService {
     if (!isUuid(id)) {
       throw new ThreadsException('THREAD_NOT_FOUND');
     }
-    const [row] = await manager.query(`${THREAD_SELECT} WHERE t.id = $2 AND ${communeVisibleSql('c', 3, 4)}`, [user.id, id, ...communeVisibleParams(user)]);
+    const [row] = await manager.query(`${threadSelect()} WHERE t.id = $2 AND ${communeVisibleSql('c', 3, 4)}`, [user.id, id, ...communeVisibleParams(user)]);
     if (!row) {
       throw new ThreadsException('THREAD_NOT_FOUND');
     }
@@ -328,7 +343,7 @@ export class ThreadsService {
     if (ids.length === 0) {
       return [];
     }
-    const rows: ThreadRow[] = await this.db.query(`${THREAD_SELECT} WHERE t.id = ANY($2::uuid[])`, [user.id, ids]);
+    const rows = await preparedQuery<ThreadRow>(this.db, `${threadSelect()} WHERE t.id = ANY($2::uuid[])`, [user.id, ids]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const now = this.clock.now();
     return ids.flatMap((id) => {
@@ -352,23 +367,38 @@ export class ThreadsService {
 
   // --- Internals ---------------------------------------------------------------------------------------------
 
+  /**
+   * One page of a list and its total. The default queue reads the page's ids from its index and counts apart (an
+   * index-only scan), then selects the page's threads. A search matches few threads: one statement walks the text
+   * index once for the page, its total (a window count over the matches only) and the threads' details.
+   */
   private async page(user: AuthUser, filter: SqlFilter, order: string, limit: number, offset: number): Promise<Page<ThreadSummaryDto>> {
     const n = filter.params.length;
-    // Ids first (only the thread and its commune are read for the whole match), then the page's details.
-    const rows: { id: string; total: string }[] = await this.db.query(
-      `SELECT t.id, count(*) OVER () AS total FROM thread t JOIN commune c ON c.insee = t.commune_insee
-        WHERE ${filter.where.join(' AND ')} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
-      [...filter.params, limit, offset],
-    );
-    let total = rows.length > 0 ? Number(rows[0].total) : 0;
-    if (rows.length === 0 && offset > 0) {
-      const [{ count }] = await this.db.query(
-        `SELECT count(*) AS count FROM thread t JOIN commune c ON c.insee = t.commune_insee WHERE ${filter.where.join(' AND ')}`,
-        filter.params,
-      );
-      total = Number(count);
+    const from = filter.joinsCommune ? 'thread t JOIN commune c ON c.insee = t.commune_insee' : 'thread t';
+    const where = filter.where.join(' AND ');
+    const countSql = `SELECT count(*) AS count FROM ${from} WHERE ${where}`;
+    if (!filter.searches) {
+      const [ids, [{ count }]] = await Promise.all([
+        preparedQuery<{ id: string }>(this.db, `SELECT t.id FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [
+          ...filter.params,
+          limit,
+          offset,
+        ]),
+        preparedQuery<{ count: string }>(this.db, countSql, filter.params),
+      ]);
+      return { items: await this.summaries(user, ids.map((r) => r.id)), total: Number(count), limit, offset };
     }
-    return { items: await this.summaries(user, rows.map((r) => r.id)), total, limit, offset };
+    const rows = await preparedQuery<ThreadRow & { total: string }>(
+      this.db,
+      `WITH page AS (SELECT t.id, count(*) OVER () AS total FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2})
+       ${threadSelect(`$${n + 3}`, 'page JOIN thread t ON t.id = page.id').replace('SELECT t.id,', 'SELECT page.total, t.id,')}
+       ORDER BY ${order}`,
+      [...filter.params, limit, offset, user.id],
+    );
+    // Past the last page the window has no row to carry the total.
+    const total = rows[0]?.total ?? (offset > 0 ? (await preparedQuery<{ count: string }>(this.db, countSql, filter.params))[0].count : 0);
+    const now = this.clock.now();
+    return { items: rows.map((row) => mapThreadSummary(row, isStaff(user), now)), total: Number(total), limit, offset };
   }
 
   private async toDto(user: AuthUser, row: ThreadRow): Promise<ThreadDto> {
@@ -569,6 +599,10 @@ function clockOf(row: ThreadRow): ThreadClock {
 /** WHERE conditions with their numbered parameters: user input only ever travels as a parameter. */
 class SqlFilter {
   readonly where: string[] = [];
+  /** Whether a condition is on the commune (alias `c`), which the thread table alone cannot answer. */
+  joinsCommune = false;
+  /** Whether the filter has a full-text condition. */
+  searches = false;
 
   constructor(readonly params: unknown[]) {}
 

@@ -8,9 +8,10 @@ const KINDS = `'AGENT_REPLY', 'THREAD_CLOSED', 'THREAD_CREATED', 'COMMUNE_REPLY'
  * Questions of the communes to their département (threads, messages, internal notes), the agents' tools (labels,
  * routing rules, answer templates), the first-response clock and the notifications.
  *
- * Search: `thread.search_all` holds the subject and every message (internal notes included) for the agents' inbox,
- * so that a search is one GIN lookup on the thread table however many messages there are. Commune members never
- * search it: their search goes through their own public messages (`thread_message.search`).
+ * Search: `thread_search` holds one document per thread, the subject and every message (internal notes included),
+ * for the agents' inbox, so that a search is one GIN lookup however many messages there are. It lives beside the
+ * thread table, not in it, so that the queue's scans stay small. Commune members never search it: their search goes
+ * through their own public messages (`thread_message.search`).
  */
 export class Threads1764100000000 implements MigrationInterface {
   name = 'Threads1764100000000';
@@ -49,17 +50,33 @@ export class Threads1764100000000 implements MigrationInterface {
         public_message_count integer NOT NULL DEFAULT 0,
         note_count integer NOT NULL DEFAULT 0,
         version integer NOT NULL DEFAULT 1,
-        search_all tsvector NOT NULL DEFAULT ''::tsvector,
         search_subject tsvector GENERATED ALWAYS AS (to_tsvector('public.french_unaccent', subject)) STORED,
         CONSTRAINT thread_closed CHECK ((state = 'CLOSED') = (closed_at IS NOT NULL)),
         CONSTRAINT thread_waiting CHECK ((state = 'WAITING_COMMUNE') = (waiting_since IS NOT NULL))
       )`);
-    await q.query(`CREATE INDEX thread_queue_due_idx ON thread (departement_code, due_at, last_activity_at DESC) WHERE state <> 'CLOSED'`);
-    await q.query(`CREATE INDEX thread_queue_activity_idx ON thread (departement_code, last_activity_at DESC)`);
+    await q.query(`CREATE INDEX thread_queue_due_idx ON thread (departement_code, due_at, last_activity_at DESC, id) WHERE state <> 'CLOSED'`);
+    await q.query(`CREATE INDEX thread_queue_activity_idx ON thread (departement_code, last_activity_at DESC, id)`);
     await q.query(`CREATE INDEX thread_commune_idx ON thread (commune_insee, last_public_activity_at DESC)`);
     await q.query(`CREATE INDEX thread_assignee_idx ON thread (assignee_id) WHERE state <> 'CLOSED'`);
     await q.query(`CREATE INDEX thread_project_idx ON thread (project_id) WHERE project_id IS NOT NULL`);
-    await q.query(`CREATE INDEX thread_search_all_idx ON thread USING gin (search_all)`);
+    await q.query(`
+      CREATE TABLE thread_search (
+        thread_id uuid PRIMARY KEY REFERENCES thread (id) ON DELETE CASCADE,
+        active boolean NOT NULL,
+        document tsvector NOT NULL
+      )`);
+    await q.query(`CREATE INDEX thread_search_document_idx ON thread_search USING gin (document)`);
+    // The inbox searches threads in progress by default: their own index finds them without visiting closed ones.
+    await q.query(`CREATE INDEX thread_search_active_idx ON thread_search USING gin (document) WHERE active`);
+    await q.query(`
+      CREATE FUNCTION thread_search_follow_state() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE thread_search SET active = (NEW.state <> 'CLOSED') WHERE thread_id = NEW.id;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER thread_search_follow_state AFTER UPDATE OF state ON thread
+        FOR EACH ROW WHEN ((OLD.state = 'CLOSED') IS DISTINCT FROM (NEW.state = 'CLOSED')) EXECUTE FUNCTION thread_search_follow_state()`);
 
     await q.query(`
       CREATE TABLE thread_message (
@@ -187,7 +204,9 @@ export class Threads1764100000000 implements MigrationInterface {
     await q.query(`ALTER TABLE document DROP CONSTRAINT document_one_owner`);
     await q.query(`ALTER TABLE document DROP COLUMN message_id`);
     await q.query(`ALTER TABLE document ALTER COLUMN project_id SET NOT NULL`);
-    for (const table of ['message_revision', 'thread_message', 'thread']) {
+    await q.query(`DROP TRIGGER thread_search_follow_state ON thread`);
+    await q.query(`DROP FUNCTION thread_search_follow_state()`);
+    for (const table of ['message_revision', 'thread_message', 'thread_search', 'thread']) {
       await q.query(`DROP TABLE ${table}`);
     }
     await q.query(`ALTER TABLE departement DROP COLUMN first_response_days`);
