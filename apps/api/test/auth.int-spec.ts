@@ -117,6 +117,8 @@ describe('Authentication and sessions', () => {
       expect(rotated.refreshCookie).not.toBe(first.refreshCookie);
       expect((await me(rotated.accessToken)).statusCode).toBe(200);
 
+      // A minute later, the old token comes back: a replay.
+      await t.db.query(`UPDATE refresh_token SET used_at = used_at - interval '1 minute' WHERE used_at IS NOT NULL`);
       const replay = await refresh(first.refreshCookie);
       expect(replay.statusCode).toBe(401);
       expect(replay.json<ApiError>().code).toBe('SESSION_EXPIRED');
@@ -125,6 +127,17 @@ describe('Authentication and sessions', () => {
       expect((await me(rotated.accessToken)).statusCode).toBe(401);
       const [event] = await t.db.query(`SELECT actor_id FROM audit_event WHERE action = 'SESSION_REFRESH_REUSED' AND actor_id = $1`, [user.id]);
       expect(event).toBeDefined();
+    });
+
+    it('accepts two refreshes of the same token crossing within seconds (two tabs, a quick reload)', async () => {
+      const user = await createUser(t.db, { role: 'COLLABORATOR', communeInsee: '95625' });
+      const first = await signIn(t.app, user);
+      const [a, b] = await Promise.all([refresh(first.refreshCookie), refresh(first.refreshCookie)]);
+      expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+      const [one, two] = [sessionFrom(a), sessionFrom(b)];
+      expect(one.refreshCookie).not.toBe(two.refreshCookie);
+      expect((await refresh(two.refreshCookie)).statusCode).toBe(200);
+      expect((await me(one.accessToken)).statusCode).toBe(200);
     });
 
     it('refuses the refresh of a user disabled since', async () => {

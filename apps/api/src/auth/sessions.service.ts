@@ -23,8 +23,12 @@ export type RevokeReason = 'LOGOUT' | 'ENDED_BY_USER' | 'PASSWORD_CHANGED' | 'PA
 
 /**
  * Sessions ("families" of refresh tokens). A refresh token is random, stored hashed, and rotated at every use;
- * presenting one that was already rotated means it was stolen or replayed, so the whole family is revoked.
+ * presenting one that was already rotated (after a few seconds of grace for crossed requests) means it was stolen
+ * or replayed, so the whole family is revoked.
  */
+/** A rotated refresh token presented again this soon is a race between two requests of the same browser. */
+const REUSE_GRACE_MS = 10_000;
+
 @Injectable()
 export class SessionsService {
   constructor(
@@ -56,6 +60,12 @@ export class SessionsService {
       if (!row) {
         return null;
       }
+      const now = new Date();
+      if (row.used_at && now.getTime() - row.used_at.getTime() <= REUSE_GRACE_MS && !row.revoked_at && row.state === 'ACTIVE' && row.expires_at > now) {
+        // Two refreshes crossed (two tabs opening, a reload while the first answer was on its way, whose cookie the
+        // browser may never have kept): not a theft. The session gets one more token; the family stays.
+        return { userId: row.user_id as string, ...(await this.issue(tx, row.session_id, row.expires_at)) };
+      }
       if (row.used_at) {
         if (!row.revoked_at) {
           await this.revokeWith(tx, row.session_id, 'REFRESH_REUSED');
@@ -67,7 +77,6 @@ export class SessionsService {
         }
         return null;
       }
-      const now = new Date();
       if (row.revoked_at || row.state !== 'ACTIVE' || row.expires_at <= now || row.token_expires_at <= now) {
         return null;
       }

@@ -33,11 +33,11 @@ export const DEMO_LABELS = [
 export const DEMO_TEMPLATES = [
   {
     title: 'Accusé de réception',
-    body: 'Bonjour {{maire}},\n\nNous avons bien reçu la question de la commune de {{commune}} et nous l’étudions. Nous revenons vers vous très vite.\n\nBien cordialement,',
+    body: 'Bonjour {{maire}},\n\nNous avons bien reçu votre question pour {{commune}} et nous l’étudions. Nous revenons vers vous très vite.\n\nBien cordialement,',
   },
   {
     title: 'Pièces d’une demande de DETR',
-    body: 'Bonjour {{maire}},\n\nPour la demande de DETR de {{commune}}, la préfecture attend :\n\n- la délibération du conseil municipal approuvant le projet et son plan de financement ;\n- les devis ou l’estimation détaillée HT ;\n- le calendrier prévisionnel des travaux ;\n- l’attestation de non-commencement des travaux.\n\nBien cordialement,',
+    body: 'Bonjour {{maire}},\n\nPour votre demande de DETR à {{commune}}, la préfecture attend :\n\n- la délibération du conseil municipal approuvant le projet et son plan de financement ;\n- les devis ou l’estimation détaillée HT ;\n- le calendrier prévisionnel des travaux ;\n- l’attestation de non-commencement des travaux.\n\nBien cordialement,',
   },
   {
     title: 'Orientation vers le CAUE',

@@ -1,0 +1,58 @@
+import type { DevMailDto, Page as ListPage } from '@passerelle/shared/dto';
+import type { Page } from 'playwright-core';
+import { baseUrl, type VIEWPORTS } from './browser';
+
+/** The demo password (`DEMO_PASSWORD`), the same for every demo account. */
+export const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] ?? 'Passerelle-Vexin-2026';
+
+export async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(`${baseUrl()}${path}`);
+  if (!response.ok) {
+    throw new Error(`GET ${path} answered ${response.status}`);
+  }
+  return (await response.json()) as T;
+}
+
+/** The mails written for `to` (demo mode, no SMTP), oldest first. */
+export async function mailsTo(to: string): Promise<DevMailDto[]> {
+  const mails = await getJson<ListPage<DevMailDto>>('/api/dev/mails?limit=100');
+  return mails.items.filter((m) => m.to === to).reverse();
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+}
+
+/** Dialogs and menus fade in: wait for the end of the animation before a screenshot. */
+export async function settleOverlay(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.cdk-overlay-pane')).every((pane) => pane.getAnimations({ subtree: true }).length === 0),
+  );
+}
+
+/** The page fits the viewport's width: nothing to scroll sideways on a phone. */
+export async function expectNoSidewaysScroll(page: Page, viewport: keyof typeof VIEWPORTS): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(viewport === 'phone' ? 390 : 1440);
+}
+
+/** Errors of the page, apart from the tile server that cannot be reached on purpose. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('net::ERR_CONNECTION_REFUSED')) {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** Text as a person reads it: French numbers use no-break spaces, which `\s` also matches. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
