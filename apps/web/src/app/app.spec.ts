@@ -46,6 +46,8 @@ describe(App.name, () => {
         provideRouter([
           { path: '', component: Blank },
           { path: 'espace', component: Blank },
+          { path: 'espace/questions/:id', component: Blank },
+          { path: 'departement/projets/:id', component: Blank },
           { path: 'connexion', component: Blank },
         ]),
         { provide: BreakpointObserver, useValue: { observe: () => phone } },
@@ -91,7 +93,7 @@ describe(App.name, () => {
 
   it('shows the links inline on larger screens', async () => {
     const { element } = await render(false, 'MAYOR');
-    expect(inlineLinks(element)).toEqual(['Accueil', 'Espace commune']);
+    expect(inlineLinks(element)).toEqual(['Accueil', 'Espace commune', 'Questions']);
     expect(element.querySelector('button[aria-label="Ouvrir le menu"]')).toBeNull();
     expect(element.querySelector('mat-sidenav')).toBeNull();
   });
@@ -104,9 +106,9 @@ describe(App.name, () => {
   });
 
   it.each<[Role, string[]]>([
-    ['COLLABORATOR', ['Accueil', 'Espace commune']],
-    ['AGENT', ['Accueil', 'Département', 'Projets']],
-    ['ADMIN', ['Accueil', 'Département', 'Projets', 'Administration']],
+    ['COLLABORATOR', ['Accueil', 'Espace commune', 'Questions']],
+    ['AGENT', ['Accueil', 'Questions', 'Projets']],
+    ['ADMIN', ['Accueil', 'Questions', 'Projets', 'Administration']],
   ])('shows a %s only the areas their role can open', async (role, expected) => {
     const { fixture, element } = await render(false, role);
     expect(inlineLinks(element)).toEqual(expected);
@@ -114,8 +116,39 @@ describe(App.name, () => {
     // The account menu is a deferred block: let it load and render.
     await fixture.whenStable();
     fixture.detectChanges();
-    expect(element.querySelector('header button')?.getAttribute('aria-label')).toBe('Mon compte : Jeanne Martin');
+    expect(element.querySelector('header button[aria-label="Mon compte : Jeanne Martin"]')).not.toBeNull();
     expect(element.querySelector('header')?.textContent).toContain('Jeanne Martin');
+  });
+
+  it.each<[Role, string, string]>([
+    ['MAYOR', '/espace/questions/t1', 'Questions'],
+    ['MAYOR', '/espace', 'Espace commune'],
+    ['AGENT', '/departement/projets/p1', 'Projets'],
+  ])('marks only the most specific link as the current area (%s on %s)', async (role, url, current) => {
+    const { fixture, element } = await render(false, role);
+    await TestBed.inject(Router).navigateByUrl(url);
+    await fixture.whenStable();
+    const active = Array.from(element.querySelectorAll('.inline-nav a[aria-current="page"]')).map((a) =>
+      a.textContent?.trim(),
+    );
+    expect(active).toEqual([current]);
+  });
+
+  it('shows a signed-in user the bell with their unread count', async () => {
+    const { fixture, element } = await render(false, 'MAYOR');
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.inject(HttpTestingController).expectOne('/api/notifications/unread-count').flush({ unread: 3 });
+    await fixture.whenStable();
+    expect(element.querySelector('header lib-notification-bell button')?.getAttribute('aria-label')).toBe(
+      'Notifications, 3 non lues',
+    );
+  });
+
+  it('shows no bell to a visitor', async () => {
+    const { fixture, element } = await render(false);
+    await fixture.whenStable();
+    expect(element.querySelector('lib-notification-bell')).toBeNull();
   });
 
   it('switches to the drawer when the screen becomes narrow', async () => {

@@ -5,19 +5,38 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { COMMUNE_ROLES, DEPARTEMENT_ROLES } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { filter, map } from 'rxjs';
 import { AccountMenu } from './account-menu';
+import { NotificationMenu } from './notification-menu';
 
 /** Below this width the navigation moves into a drawer (Material's XSmall breakpoint). */
 export const PHONE_QUERY = '(max-width: 599.98px)';
 
-interface NavLink {
+export interface NavLink {
   path: string;
   label: string;
+  /** Active on this very path only (the home page), rather than on everything under it. */
   exact: boolean;
+}
+
+/**
+ * The link of the area the user is in: the most specific one whose path the address starts with. Angular's
+ * `routerLinkActive` would light up both "Espace commune" and "Questions" on `/espace/questions/…`, since one path
+ * holds the other.
+ */
+export function activeLinkPath(links: readonly NavLink[], url: string): string | null {
+  const path = url.split(/[?#;]/)[0];
+  let active: NavLink | null = null;
+  for (const link of links) {
+    const matches = link.exact ? path === link.path : path === link.path || path.startsWith(`${link.path}/`);
+    if (matches && (active === null || link.path.length > active.path.length)) {
+      active = link;
+    }
+  }
+  return active?.path ?? null;
 }
 
 @Component({
@@ -26,11 +45,11 @@ interface NavLink {
   imports: [
     RouterOutlet,
     RouterLink,
-    RouterLinkActive,
     MatToolbarModule,
     MatButtonModule,
     MatIconModule,
     AccountMenu,
+    NotificationMenu,
     MatSidenavModule,
   ],
   templateUrl: './app.html',
@@ -46,9 +65,11 @@ export class App {
     const links: NavLink[] = [{ path: '/', label: 'Accueil', exact: true }];
     if (role && COMMUNE_ROLES.includes(role)) {
       links.push({ path: '/espace', label: 'Espace commune', exact: false });
+      links.push({ path: '/espace/questions', label: 'Questions', exact: false });
     }
     if (role && DEPARTEMENT_ROLES.includes(role)) {
-      links.push({ path: '/departement', label: 'Département', exact: true });
+      // The département's home is the inbox of the communes' questions (and their threads and files below it).
+      links.push({ path: '/departement', label: 'Questions', exact: false });
       links.push({ path: '/departement/projets', label: 'Projets', exact: false });
     }
     if (role === 'ADMIN') {
@@ -57,6 +78,14 @@ export class App {
     return links;
   });
 
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects),
+    ),
+    { initialValue: this.router.url },
+  );
+  protected readonly activePath = computed(() => activeLinkPath(this.links(), this.url()));
 
   protected readonly isPhone = toSignal(
     inject(BreakpointObserver)

@@ -1,1 +1,2 @@
-export const NOTIFICATIONS_PLACEHOLDER = true;
+export * from './lib/notification-center';
+export * from './lib/notifications-api';

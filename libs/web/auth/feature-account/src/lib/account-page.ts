@@ -5,6 +5,7 @@ import { AccountApi } from '@passerelle/web/auth/data-access';
 import { downloadFile } from '@passerelle/web/shared/util-download';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
+import { NotificationPreferencesSection } from './notification-preferences-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
 import { SecondFactorSection } from './second-factor-section';
@@ -12,7 +13,10 @@ import { SessionsSection } from './sessions-section';
 
 export const EXPORT_FILE_NAME = 'passerelle-mes-donnees.json';
 
-/** `/compte`: profile, password, second factor, sessions, and the user's data (RGPD right of access). */
+/**
+ * `/compte`: profile, e-mail notifications, password, second factor, sessions, and the user's data (RGPD right of
+ * access).
+ */
 @Component({
   selector: 'lib-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -20,6 +24,7 @@ export const EXPORT_FILE_NAME = 'passerelle-mes-donnees.json';
     MatButtonModule,
     MatProgressBarModule,
     ProfileSection,
+    NotificationPreferencesSection,
     PasswordSection,
     SecondFactorSection,
     SessionsSection,
@@ -28,6 +33,7 @@ export const EXPORT_FILE_NAME = 'passerelle-mes-donnees.json';
     <h1>Mon compte</h1>
     <div class="sections">
       <lib-profile-section />
+      <lib-notification-preferences-section />
       <lib-password-section />
       <lib-second-factor-section />
       <lib-sessions-section />
