@@ -1,5 +1,13 @@
 import { HttpClient, provideHttpClient, withInterceptors, withXhr } from '@angular/common/http';
-import { type EnvironmentProviders, inject, Injectable, makeEnvironmentProviders } from '@angular/core';
+import {
+  createEnvironmentInjector,
+  DestroyRef,
+  EnvironmentInjector,
+  type EnvironmentProviders,
+  inject,
+  Injectable,
+  makeEnvironmentProviders,
+} from '@angular/core';
 import type { DocumentDto } from '@passerelle/shared/dto';
 import { authInterceptor } from '@passerelle/web/auth/data-access';
 import { type UploadState, uploadState } from '@passerelle/web/projects/data-access';
@@ -8,7 +16,7 @@ import { filter, map, type Observable } from 'rxjs';
 
 /**
  * Attachments of a question or an answer: each file is uploaded first (same checks as project documents) and the
- * message then lists their ids. Provided by `provideAttachmentUploads()` only.
+ * message then lists their ids. Provided by `provideAttachmentUploads()` only (or `injectAttachmentUploads()`).
  */
 @Injectable()
 export class AttachmentUploads {
@@ -33,4 +41,15 @@ export class AttachmentUploads {
 /** An XMLHttpRequest client for the routes that upload attachments, so that the percentage moves (see `provideDocumentUploads`). */
 export function provideAttachmentUploads(): EnvironmentProviders {
   return makeEnvironmentProviders([provideHttpClient(withXhr(), withInterceptors([authInterceptor])), AttachmentUploads]);
+}
+
+/**
+ * The upload client with progress, for a page whose route gives no providers: created in a child injector that
+ * lives as long as the page, so the XHR-based HttpClient stays out of the rest of the app. Call it in an injection
+ * context (a field initialiser of the page).
+ */
+export function injectAttachmentUploads(): AttachmentUploads {
+  const injector = createEnvironmentInjector([provideAttachmentUploads()], inject(EnvironmentInjector));
+  inject(DestroyRef).onDestroy(() => injector.destroy());
+  return injector.get(AttachmentUploads);
 }

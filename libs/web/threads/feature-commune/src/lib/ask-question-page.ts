@@ -1,9 +1,191 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal } from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { Router, RouterLink } from '@angular/router';
+import { THREAD_CATEGORIES, THREAD_CATEGORY_LABELS, THREAD_LIMITS, type ThreadCategory } from '@passerelle/shared/dto';
+import { AuthSession } from '@passerelle/web/auth/data-access';
+import { ProjectsApi } from '@passerelle/web/projects/data-access';
+import { fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { apiErrorMessage, apiFieldErrors, formatDateTime } from '@passerelle/web/shared/util-format';
+import { injectAttachmentUploads, ThreadsApi } from '@passerelle/web/threads/data-access';
+import { MessageComposer, PendingAttachments } from '@passerelle/web/threads/ui-thread';
+import { finalize } from 'rxjs';
+import { type QuestionDraft, QuestionDraftStore } from './question-draft-store';
 
-/** Placeholder while the page is being built. */
+/** How the thread page knows it was just created (history state of the navigation). */
+export interface QuestionSentState {
+  questionSent?: boolean;
+}
+
+/**
+ * `/espace/questions/nouvelle`: a question to the département. What is typed is kept in this browser as it is typed
+ * and given back on return, until the question is sent; `?projet=<id>` links it to one of the commune's projects.
+ */
 @Component({
   selector: 'lib-ask-question-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: '<p>Bientôt disponible.</p>',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MessageComposer,
+  ],
+  templateUrl: './ask-question-page.html',
+  styleUrl: './ask-question-page.scss',
 })
-export class AskQuestionPage {}
+export class AskQuestionPage implements OnInit {
+  /** `?projet=<id>`: the project the question is about, preselected. */
+  readonly projet = input<string>();
+
+  private readonly api = inject(ThreadsApi);
+  private readonly projectsApi = inject(ProjectsApi);
+  private readonly session = inject(AuthSession);
+  private readonly drafts = inject(QuestionDraftStore);
+  private readonly router = inject(Router);
+  private readonly uploads = injectAttachmentUploads();
+
+  private readonly userId = this.session.user()?.id ?? null;
+  protected readonly insee = computed(() => this.session.user()?.commune?.insee);
+  protected readonly categories = THREAD_CATEGORIES;
+  protected readonly categoryLabels = THREAD_CATEGORY_LABELS;
+  protected readonly maxSubject = THREAD_LIMITS.subject;
+
+  protected readonly form = new FormGroup({
+    subject: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(THREAD_LIMITS.subject)],
+    }),
+    category: new FormControl<ThreadCategory | null>(null, Validators.required),
+    projectId: new FormControl<string | null>(null),
+    body: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(THREAD_LIMITS.body)],
+    }),
+  });
+  protected readonly attachments = new PendingAttachments((file) => this.uploads.upload(this.insee() ?? '', file));
+
+  protected readonly projects = rxResource({
+    params: () => this.insee(),
+    stream: ({ params }) => this.projectsApi.listCommuneProjects(params, { limit: 100 }),
+  });
+  protected readonly projectOptions = computed(() => (this.projects.hasValue() ? this.projects.value().items : []));
+
+  /** When the draft given back was saved, to say so; empty when the form started blank. */
+  protected readonly restoredAt = signal('');
+  protected readonly sending = signal(false);
+  protected readonly sendError = signal('');
+  /** Field errors of the API that match no field (the attachments). */
+  protected readonly otherErrors = signal<string[]>([]);
+
+  constructor() {
+    // Saved as it is typed, so that even a closed tab keeps the text.
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.saveDraft());
+  }
+
+  /** The route's `?projet=` is only known once the inputs are set. */
+  ngOnInit(): void {
+    this.restoreDraft();
+  }
+
+  protected errorOf(control: FormControl): string {
+    return fieldErrorMessage(control);
+  }
+
+  protected discardDraft(): void {
+    this.form.reset({ subject: '', category: null, projectId: this.projet() ?? null, body: '' });
+    if (this.userId) {
+      this.drafts.clear(this.userId);
+    }
+    this.restoredAt.set('');
+  }
+
+  protected send(): void {
+    const insee = this.insee();
+    if (this.sending() || !insee) {
+      return;
+    }
+    this.sendError.set('');
+    this.otherErrors.set([]);
+    const { subject, category, projectId, body } = this.form.getRawValue();
+    if (subject.trim() === '') {
+      this.form.controls.subject.setErrors({ required: true });
+    }
+    if (body.trim() === '') {
+      this.form.controls.body.setErrors({ required: true });
+    }
+    if (this.form.invalid || !category) {
+      this.form.markAllAsTouched();
+      this.sendError.set('Certains champs sont à compléter\u00a0: voyez les messages sous les champs.');
+      return;
+    }
+    if (this.attachments.uploading()) {
+      this.sendError.set('Attendez la fin de l’envoi des pièces jointes, ou retirez-les, puis envoyez la question.');
+      return;
+    }
+    this.sending.set(true);
+    this.api
+      .createThread(insee, {
+        subject: subject.trim(),
+        category,
+        projectId,
+        body,
+        attachmentIds: this.attachments.documentIds(),
+      })
+      .pipe(finalize(() => this.sending.set(false)))
+      .subscribe({
+        next: (thread) => {
+          if (this.userId) {
+            this.drafts.clear(this.userId);
+          }
+          this.attachments.clear();
+          const state: QuestionSentState = { questionSent: true };
+          void this.router.navigate(['/espace/questions', thread.id], { state });
+        },
+        error: (error: unknown) => this.showSendError(error),
+      });
+  }
+
+  private showSendError(error: unknown): void {
+    showServerErrors(this.form, error);
+    const known = new Set(Object.keys(this.form.controls));
+    this.otherErrors.set(
+      Object.entries(apiFieldErrors(error))
+        .filter(([field]) => !known.has(field))
+        .map(([, message]) => message),
+    );
+    this.sendError.set(
+      apiErrorMessage(error, 'La question n’a pas pu être envoyée. Tout ce que vous avez saisi est conservé\u00a0: réessayez.'),
+    );
+  }
+
+  private restoreDraft(): void {
+    const draft = this.userId ? this.drafts.load(this.userId) : null;
+    if (draft) {
+      const { subject, category, projectId, body } = draft;
+      this.form.setValue({ subject, category, projectId, body }, { emitEvent: false });
+      this.restoredAt.set(formatDateTime(draft.savedAt));
+    }
+    // A question asked from a project's page is about that project, whatever the draft said.
+    const projet = this.projet();
+    if (projet) {
+      this.form.controls.projectId.setValue(projet);
+    }
+  }
+
+  private saveDraft(): void {
+    if (this.userId) {
+      const { subject, category, projectId, body } = this.form.getRawValue();
+      const draft: QuestionDraft = { subject, category, projectId, body };
+      this.drafts.save(this.userId, draft);
+    }
+  }
+}

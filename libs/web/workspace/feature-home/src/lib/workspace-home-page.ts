@@ -15,14 +15,22 @@ import {
 } from '@passerelle/web/projects/ui-project';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
+import { ThreadsApi } from '@passerelle/web/threads/data-access';
+import { ThreadList } from '@passerelle/web/threads/ui-thread';
 import { TeamApi } from '@passerelle/web/workspace/data-access';
 import { seatsText } from '@passerelle/web/workspace/ui-team';
 
-/** `/espace`: the commune's dashboard, its projects first; the team stays one click away. */
+/** How many questions the dashboard shows; the rest are on `/espace/questions`. */
+const LATEST_THREADS = 5;
+
+/**
+ * `/espace`: the commune's dashboard: the latest questions to the département (answers waiting to be read stand
+ * out), then the projects; the team stays one click away.
+ */
 @Component({
   selector: 'lib-workspace-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatProgressBarModule, ProjectFilters, ProjectGrid],
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, ProjectFilters, ProjectGrid, ThreadList],
   providers: [ObjectUrls, provideFrenchPaginator()],
   templateUrl: './workspace-home-page.html',
   styleUrl: './workspace-home-page.scss',
@@ -32,6 +40,7 @@ export class WorkspaceHomePage {
   private readonly teamApi = inject(TeamApi);
   private readonly projectsApi = inject(ProjectsApi);
   private readonly objectUrls = inject(ObjectUrls);
+  private readonly threadsApi = inject(ThreadsApi);
 
   protected readonly user = this.session.user;
   protected readonly commune = computed(() => this.session.user()?.commune ?? null);
@@ -42,6 +51,14 @@ export class WorkspaceHomePage {
   });
   protected readonly seats = computed(() => (this.team.hasValue() ? seatsText(this.team.value().seats) : ''));
   protected readonly teamError = computed(() => apiErrorMessage(this.team.error(), 'Impossible de charger l’équipe.'));
+
+  protected readonly threads = rxResource({
+    params: () => this.commune()?.insee,
+    stream: ({ params }) => this.threadsApi.listCommuneThreads(params, { state: 'ALL', limit: LATEST_THREADS }),
+  });
+  protected readonly threadsError = computed(() =>
+    apiErrorMessage(this.threads.error(), 'Impossible de charger les questions.'),
+  );
 
   private readonly filters = signal<ProjectFilterValue>(NO_PROJECT_FILTERS);
   protected readonly filtered = computed(() => hasProjectFilters(this.filters()));

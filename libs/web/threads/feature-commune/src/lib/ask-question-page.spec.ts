@@ -1,0 +1,157 @@
+import { signal } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { ProjectSummaryDto } from '@passerelle/shared/dto';
+import { AuthSession } from '@passerelle/web/auth/data-access';
+import { ProjectsApi } from '@passerelle/web/projects/data-access';
+import { ThreadsApi } from '@passerelle/web/threads/data-access';
+import { of, throwError } from 'rxjs';
+import { AskQuestionPage } from './ask-question-page';
+import { QuestionDraftStore } from './question-draft-store';
+import { threadFixture, userFixture } from './testing/thread-fixtures';
+
+function project(id: string, title: string): ProjectSummaryDto {
+  return {
+    id,
+    commune: { insee: '95002', name: 'Ableiges' },
+    title,
+    summary: '',
+    theme: 'ECOLES_PETITE_ENFANCE',
+    status: 'IN_PROGRESS',
+    progress: 50,
+    startDate: null,
+    endDate: null,
+    nextMilestone: null,
+    coverUrl: null,
+    updatedAt: '2026-03-01T10:00:00Z',
+    version: 1,
+  };
+}
+
+describe(AskQuestionPage.name, () => {
+  let fixture: ComponentFixture<AskQuestionPage>;
+  let element: HTMLElement;
+  let threads: { createThread: jest.Mock };
+  let drafts: QuestionDraftStore;
+
+  async function render(projet?: string) {
+    fixture = TestBed.createComponent(AskQuestionPage);
+    if (projet) {
+      fixture.componentRef.setInput('projet', projet);
+    }
+    element = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  }
+
+  function field(label: string): HTMLInputElement | HTMLTextAreaElement {
+    const labelled = Array.from(element.querySelectorAll('mat-form-field')).find((f) =>
+      f.querySelector('mat-label')?.textContent?.includes(label),
+    );
+    const control = labelled?.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea');
+    if (!control) {
+      throw new Error(`no field "${label}"`);
+    }
+    return control;
+  }
+
+  function type(label: string, value: string) {
+    const control = field(label);
+    control.value = value;
+    control.dispatchEvent(new Event('input'));
+  }
+
+  async function submit() {
+    element.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await fixture.whenStable();
+  }
+
+  beforeEach(() => {
+    localStorage.clear();
+    threads = { createThread: jest.fn() };
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        { provide: ThreadsApi, useValue: threads },
+        {
+          provide: ProjectsApi,
+          useValue: {
+            listCommuneProjects: () =>
+              of({ items: [project('p1', 'Rénovation de l’école'), project('p2', 'Lavoir')], total: 2, limit: 100, offset: 0 }),
+          },
+        },
+        { provide: AuthSession, useValue: { user: signal(userFixture()) } },
+      ],
+    });
+    drafts = TestBed.inject(QuestionDraftStore);
+  });
+
+  it('gives back the question left unfinished, and says so', async () => {
+    drafts.save('u-secretariat', { subject: 'Subvention DETR', category: 'FUNDING', projectId: 'p1', body: 'Bonjour' });
+    await render();
+
+    expect(field('Objet').value).toBe('Subvention DETR');
+    expect(field('Votre question').value).toBe('Bonjour');
+    expect(element.querySelector('[role="status"]')?.textContent).toContain('Nous avons repris la question');
+    expect(element.textContent).toContain('Rénovation de l’école');
+  });
+
+  it('keeps what is typed as a draft of this user', async () => {
+    await render();
+    type('Objet', 'Qui contacter pour la voirie ?');
+    expect(drafts.load('u-secretariat')?.subject).toBe('Qui contacter pour la voirie ?');
+  });
+
+  it('links the question to the project of the address, whatever the draft said', async () => {
+    drafts.save('u-secretariat', { subject: 'Sujet', category: null, projectId: 'p1', body: '' });
+    await render('p2');
+    expect(element.querySelector('.mat-mdc-select-value-text')?.textContent).toContain('Lavoir');
+  });
+
+  it('shows the API’s field errors under the fields and loses nothing', async () => {
+    drafts.save('u-secretariat', { subject: 'Sujet', category: 'OTHER', projectId: null, body: 'Texte' });
+    threads.createThread.mockReturnValue(
+      throwError(() => ({
+        status: 400,
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'Certains champs sont incorrects.',
+          errors: { subject: 'Cet objet est trop vague.', attachmentIds: 'Une pièce jointe est introuvable.' },
+          requestId: 'r',
+        },
+      })),
+    );
+    await render();
+    await submit();
+
+    expect(element.querySelector('mat-error')?.textContent).toContain('Cet objet est trop vague.');
+    expect(element.querySelector('.message--error')?.textContent).toContain('Une pièce jointe est introuvable.');
+    expect(field('Objet').value).toBe('Sujet');
+    expect(drafts.load('u-secretariat')?.body).toBe('Texte');
+  });
+
+  it('asks for the missing fields before sending', async () => {
+    await render();
+    type('Objet', '   ');
+    await submit();
+    expect(threads.createThread).not.toHaveBeenCalled();
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Certains champs sont à compléter');
+  });
+
+  it('sends the question, forgets the draft and opens the new question', async () => {
+    drafts.save('u-secretariat', { subject: ' Sujet ', category: 'OTHER', projectId: 'p1', body: 'Texte' });
+    threads.createThread.mockReturnValue(of(threadFixture({ id: 'new-thread' })));
+    await render();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await submit();
+
+    expect(threads.createThread).toHaveBeenCalledWith('95002', {
+      subject: 'Sujet',
+      category: 'OTHER',
+      projectId: 'p1',
+      body: 'Texte',
+      attachmentIds: [],
+    });
+    expect(drafts.load('u-secretariat')).toBeNull();
+    expect(navigate).toHaveBeenCalledWith(['/espace/questions', 'new-thread'], { state: { questionSent: true } });
+  });
+});

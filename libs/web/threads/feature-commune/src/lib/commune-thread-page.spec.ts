@@ -1,0 +1,121 @@
+import { signal } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { ThreadDto } from '@passerelle/shared/dto';
+import { AuthSession } from '@passerelle/web/auth/data-access';
+import { DocumentsApi } from '@passerelle/web/projects/data-access';
+import { THREAD_CONFLICT_MESSAGE, ThreadsApi } from '@passerelle/web/threads/data-access';
+import { of, throwError } from 'rxjs';
+import { CommuneThreadPage } from './commune-thread-page';
+import { threadFixture, userFixture } from './testing/thread-fixtures';
+
+describe(CommuneThreadPage.name, () => {
+  let fixture: ComponentFixture<CommuneThreadPage>;
+  let element: HTMLElement;
+  let api: { getThread: jest.Mock; postMessage: jest.Mock; changeState: jest.Mock; rate: jest.Mock };
+
+  async function render(thread: ThreadDto) {
+    api.getThread.mockReturnValue(of(thread));
+    fixture = TestBed.createComponent(CommuneThreadPage);
+    fixture.componentRef.setInput('id', thread.id);
+    element = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  }
+
+  function button(text: string): HTMLButtonElement {
+    const found = Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === text);
+    if (!found) {
+      throw new Error(`no button "${text}"`);
+    }
+    return found;
+  }
+
+  function reply(): HTMLTextAreaElement {
+    const field = element.querySelector<HTMLTextAreaElement>('.reply textarea');
+    if (!field) {
+      throw new Error('no reply field');
+    }
+    return field;
+  }
+
+  beforeEach(() => {
+    api = { getThread: jest.fn(), postMessage: jest.fn(), changeState: jest.fn(), rate: jest.fn() };
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        { provide: ThreadsApi, useValue: api },
+        { provide: DocumentsApi, useValue: { getBlob: jest.fn() } },
+        { provide: AuthSession, useValue: { user: signal(userFixture()) } },
+      ],
+    });
+  });
+
+  it('sends a reply and empties the field once it is sent', async () => {
+    await render(threadFixture());
+    api.postMessage.mockReturnValue(of(threadFixture({ state: 'OPEN' })));
+    reply().value = 'Merci, voici le plan.';
+    reply().dispatchEvent(new Event('input'));
+    button('Envoyer').click();
+    await fixture.whenStable();
+
+    expect(api.postMessage).toHaveBeenCalledWith('t1', { body: 'Merci, voici le plan.', attachmentIds: [] });
+    expect(reply().value).toBe('');
+    expect(element.querySelector('.notice')?.textContent).toBe('Votre message a été envoyé au département.');
+  });
+
+  it('when someone changed the thread meanwhile, reloads it, says so and keeps the typed text', async () => {
+    await render(threadFixture());
+    reply().value = 'Texte en cours';
+    reply().dispatchEvent(new Event('input'));
+    api.changeState.mockReturnValue(throwError(() => ({ status: 409, error: { code: 'THREAD_VERSION_CONFLICT', message: 'x', requestId: 'r' } })));
+    api.getThread.mockReturnValue(of(threadFixture({ state: 'WAITING_COMMUNE', version: 4 })));
+    button('Marquer comme résolue').click();
+    await fixture.whenStable();
+
+    expect(api.changeState).toHaveBeenCalledWith('t1', { state: 'CLOSED', version: 3 });
+    expect(api.getThread).toHaveBeenCalledTimes(2);
+    expect(element.querySelector('.resolve [role="alert"]')?.textContent).toBe(THREAD_CONFLICT_MESSAGE);
+    expect(element.querySelector('lib-thread-state-chip')?.textContent).toBe('En attente de la commune');
+    expect(reply().value).toBe('Texte en cours');
+  });
+
+  it('asks how easy it was once the thread is closed, then thanks and shows the answer', async () => {
+    const closed = threadFixture({
+      state: 'CLOSED',
+      closedAt: '2026-03-12T09:00:00Z',
+      reopenableUntil: '2026-04-11T09:00:00Z',
+      can: { reply: false, addNote: false, assign: false, rate: true, states: ['OPEN'] },
+    });
+    await render(closed);
+    expect(element.querySelector('.reply')).toBeNull();
+    expect(element.textContent).toContain('vous pouvez la rouvrir jusqu’au 11 avril 2026');
+    expect(element.querySelector('lib-satisfaction-form legend')?.textContent).toContain('Avez-vous obtenu facilement');
+
+    api.rate.mockReturnValue(
+      of({
+        ...closed,
+        can: { ...closed.can, rate: false },
+        satisfaction: { score: 5, comment: null, answeredAt: '2026-03-12T10:00:00Z', answeredBy: 'Nathalie Girard' },
+      }),
+    );
+    element.querySelectorAll<HTMLInputElement>('input[type="radio"]')[4].click();
+    button('Envoyer mon avis').click();
+    await fixture.whenStable();
+
+    expect(api.rate).toHaveBeenCalledWith('t1', { score: 5, comment: null });
+    expect(element.querySelector('lib-satisfaction-form')).toBeNull();
+    expect(element.querySelector('lib-satisfaction-result')?.textContent).toContain('Merci pour votre réponse');
+    expect(element.querySelector('lib-satisfaction-result .answer')?.textContent).toContain('Très facilement');
+  });
+
+  it('offers to reopen only when the API allows it', async () => {
+    await render(
+      threadFixture({
+        state: 'CLOSED',
+        closedAt: '2026-01-01T09:00:00Z',
+        can: { reply: false, addNote: false, assign: false, rate: false, states: [] },
+      }),
+    );
+    expect(element.textContent).not.toContain('Rouvrir');
+  });
+});

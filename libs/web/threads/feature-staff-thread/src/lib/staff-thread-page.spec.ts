@@ -1,0 +1,158 @@
+import { signal } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { ThreadDto } from '@passerelle/shared/dto';
+import { AuthSession } from '@passerelle/web/auth/data-access';
+import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { DocumentsApi } from '@passerelle/web/projects/data-access';
+import { BackofficeSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
+import { of } from 'rxjs';
+import { StaffThreadPage } from './staff-thread-page';
+import { agentFixture, communeFileFixture, staffThreadFixture } from './testing/thread-fixtures';
+
+describe(StaffThreadPage.name, () => {
+  let fixture: ComponentFixture<StaffThreadPage>;
+  let element: HTMLElement;
+  let api: Record<'getThread' | 'postMessage' | 'assign' | 'templatesFor' | 'communeFile', jest.Mock>;
+
+  async function render(thread: ThreadDto = staffThreadFixture()) {
+    api.getThread.mockReturnValue(of(thread));
+    fixture = TestBed.createComponent(StaffThreadPage);
+    fixture.componentRef.setInput('id', thread.id);
+    element = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  }
+
+  function button(text: string): HTMLElement {
+    const found = Array.from(document.querySelectorAll<HTMLElement>('button, [role="menuitem"]')).find(
+      (b) => b.textContent?.replace(/\s+/g, ' ').trim() === text,
+    );
+    if (!found) {
+      throw new Error(`no button "${text}"`);
+    }
+    return found;
+  }
+
+  function composer(): HTMLTextAreaElement {
+    const field = element.querySelector<HTMLTextAreaElement>('lib-message-composer textarea');
+    if (!field) {
+      throw new Error('no composer');
+    }
+    return field;
+  }
+
+  async function write(text: string) {
+    composer().value = text;
+    composer().dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  beforeEach(() => {
+    api = {
+      getThread: jest.fn(),
+      postMessage: jest.fn(),
+      assign: jest.fn(),
+      templatesFor: jest.fn().mockReturnValue(
+        of([{ id: 'tpl1', title: 'Pièces du dossier DETR', body: 'Bonjour Bernard Lefèvre,\n\nJoignez les devis.' }]),
+      ),
+      communeFile: jest.fn().mockReturnValue(of(communeFileFixture())),
+    };
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        { provide: ThreadsApi, useValue: api },
+        { provide: BackofficeSettingsApi, useValue: { listLabels: () => of([]), listRoutingRules: () => of([]) } },
+        {
+          provide: BackofficeApi,
+          useValue: {
+            listAgents: () =>
+              of({
+                items: [
+                  {
+                    id: 'u-other',
+                    email: 'claire@valdoise.example',
+                    displayName: 'Claire Martin',
+                    role: 'AGENT',
+                    status: 'ACTIVE',
+                    totpEnabled: true,
+                    lastSignInAt: null,
+                    invitedAt: null,
+                  },
+                ],
+                total: 1,
+                limit: 100,
+                offset: 0,
+              }),
+          },
+        },
+        { provide: DocumentsApi, useValue: { getBlob: jest.fn() } },
+        { provide: AuthSession, useValue: { user: signal(agentFixture()) } },
+      ],
+    });
+  });
+
+  it('shows the internal notes, marked as invisible to the commune, and the lateness in words', async () => {
+    await render();
+    expect(element.querySelector('aside.file lib-commune-file-panel')).not.toBeNull();
+    const note = element.querySelectorAll('lib-thread-message')[1];
+    expect(note.classList).toContain('internal');
+    expect(note.textContent).toContain('invisible pour la commune');
+    expect(element.querySelector('.badge--overdue')?.textContent).toContain('En retard');
+    expect(element.querySelector('.facts')?.textContent).toContain('au plus tard le 16 mars 2026');
+  });
+
+  it('writes an internal note in note mode, unmistakably, and sends it as internal', async () => {
+    await render();
+    api.postMessage.mockReturnValue(of(staffThreadFixture()));
+    button('Note interne').click();
+    await fixture.whenStable();
+
+    expect(element.querySelector('lib-message-composer')?.classList).toContain('note');
+    expect(element.querySelector('#compose-title')?.textContent).toBe('Écrire une note interne');
+    expect(element.textContent).not.toContain('Répondre et fermer');
+
+    await write('Vérifier le dossier 2025.');
+    button('Enregistrer la note interne').click();
+    await fixture.whenStable();
+    expect(api.postMessage).toHaveBeenCalledWith('t1', { body: 'Vérifier le dossier 2025.', internal: true, attachmentIds: [] });
+    expect(element.querySelector('.notice')?.textContent).toContain('La commune ne la voit pas.');
+  });
+
+  it('answers and closes in one step', async () => {
+    await render();
+    api.postMessage.mockReturnValue(of(staffThreadFixture({ state: 'CLOSED' })));
+    await write('Voici la réponse.');
+    button('Répondre et fermer').click();
+    await fixture.whenStable();
+    expect(api.postMessage).toHaveBeenCalledWith('t1', {
+      body: 'Voici la réponse.',
+      internal: false,
+      attachmentIds: [],
+      nextState: 'CLOSED',
+    });
+    expect(composer().value).toBe('');
+  });
+
+  it('inserts an answer template, already filled in, into the composer', async () => {
+    await render();
+    button('Insérer un modèle de réponse').click();
+    await fixture.whenStable();
+    button('Pièces du dossier DETR').click();
+    await fixture.whenStable();
+    expect(composer().value).toBe('Bonjour Bernard Lefèvre,\n\nJoignez les devis.');
+  });
+
+  it('lets the agent take the thread', async () => {
+    await render();
+    const taken = staffThreadFixture();
+    if (taken.staff) {
+      taken.staff.assignee = { id: 'u-agent', displayName: 'Julien Morel' };
+    }
+    api.assign.mockReturnValue(of(taken));
+    button('Me l’attribuer').click();
+    await fixture.whenStable();
+    expect(api.assign).toHaveBeenCalledWith('t1', { assigneeId: 'u-agent' });
+    expect(element.querySelector('.notice')?.textContent).toBe('La question vous est attribuée.');
+    expect(element.textContent).not.toContain('Me l’attribuer');
+  });
+});

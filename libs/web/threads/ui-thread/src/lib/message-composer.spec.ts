@@ -1,0 +1,69 @@
+import { Component, signal, viewChild } from '@angular/core';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { FormControl } from '@angular/forms';
+import { NEVER } from 'rxjs';
+import { MessageComposer } from './message-composer';
+import { PendingAttachments } from './pending-attachments';
+
+@Component({
+  imports: [MessageComposer],
+  template: `
+    <lib-message-composer [control]="body" [attachments]="attachments" [note]="note()" label="Votre réponse">
+      <button type="submit">Envoyer</button>
+    </lib-message-composer>
+  `,
+})
+class Host {
+  readonly body = new FormControl('', { nonNullable: true });
+  readonly attachments = new PendingAttachments(() => NEVER);
+  readonly note = signal(false);
+  readonly composer = viewChild.required(MessageComposer);
+}
+
+describe(MessageComposer.name, () => {
+  let fixture: ComponentFixture<Host>;
+  let host: Host;
+  let element: HTMLElement;
+
+  beforeEach(async () => {
+    fixture = TestBed.createComponent(Host);
+    host = fixture.componentInstance;
+    element = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  });
+
+  it('turns into an unmistakable internal note in note mode', async () => {
+    const composer = element.querySelector('lib-message-composer');
+    expect(composer?.classList).not.toContain('note');
+    expect(element.textContent).not.toContain('invisible pour la commune');
+
+    host.note.set(true);
+    await fixture.whenStable();
+    expect(composer?.classList).toContain('note');
+    expect(element.querySelector('.note-banner')?.textContent).toContain('invisible pour la commune');
+  });
+
+  it('inserts a template where the cursor is, as its own paragraph, and keeps the cursor after it', () => {
+    host.body.setValue('Bonjour,\nSignature');
+    const field = element.querySelector('textarea');
+    if (!field) {
+      throw new Error('no field');
+    }
+    field.setSelectionRange(9, 9);
+
+    host.composer().insert('Voici les pièces à fournir.');
+
+    expect(host.body.value).toBe('Bonjour,\n\nVoici les pièces à fournir.\n\nSignature');
+    expect(field.selectionStart).toBe('Bonjour,\n\nVoici les pièces à fournir.'.length);
+    expect(host.body.dirty).toBe(true);
+  });
+
+  it('inserts into an empty field without blank lines around', () => {
+    host.composer().insert('Voici les pièces à fournir.');
+    expect(host.body.value).toBe('Voici les pièces à fournir.');
+  });
+
+  it('shows the page’s send buttons inside', () => {
+    expect(element.querySelector('.actions button')?.textContent).toBe('Envoyer');
+  });
+});

@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import {
+  SATISFACTION_LABELS,
+  SATISFACTION_QUESTION,
+  SATISFACTION_SCORES,
+  type SatisfactionInput,
+  type SatisfactionScore,
+  THREAD_LIMITS,
+} from '@passerelle/shared/dto';
+import { fieldErrorMessage } from '@passerelle/web/shared/ui-material';
+
+/**
+ * The one question asked when a thread is closed, five answers from "très difficilement" to "très facilement"
+ * (a radio group: arrow keys move between them), and an optional comment. The form keeps what was chosen when the
+ * request fails.
+ */
+@Component({
+  selector: 'lib-satisfaction-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule],
+  template: `
+    <form [formGroup]="form" novalidate (ngSubmit)="submit()">
+      <fieldset>
+        <legend id="satisfaction-question">{{ question }}</legend>
+        <mat-radio-group formControlName="score" class="choices" aria-labelledby="satisfaction-question">
+          @for (score of scores; track score) {
+            <mat-radio-button [value]="score">{{ labels[score] }}</mat-radio-button>
+          }
+        </mat-radio-group>
+        @if (form.controls.score.touched && form.controls.score.invalid) {
+          <p class="error" role="alert">Choisissez une des cinq réponses.</p>
+        }
+      </fieldset>
+      <mat-form-field appearance="outline" class="comment">
+        <mat-label>Un commentaire pour le département (facultatif)</mat-label>
+        <textarea matInput formControlName="comment" rows="3" [attr.maxlength]="maxComment"></textarea>
+        <mat-error>{{ commentError() }}</mat-error>
+      </mat-form-field>
+      @if (error()) {
+        <p class="error" role="alert">{{ error() }}</p>
+      }
+      <button mat-flat-button type="submit" [disabled]="sending()">Envoyer mon avis</button>
+    </form>
+  `,
+  styles: `
+    fieldset {
+      border: 0;
+      margin: 0 0 12px;
+      padding: 0;
+    }
+    legend {
+      font: var(--mat-sys-title-medium);
+      margin-bottom: 8px;
+    }
+    .choices {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 8px;
+      @media (max-width: 599.98px) {
+        flex-direction: column;
+      }
+    }
+    .comment {
+      width: 100%;
+    }
+    .error {
+      padding: 8px 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+  `,
+})
+export class SatisfactionForm {
+  readonly sending = input(false);
+  readonly error = input('');
+  readonly rate = output<SatisfactionInput>();
+
+  protected readonly question = SATISFACTION_QUESTION;
+  protected readonly scores = SATISFACTION_SCORES;
+  protected readonly labels = SATISFACTION_LABELS;
+  protected readonly maxComment = THREAD_LIMITS.comment;
+  protected readonly form = new FormGroup({
+    score: new FormControl<SatisfactionScore | null>(null, Validators.required),
+    comment: new FormControl('', { nonNullable: true, validators: Validators.maxLength(THREAD_LIMITS.comment) }),
+  });
+
+  protected commentError(): string {
+    return fieldErrorMessage(this.form.controls.comment);
+  }
+
+  protected submit(): void {
+    const { score, comment } = this.form.getRawValue();
+    if (this.form.invalid || score === null) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const trimmed = comment.trim();
+    this.rate.emit({ score, comment: trimmed === '' ? null : trimmed });
+  }
+}
