@@ -2,13 +2,19 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatTabsModule } from '@angular/material/tabs';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { AgentsPanel } from './agents-panel';
+import { LabelsPanel } from './labels-panel';
+import { ResponseTargetPanel } from './response-target-panel';
+import { RoutingRulesPanel } from './routing-rules-panel';
 import { WorkspacesPanel } from './workspaces-panel';
 
-/** `/departement/administration` (admins): the département's agents, and the communes' workspaces. */
+/**
+ * `/departement/administration` (admins): the communes' workspaces, the département's agents, and how the inbox works
+ * (first-response target, labels, automatic assignment).
+ */
 @Component({
   selector: 'lib-administration-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTabsModule, AgentsPanel, WorkspacesPanel],
+  imports: [MatTabsModule, AgentsPanel, LabelsPanel, ResponseTargetPanel, RoutingRulesPanel, WorkspacesPanel],
   template: `
     <h1>Administration</h1>
     @if (departement(); as current) {
@@ -22,6 +28,13 @@ import { WorkspacesPanel } from './workspaces-panel';
         <mat-tab label="Agents">
           <ng-template matTabContent>
             <lib-agents-panel [departementCode]="current.code" [currentUserId]="userId()" />
+          </ng-template>
+        </mat-tab>
+        <mat-tab label="Questions des communes">
+          <ng-template matTabContent>
+            <lib-response-target-panel [departementCode]="current.code" />
+            <lib-labels-panel [departementCode]="current.code" />
+            <lib-routing-rules-panel [departementCode]="current.code" />
           </ng-template>
         </mat-tab>
       </mat-tab-group>

@@ -1,5 +1,5 @@
 import { FormControl, FormGroup, Validators } from '@angular/forms';
-import { fieldErrorMessage, sameAs, showServerErrors } from './form-errors';
+import { fieldErrorMessage, notBlank, sameAs, showServerErrors } from './form-errors';
 
 describe('showServerErrors', () => {
   it('puts each message of the API under its field, until the field is edited', () => {
@@ -51,5 +51,21 @@ describe('sameAs', () => {
     expect(fieldErrorMessage(form.controls.confirmation)).toBe('Les deux mots de passe ne sont pas identiques.');
     form.controls.confirmation.setValue('une longue phrase secrète');
     expect(form.controls.confirmation.valid).toBe(true);
+  });
+});
+
+describe('notBlank', () => {
+  it('refuses an empty value or spaces only, with the message of a required field', () => {
+    const control = new FormControl('', notBlank);
+    expect(fieldErrorMessage(control)).toBe('Ce champ est obligatoire.');
+    control.setValue('   \n\t ');
+    expect(fieldErrorMessage(control)).toBe('Ce champ est obligatoire.');
+    control.setValue('  Voirie ');
+    expect(control.valid).toBe(true);
+  });
+
+  it('leaves a value that is not text to the other validators', () => {
+    expect(new FormControl(null, notBlank).valid).toBe(true);
+    expect(new FormControl(0, notBlank).valid).toBe(true);
   });
 });

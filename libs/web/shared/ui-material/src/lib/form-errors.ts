@@ -55,3 +55,7 @@ export function sameAs(other: string): ValidatorFn {
     return sibling && control.value !== sibling.value ? { mismatch: true } : null;
   };
 }
+
+/** `required` that also refuses spaces only, reported as `required` so that the usual French message shows. */
+export const notBlank: ValidatorFn = (control) =>
+  typeof control.value === 'string' && control.value.trim() === '' ? { required: true } : null;

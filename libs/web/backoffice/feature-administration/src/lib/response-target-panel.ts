@@ -1,0 +1,143 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { THREAD_LIMITS } from '@passerelle/shared/dto';
+import { apiErrorMessage, apiFieldErrors, formatCount } from '@passerelle/web/shared/util-format';
+import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
+import { finalize } from 'rxjs';
+
+/** Bounds offered in the form; the API has the last word. */
+export const RESPONSE_TARGET_BOUNDS = { min: 1, max: 60 } as const;
+
+/** The département's first-response target, in working days: past it, a question shows "en retard" in the inbox. */
+@Component({
+  selector: 'lib-response-target-panel',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  template: `
+    <section aria-labelledby="response-target-title">
+      <h2 id="response-target-title">Délai de première réponse</h2>
+      <p class="hint">
+        Une question qui n’a pas reçu de première réponse dans ce délai apparaît «&nbsp;en retard&nbsp;» dans la boîte de
+        réception. Le délai se compte en jours ouvrés (sans les week-ends ni les jours fériés) et s’arrête tant que la
+        question attend la commune.
+      </p>
+      @if (settings.error()) {
+        <p class="error" role="alert">{{ loadError() }}</p>
+        <button mat-stroked-button type="button" (click)="settings.reload()">Réessayer</button>
+      } @else {
+        <form class="inline-form" [formGroup]="form" (ngSubmit)="save()" novalidate>
+          <mat-form-field appearance="outline">
+            <mat-label>Délai en jours ouvrés</mat-label>
+            <input
+              matInput
+              type="number"
+              inputmode="numeric"
+              [min]="bounds.min"
+              [max]="bounds.max"
+              step="1"
+              formControlName="days"
+            />
+            <mat-hint>Par défaut&nbsp;: {{ defaultDays }} jours ouvrés.</mat-hint>
+            <mat-error>{{ daysError() }}</mat-error>
+          </mat-form-field>
+          <button mat-flat-button type="submit" [disabled]="saving() || settings.isLoading()">Enregistrer</button>
+        </form>
+      }
+      <div class="progress">
+        @if (saving() || settings.isLoading()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Chargement" />
+        }
+      </div>
+      @if (error()) {
+        <p class="error" role="alert">{{ error() }}</p>
+      }
+      <p class="notice" role="status">{{ notice() }}</p>
+    </section>
+  `,
+  styleUrl: './admin-panel.scss',
+  styles: `
+    .inline-form mat-form-field {
+      flex: 0 1 16rem;
+    }
+  `,
+})
+export class ResponseTargetPanel {
+  readonly departementCode = input.required<string>();
+
+  private readonly api = inject(BackofficeSettingsApi);
+
+  protected readonly bounds = RESPONSE_TARGET_BOUNDS;
+  protected readonly defaultDays = THREAD_LIMITS.defaultFirstResponseDays;
+  protected readonly settings = rxResource({
+    params: () => this.departementCode(),
+    stream: ({ params }) => this.api.getSettings(params),
+  });
+  protected readonly loadError = computed(() =>
+    apiErrorMessage(this.settings.error(), 'Impossible de charger le délai de réponse.'),
+  );
+  protected readonly days = new FormControl<number | null>(THREAD_LIMITS.defaultFirstResponseDays, {
+    validators: [
+      Validators.required,
+      Validators.min(RESPONSE_TARGET_BOUNDS.min),
+      Validators.max(RESPONSE_TARGET_BOUNDS.max),
+      Validators.pattern(/^\d+$/),
+    ],
+  });
+  protected readonly form = new FormGroup({ days: this.days });
+  protected readonly saving = signal(false);
+  protected readonly error = signal('');
+  protected readonly notice = signal('');
+  constructor() {
+    effect(() => {
+      if (this.settings.hasValue()) {
+        this.days.reset(this.settings.value().firstResponseDays);
+      }
+    });
+  }
+
+  protected daysError(): string {
+    const server: unknown = this.days.errors?.['server'];
+    return typeof server === 'string'
+      ? server
+      : `Saisissez un nombre entier de jours, entre ${this.bounds.min} et ${this.bounds.max}.`;
+  }
+
+  protected save(): void {
+    if (this.saving()) {
+      return;
+    }
+    const days = this.days.value;
+    if (this.days.invalid || days === null) {
+      this.days.markAsTouched();
+      return;
+    }
+    this.saving.set(true);
+    this.error.set('');
+    this.notice.set('');
+    this.api
+      .updateSettings(this.departementCode(), { firstResponseDays: days })
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (settings) => {
+          this.days.reset(settings.firstResponseDays);
+          this.notice.set(
+            `Délai enregistré : ${formatCount(settings.firstResponseDays, 'jour ouvré', 'jours ouvrés')}.`,
+          );
+        },
+        error: (error: unknown) => {
+          const message = apiFieldErrors(error)['firstResponseDays'];
+          if (message) {
+            this.days.setErrors({ server: message });
+            this.days.markAsTouched();
+          } else {
+            this.error.set(apiErrorMessage(error, 'Le délai n’a pas été enregistré. Réessayez dans quelques instants.'));
+          }
+        },
+      });
+  }
+}
