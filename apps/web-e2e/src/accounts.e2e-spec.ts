@@ -1,18 +1,9 @@
 import type { DemoAccountDto, DevMailDto, Page as ListPage, PublicConfigDto } from '@passerelle/shared/dto';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, newPage, screenshot, type VIEWPORTS } from './support/browser';
+import { launchBrowser, newPage, screenshot } from './support/browser';
+import { DEMO_PASSWORD, expectNoSidewaysScroll, getJson, settleOverlay, signIn } from './support/flows';
 
-/** The demo password (`DEMO_PASSWORD`), the same for every demo account. */
-const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] ?? 'Passerelle-Vexin-2026';
 const COLLABORATOR_PASSWORD = 'une passerelle entre deux rives';
-
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${baseUrl()}${path}`);
-  if (!response.ok) {
-    throw new Error(`GET ${path} answered ${response.status}`);
-  }
-  return (await response.json()) as T;
-}
 
 async function demoAccounts(): Promise<DemoAccountDto[]> {
   const config = await getJson<PublicConfigDto>('/api/config');
@@ -31,27 +22,6 @@ async function linkFromMail(to: string, prefix: string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`no mail to ${to} with a ${prefix} link`);
-}
-
-/** Dialogs fade in: wait for the end of the animation before a screenshot. */
-async function settleOverlay(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.cdk-overlay-pane')).every((pane) => pane.getAnimations({ subtree: true }).length === 0),
-  );
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-}
-
-/** The page fits the viewport's width: nothing to scroll sideways on a phone. */
-async function expectNoSidewaysScroll(page: Page, viewport: keyof typeof VIEWPORTS): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(viewport === 'phone' ? 390 : 1440);
 }
 
 describe('Accounts and commune workspaces', () => {

@@ -1,15 +1,10 @@
 import type { DemoAccountDto, PublicConfigDto } from '@passerelle/shared/dto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, newPage, screenshot, type VIEWPORTS } from './support/browser';
+import { baseUrl, launchBrowser, newPage, screenshot } from './support/browser';
+import { expectNoSidewaysScroll, settleOverlay, signIn, squash, watchConsole } from './support/flows';
 
-const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] ?? 'Passerelle-Vexin-2026';
 const COLLABORATOR = 'secretariat@ableiges.example';
 const AGENT = 'agent.voirie@valdoise.example';
-
-/** Text as a person reads it: French numbers use no-break spaces, which `\s` also matches. */
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 async function demoAccount(email: string): Promise<DemoAccountDto> {
   const response = await fetch(`${baseUrl()}/api/config`);
@@ -19,26 +14,6 @@ async function demoAccount(email: string): Promise<DemoAccountDto> {
     throw new Error(`${email} is not a demo account`);
   }
   return account;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-}
-
-/** Errors of the page, apart from the tile server that cannot be reached on purpose. */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('net::ERR_CONNECTION_REFUSED')) {
-      errors.push(message.text());
-    }
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
 }
 
 /**
@@ -131,17 +106,6 @@ async function throttleUploads(context: BrowserContext, page: Page, bytesPerSeco
     downloadThroughput: -1,
     uploadThroughput: bytesPerSecond ?? -1,
   });
-}
-
-async function expectNoSidewaysScroll(page: Page, viewport: keyof typeof VIEWPORTS): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(viewport === 'phone' ? 390 : 1440);
-}
-
-async function settleOverlay(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('.cdk-overlay-pane')).every((pane) => pane.getAnimations({ subtree: true }).length === 0),
-  );
 }
 
 describe('Projects (fiche projet)', () => {

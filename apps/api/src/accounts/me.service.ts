@@ -126,12 +126,21 @@ export class MeService {
         WHERE invited_by = $1 ORDER BY created_at DESC`,
       [user.id],
     );
+    // The user's own writing: their messages (a staff member's own internal notes are theirs too) and choices.
+    const messages = await this.db.query(
+      `SELECT m.id, t.subject AS thread_subject, m.body, m.internal, m.created_at, m.edited_at FROM thread_message m
+         JOIN thread t ON t.id = m.thread_id WHERE m.author_id = $1 ORDER BY m.created_at DESC`,
+      [user.id],
+    );
+    const notificationPreferences = await this.db.query(`SELECT kind, email_mode FROM notification_preference WHERE user_id = $1`, [user.id]);
     await this.audit.record({ action: 'DATA_EXPORTED', actorId: user.id, departementCode: user.departementCode }, meta);
     return {
       exportedAt: new Date().toISOString(),
       profile: toMe(record, this.config.demoMode),
       sessions,
       invitationsSent,
+      messages,
+      notificationPreferences,
       activity,
     };
   }

@@ -112,8 +112,8 @@ export class DemoSeeder {
         [DEMO_DEPARTEMENT],
       );
       await tx.query(
-        `INSERT INTO routing_rule (departement_code, canton_code, agent_id)
-         SELECT $1, c.canton_code, u.id FROM commune c, app_user u
+        `INSERT INTO routing_rule (departement_code, canton_code, category, agent_id)
+         SELECT $1, c.canton_code, 'REGULATION', u.id FROM commune c, app_user u
           WHERE c.insee = '95625' AND c.canton_code IS NOT NULL AND u.email = 'agent.voirie@valdoise.example'`,
         [DEMO_DEPARTEMENT],
       );

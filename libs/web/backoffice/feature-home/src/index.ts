@@ -1,1 +1,0 @@
-export * from './lib/backoffice-home-page';
