@@ -160,7 +160,7 @@ describe('Commune workspaces, invitations and the seat rule', () => {
       expect((await invite(newMayor.headers, '95024', 'collab@arthies.example')).statusCode).toBe(201);
     });
 
-    it('manages the agents; an agent cannot', async () => {
+    it('manages the agents; an agent sees the list (to assign questions) but cannot change it', async () => {
       const invited = await inject({ method: 'POST', url: '/api/departements/95/agents', headers: admin.headers, payload: { email: 'nouvel.agent@valdoise.example', role: 'AGENT' } });
       expect(invited.statusCode).toBe(201);
       const token = tokenFromMail(await lastMailTo(t.app, 'nouvel.agent@valdoise.example'), 'invitation');
@@ -168,7 +168,12 @@ describe('Commune workspaces, invitations and the seat rule', () => {
       const staff = (await inject({ method: 'GET', url: '/api/departements/95/agents?limit=100', headers: admin.headers })).json<Page<AgentDto>>();
       const newcomer = staff.items.find((a) => a.email === 'nouvel.agent@valdoise.example');
       expect(newcomer).toMatchObject({ role: 'AGENT', status: 'ACTIVE', totpEnabled: false });
-      expect((await inject({ method: 'GET', url: '/api/departements/95/agents', headers: agent.headers })).statusCode).toBe(403);
+      expect((await inject({ method: 'GET', url: '/api/departements/95/agents', headers: agent.headers })).statusCode).toBe(200);
+      expect(
+        (await inject({ method: 'POST', url: '/api/departements/95/agents', headers: agent.headers, payload: { email: 'autre@valdoise.example', role: 'AGENT' } }))
+          .statusCode,
+      ).toBe(403);
+      expect((await inject({ method: 'DELETE', url: `/api/departements/95/agents/${newcomer?.id}`, headers: agent.headers })).statusCode).toBe(403);
       expect((await inject({ method: 'DELETE', url: `/api/departements/95/agents/${newcomer?.id}`, headers: admin.headers })).statusCode).toBe(204);
       const login = await inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'nouvel.agent@valdoise.example', password: PASSWORD } });
       expect(login.statusCode).toBe(401);

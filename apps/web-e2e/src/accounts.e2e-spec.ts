@@ -213,9 +213,9 @@ describe('Accounts and commune workspaces', () => {
     await context.clearCookies();
     await signIn(page, admin.email, DEMO_PASSWORD);
     await page.waitForURL('**/departement');
-    await page.getByRole('link', { name: "Ouvrir l'administration" }).waitFor();
+    await page.locator('main').getByRole('link', { name: 'Administration', exact: true }).waitFor();
     await shoot('backoffice');
-    await page.getByRole('link', { name: "Ouvrir l'administration" }).click();
+    await page.locator('main').getByRole('link', { name: 'Administration', exact: true }).click();
     await page.waitForURL('**/departement/administration');
     await page.getByRole('status').filter({ hasText: /communes? trouvées?/ }).waitFor();
     await shoot('administration-workspaces');

@@ -262,7 +262,7 @@ describe('Projects (fiche projet)', () => {
       const errors = watchConsole(page);
       await signIn(page, agent.email);
       await page.waitForURL('**/departement');
-      await page.getByRole('link', { name: 'Voir les projets' }).click();
+      await page.getByRole('link', { name: 'Projets des communes' }).click();
       await page.waitForURL('**/departement/projets');
       expect(await page.title()).toBe('Projets des communes — Passerelle');
       await page.getByRole('status').filter({ hasText: /projets? trouvés?/ }).waitFor();
