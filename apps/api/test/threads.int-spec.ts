@@ -1,6 +1,7 @@
 import type { ApiError, Page, ThreadDto, ThreadRequestableState, ThreadState, ThreadSummaryDto } from '@passerelle/shared/dto';
 import { THREAD_REQUESTABLE_STATES, THREAD_STATES } from '@passerelle/shared/dto';
 import { Clock } from '../src/common/clock/clock';
+import { AbandonedAttachments } from '../src/documents/abandoned-attachments';
 import { NotificationMailer } from '../src/notifications/notification-mailer';
 import { parisMidnight } from '../src/threads/working-calendar';
 import { type Session, type TestUser, createTeam, createUser, signIn } from './factories';
@@ -328,6 +329,31 @@ describe('Threads (questions to the département)', () => {
         payload: `--X\r\nContent-Disposition: form-data; name="file"; filename="devis.pdf"\r\nContent-Type: application/pdf\r\n\r\nMZ\x90\x00\x03\x00\x00\x00\r\n--X--\r\n`,
       });
       expect(exe.statusCode).toBe(415);
+    });
+
+    it('deletes, a day later, attachments whose message was never sent, and their files', async () => {
+      const upload = async (name: string) =>
+        (
+          await inject({
+            method: 'POST',
+            url: '/api/communes/95002/attachments',
+            headers: { ...collaborator.headers, 'content-type': 'multipart/form-data; boundary=X' },
+            payload: `--X\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\ncontenu de ${name}\r\n--X--\r\n`,
+          })
+        ).json<{ id: string }>().id;
+      const forgotten = await upload('oublie.txt');
+      const kept = await upload('envoye.txt');
+      await ask(collaborator, { attachmentIds: [kept] });
+      const sweeper = t.app.get(AbandonedAttachments);
+      expect(await sweeper.sweep()).toBe(0);
+      freeze(new Date(Date.now() + 25 * 3_600_000));
+      expect(await sweeper.sweep()).toBeGreaterThanOrEqual(1);
+      clock.mockRestore();
+      expect(await t.db.query(`SELECT 1 FROM document WHERE id = $1`, [forgotten])).toEqual([]);
+      expect((await inject({ method: 'GET', url: `/api/documents/${forgotten}/content`, headers: collaborator.headers })).statusCode).toBe(404);
+      // The attachment that left with its message stays, file included.
+      const content = await inject({ method: 'GET', url: `/api/documents/${kept}/content`, headers: collaborator.headers });
+      expect([content.statusCode, content.body]).toEqual([200, 'contenu de envoye.txt']);
     });
 
     it('validates questions field by field, in French', async () => {

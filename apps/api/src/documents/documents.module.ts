@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module';
+import { AbandonedAttachments } from './abandoned-attachments';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { FileStorage, LocalFileStorage } from './file-storage';
@@ -7,7 +8,7 @@ import { FileStorage, LocalFileStorage } from './file-storage';
 @Module({
   imports: [ProjectsModule],
   controllers: [DocumentsController],
-  providers: [DocumentsService, { provide: FileStorage, useClass: LocalFileStorage }],
-  exports: [DocumentsService],
+  providers: [DocumentsService, AbandonedAttachments, { provide: FileStorage, useClass: LocalFileStorage }],
+  exports: [DocumentsService, AbandonedAttachments],
 })
 export class DocumentsModule {}
