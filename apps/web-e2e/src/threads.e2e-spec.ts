@@ -124,6 +124,11 @@ describe('Questions to the département', () => {
     expect(text).not.toContain('Note interne');
 
     await page.getByRole('textbox', { name: 'Votre message' }).fill('Merci, nous déposons le dossier cette semaine.');
+    // The reply being written survives leaving the page.
+    await page.goto('/espace/questions');
+    await page.goto(`/espace/questions/${threadId}`);
+    await page.getByRole('heading', { name: subject }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Votre message' }).inputValue()).toBe('Merci, nous déposons le dossier cette semaine.');
     await page.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await page.getByText('nous déposons le dossier cette semaine').waitFor();
 

@@ -1,15 +1,20 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { NotificationCenter } from '@passerelle/web/notifications/data-access';
 import { firstValueFrom } from 'rxjs';
 import { ThreadsApi } from './threads-api';
 
 describe(ThreadsApi.name, () => {
   let sut: ThreadsApi;
   let http: HttpTestingController;
+  const center = { refresh: jest.fn() };
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    center.refresh.mockClear();
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: NotificationCenter, useValue: center }],
+    });
     sut = TestBed.inject(ThreadsApi);
     http = TestBed.inject(HttpTestingController);
   });
@@ -31,6 +36,13 @@ describe(ThreadsApi.name, () => {
     expect(request.request.body).toEqual({ state: 'CLOSED', version: 4 });
     request.flush({});
     await done;
+  });
+
+  it('asks the bell for its count again once a thread is opened (it marks its notifications read)', async () => {
+    const done = firstValueFrom(sut.getThread('t1'));
+    http.expectOne('/api/threads/t1').flush({ id: 't1' });
+    await done;
+    expect(center.refresh).toHaveBeenCalledTimes(1);
   });
 
   it('escapes identifiers in the path', async () => {

@@ -1,5 +1,5 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { inject, Injectable, Injector } from '@angular/core';
 import type {
   AssignThreadInput,
   BulkThreadsInput,
@@ -19,14 +19,16 @@ import type {
   ThreadDto,
   ThreadSummaryDto,
 } from '@passerelle/shared/dto';
+import { NotificationCenter } from '@passerelle/web/notifications/data-access';
 import { API_BASE_URL } from '@passerelle/web/shared/data-access';
-import type { Observable } from 'rxjs';
+import { type Observable, tap } from 'rxjs';
 
 /** Questions to the département: the commune's lists, the agents' inbox, one thread and what can be done with it. */
 @Injectable({ providedIn: 'root' })
 export class ThreadsApi {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
+  private readonly injector = inject(Injector);
 
   listCommuneThreads(insee: string, query: CommuneThreadsQuery = {}): Observable<Page<ThreadSummaryDto>> {
     return this.http.get<Page<ThreadSummaryDto>>(`${this.communeUrl(insee)}/threads`, { params: queryParams(query) });
@@ -45,9 +47,9 @@ export class ThreadsApi {
     return this.http.post<BulkThreadsResult>(`${this.baseUrl}/inbox/bulk`, input);
   }
 
-  /** Opening a thread also marks it read for the current user. */
+  /** Opening a thread also marks it (and its notifications) read: the bell's count is asked for again at once. */
   getThread(id: string): Observable<ThreadDto> {
-    return this.http.get<ThreadDto>(this.threadUrl(id));
+    return this.http.get<ThreadDto>(this.threadUrl(id)).pipe(tap(() => this.injector.get(NotificationCenter).refresh()));
   }
 
   /** Answers the thread as it is after the message (state, clock, messages). */

@@ -18,6 +18,7 @@ import { apiErrorMessage, formatDate, formatDateTime } from '@passerelle/web/sha
 import {
   ConversationActions,
   injectAttachmentUploads,
+  ReplyDraft,
   showThreadError,
   ThreadsApi,
 } from '@passerelle/web/threads/data-access';
@@ -82,6 +83,11 @@ export class CommuneThreadPage {
   protected readonly reply = new FormControl('', {
     nonNullable: true,
     validators: Validators.maxLength(THREAD_LIMITS.body),
+  });
+  /** What is being written survives leaving the page. */
+  protected readonly replyDraft = new ReplyDraft(this.reply, () => {
+    const [user, thread] = [this.userId(), this.current()?.id];
+    return user && thread ? `${user}.${thread}` : null;
   });
   protected readonly attachments = new PendingAttachments((file) =>
     this.uploads.upload(this.current()?.communeInsee ?? this.session.user()?.commune?.insee ?? '', file),

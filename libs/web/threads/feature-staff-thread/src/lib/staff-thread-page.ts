@@ -32,6 +32,7 @@ import {
   BackofficeSettingsApi,
   ConversationActions,
   injectAttachmentUploads,
+  ReplyDraft,
   showThreadError,
   ThreadsApi,
 } from '@passerelle/web/threads/data-access';
@@ -167,6 +168,11 @@ export class StaffThreadPage {
   protected readonly body = new FormControl('', {
     nonNullable: true,
     validators: Validators.maxLength(THREAD_LIMITS.body),
+  });
+  /** What is being written (answer or note) survives leaving the page. */
+  protected readonly draft = new ReplyDraft(this.body, () => {
+    const [user, thread] = [this.session.user()?.id, this.current()?.id];
+    return user && thread ? `${user}.${thread}` : null;
   });
   protected readonly attachments = new PendingAttachments((file) =>
     this.uploads.upload(this.current()?.communeInsee ?? '', file),
