@@ -14,6 +14,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { MailModule } from './mail/mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
+import { PublicationModule } from './publication/publication.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
 import { TerritoryModule } from './territory/territory.module';
@@ -36,6 +37,7 @@ export class AppModule {
         MailModule,
         AuthModule,
         ProjectsModule,
+        PublicationModule,
         DocumentsModule,
         AccountsModule,
         DatabaseModule,

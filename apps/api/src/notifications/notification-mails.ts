@@ -28,8 +28,8 @@ export function notificationMail(recipient: Recipient, item: MailedNotification)
   return {
     to: recipient.email,
     subject: `Passerelle : ${item.title}`,
-    text: `${item.title}\n\n${paragraphs.join('\n\n')}\n\nOuvrir la question : ${item.url}\n\n${footer}\n`,
-    html: mailLayout(item.title, paragraphs, { label: 'Ouvrir la question', url: item.url }, footer),
+    text: `${item.title}\n\n${paragraphs.join('\n\n')}\n\n${openLabel(item)} : ${item.url}\n\n${footer}\n`,
+    html: mailLayout(item.title, paragraphs, { label: openLabel(item), url: item.url }, footer),
     headers: { 'List-Unsubscribe': `<${link}>` },
   };
 }
@@ -60,10 +60,14 @@ ${sections
 <ul style="padding-left:1.1rem;margin:0 0 .25rem">${group
       .map((i) => `<li>${escapeHtml(time(i.createdAt))} : ${escapeHtml(i.title)}${i.excerpt ? `<br><span style="color:#444">« ${escapeHtml(i.excerpt)} »</span>` : ''}</li>`)
       .join('')}</ul>
-<a href="${escapeHtml(group[0].url)}">Ouvrir la question</a></div>`,
+<a href="${escapeHtml(group[0].url)}">${escapeHtml(openLabel(group[0]))}</a></div>`,
   )
   .join('\n')}
 <p style="font-size:.875rem;color:#555">${escapeHtml(footer)}</p>
 </body></html>`;
   return { to: recipient.email, subject, text: `${subject}\n\n${text}\n\n${footer}\n`, html };
+}
+
+function openLabel(item: MailedNotification): string {
+  return item.threadId ? 'Ouvrir la question' : 'Ouvrir le projet';
 }

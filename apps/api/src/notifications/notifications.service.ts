@@ -24,7 +24,9 @@ import { UnsubscribeTokens } from './unsubscribe-token';
 export interface NewNotification {
   recipients: string[];
   kind: NotificationKind;
-  threadId: string;
+  /** What it is about: a thread, or a project (publication). */
+  threadId?: string;
+  projectId?: string;
   title: string;
   /** Public text only (a question or an answer), never an internal note. */
   excerpt: string;
@@ -37,6 +39,7 @@ interface NotificationRow {
   excerpt: string;
   link: string;
   thread_id: string | null;
+  project_id: string | null;
   created_at: Date;
   read_at: Date | null;
 }
@@ -71,22 +74,21 @@ export class NotificationsService {
     if (recipients.length === 0) {
       return;
     }
-    const link = (COMMUNE_NOTIFICATION_KINDS.includes(input.kind) ? '/espace/questions/' : '/departement/questions/') + input.threadId;
     await tx.query(
-      `INSERT INTO notification (user_id, kind, thread_id, title, excerpt, link, created_at, email_state)
-       SELECT u.id, $2, $3, $4, $5, $6, $7,
+      `INSERT INTO notification (user_id, kind, thread_id, project_id, title, excerpt, link, created_at, email_state)
+       SELECT u.id, $2, $3, $8, $4, $5, $6, $7,
               CASE coalesce(np.email_mode, 'IMMEDIATE') WHEN 'IMMEDIATE' THEN 'PENDING' WHEN 'DIGEST' THEN 'DIGEST' ELSE 'NONE' END
          FROM app_user u
          LEFT JOIN notification_preference np ON np.user_id = u.id AND np.kind = $2
         WHERE u.id = ANY($1::uuid[]) AND u.state = 'ACTIVE'`,
-      [recipients, input.kind, input.threadId, input.title, input.excerpt, link, this.clock.now()],
+      [recipients, input.kind, input.threadId ?? null, input.title, input.excerpt, linkFor(input), this.clock.now(), input.projectId ?? null],
     );
   }
 
   async list(user: AuthUser, unreadOnly: boolean, limit: number, offset: number): Promise<NotificationPageDto> {
     const [rows, [{ total, unread }]] = await Promise.all([
       this.db.query(
-        `SELECT id, kind, title, excerpt, link, thread_id, created_at, read_at FROM notification
+        `SELECT id, kind, title, excerpt, link, thread_id, project_id, created_at, read_at FROM notification
           WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL) ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
         [user.id, unreadOnly, limit, offset],
       ) as Promise<NotificationRow[]>,
@@ -196,6 +198,15 @@ export class NotificationsService {
   }
 }
 
+/** The page of the web app a notification opens, on the side of its recipients. */
+export function linkFor(n: Pick<NewNotification, 'kind' | 'threadId' | 'projectId'>): string {
+  const commune = COMMUNE_NOTIFICATION_KINDS.includes(n.kind);
+  if (n.threadId) {
+    return `${commune ? '/espace/questions/' : '/departement/questions/'}${n.threadId}`;
+  }
+  return `${commune ? '/espace/projets/' : '/departement/projets/'}${n.projectId ?? ''}`;
+}
+
 function mapNotification(row: NotificationRow): NotificationDto {
   return {
     id: row.id,
@@ -204,6 +215,7 @@ function mapNotification(row: NotificationRow): NotificationDto {
     excerpt: row.excerpt,
     link: row.link,
     threadId: row.thread_id,
+    projectId: row.project_id,
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at?.toISOString() ?? null,
   };

@@ -153,7 +153,12 @@ export class ProjectsService {
       throw new ProjectsException('MAYOR_ONLY');
     }
     await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE project SET deleted_at = now(), deleted_by = $2 WHERE id = $1 AND deleted_at IS NULL`, [id, user.id]);
+      await tx.query(
+        `UPDATE project SET deleted_at = now(), deleted_by = $2, publication_state = 'PRIVATE' WHERE id = $1 AND deleted_at IS NULL`,
+        [id, user.id],
+      );
+      // A deleted project leaves the public portal in the same transaction.
+      await tx.query(`DELETE FROM project_publication WHERE project_id = $1`, [id]);
       await this.recordHistory(tx, id, user.id, 'DELETED', []);
     });
   }

@@ -4,3 +4,4 @@ export * from './lib/accounts';
 export * from './lib/projects';
 export * from './lib/threads';
 export * from './lib/notifications';
+export * from './lib/publication';

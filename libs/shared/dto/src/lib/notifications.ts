@@ -1,11 +1,20 @@
 import type { Page } from './api';
 
-/** What a notification is about. Commune members get the first two; staff the others. */
-export const NOTIFICATION_KINDS = ['AGENT_REPLY', 'THREAD_CLOSED', 'THREAD_CREATED', 'COMMUNE_REPLY', 'THREAD_ASSIGNED'] as const;
+/** What a notification is about. Commune members get the first four; staff the others. */
+export const NOTIFICATION_KINDS = [
+  'AGENT_REPLY',
+  'THREAD_CLOSED',
+  'PUBLICATION_TO_CONSENT',
+  'PUBLICATION_DECIDED',
+  'THREAD_CREATED',
+  'COMMUNE_REPLY',
+  'THREAD_ASSIGNED',
+  'PUBLICATION_TO_REVIEW',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const COMMUNE_NOTIFICATION_KINDS: readonly NotificationKind[] = ['AGENT_REPLY', 'THREAD_CLOSED'];
-export const STAFF_NOTIFICATION_KINDS: readonly NotificationKind[] = ['THREAD_CREATED', 'COMMUNE_REPLY', 'THREAD_ASSIGNED'];
+export const COMMUNE_NOTIFICATION_KINDS: readonly NotificationKind[] = ['AGENT_REPLY', 'THREAD_CLOSED', 'PUBLICATION_TO_CONSENT', 'PUBLICATION_DECIDED'];
+export const STAFF_NOTIFICATION_KINDS: readonly NotificationKind[] = ['THREAD_CREATED', 'COMMUNE_REPLY', 'THREAD_ASSIGNED', 'PUBLICATION_TO_REVIEW'];
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   AGENT_REPLY: 'Réponse du département à une question de la commune',
@@ -13,6 +22,9 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   THREAD_CREATED: 'Nouvelle question d’une commune',
   COMMUNE_REPLY: 'Réponse d’une commune',
   THREAD_ASSIGNED: 'Question qui vous est attribuée',
+  PUBLICATION_TO_CONSENT: 'Publication d’un projet qui attend l’accord du maire',
+  PUBLICATION_DECIDED: 'Décision sur la publication d’un projet de la commune',
+  PUBLICATION_TO_REVIEW: 'Projet à relire avant publication',
 };
 
 /** How a kind of notification reaches the user by e-mail; it always appears in the app. */
@@ -38,6 +50,7 @@ export interface NotificationDto {
   /** Path in the web app, e.g. `/espace/questions/<id>`. */
   link: string;
   threadId: string | null;
+  projectId: string | null;
   createdAt: string;
   readAt: string | null;
 }

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ProjectsModule } from '../projects/projects.module';
+import { PublicationController } from './publication.controller';
+import { PublicationService } from './publication.service';
+
+@Module({
+  imports: [ProjectsModule, NotificationsModule],
+  controllers: [PublicationController],
+  providers: [PublicationService],
+  exports: [PublicationService],
+})
+export class PublicationModule {}

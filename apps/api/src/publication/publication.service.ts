@@ -1,0 +1,363 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type {
+  PublicDocumentDto,
+  PublicProjectDto,
+  PublicationAction,
+  PublicationActionInput,
+  PublicationChoicesDto,
+  PublicationDto,
+  PublicationEventDto,
+  PublicationState,
+} from '@passerelle/shared/dto';
+import { PUBLICATION_ACTIONS } from '@passerelle/shared/dto';
+import { type AuthUser, isStaff } from '../common/access/auth-user';
+import { Clock } from '../common/clock/clock';
+import { ValidationFailedException } from '../common/exceptions/domain.exception';
+import { DOCUMENT_SELECT, type DocumentRow } from '../documents/document.mapper';
+import { NotificationMailer } from '../notifications/notification-mailer';
+import { NotificationsService } from '../notifications/notifications.service';
+import { PROJECT_SELECT, type ProjectRow, projectInputOf } from '../projects/project.mapper';
+import { ProjectsService } from '../projects/projects.service';
+import { PublicationException } from './publication.exception';
+import { slugify } from './slug';
+
+interface PublicationRow {
+  id: string;
+  title: string;
+  status: string;
+  version: number;
+  commune_insee: string;
+  departement_code: string;
+  publication_state: PublicationState;
+  publication_choices: PublicationChoicesDto;
+  publication_rejection: string | null;
+  slug: string | null;
+  published_at: Date | null;
+  published_version: number | null;
+}
+
+type Role = 'MAYOR' | 'MEMBER' | 'STAFF' | 'NONE';
+
+/** Who may take each action, from which states, to which state. */
+const RULES: Record<PublicationAction, { who: readonly Role[]; from: readonly PublicationState[] }> = {
+  request: { who: ['MAYOR', 'MEMBER'], from: ['PRIVATE', 'PUBLISHED'] },
+  consent: { who: ['MAYOR'], from: ['AWAITING_CONSENT'] },
+  approve: { who: ['STAFF'], from: ['AWAITING_REVIEW'] },
+  reject: { who: ['STAFF'], from: ['AWAITING_REVIEW'] },
+  withdraw: { who: ['MAYOR'], from: ['AWAITING_CONSENT', 'AWAITING_REVIEW', 'PUBLISHED'] },
+};
+
+/**
+ * Publication of completed projects: the commune asks, the mayor consents, an agent reviews. Each transition is one
+ * transaction that locks the project, writes the state, the public snapshot (or removes it) and the log, and
+ * notifies the people concerned; the public reads the snapshot only.
+ */
+@Injectable()
+export class PublicationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly projects: ProjectsService,
+    private readonly notifications: NotificationsService,
+    private readonly mailer: NotificationMailer,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(user: AuthUser, projectId: string): Promise<PublicationDto> {
+    await this.projects.loadVisible(user, projectId);
+    return this.toDto(user, await this.load(this.db.manager, projectId));
+  }
+
+  async act(user: AuthUser, projectId: string, input: PublicationActionInput): Promise<PublicationDto> {
+    await this.projects.loadVisible(user, projectId);
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      await tx.query(`SELECT 1 FROM project WHERE id = $1 FOR UPDATE`, [projectId]);
+      const row = await this.load(tx, projectId);
+      const rule = RULES[input.action];
+      const role = roleOf(user, row);
+      if (!rule.who.includes(role)) {
+        throw new PublicationException(rule.who.includes('STAFF') ? 'STAFF_ONLY' : rule.who.includes('MEMBER') ? 'COMMUNE_MEMBERS_ONLY' : 'MAYOR_ONLY');
+      }
+      if (!rule.from.includes(row.publication_state)) {
+        throw new PublicationException('TRANSITION_FORBIDDEN');
+      }
+      if (input.action !== 'withdraw' && row.status !== 'COMPLETED') {
+        throw new PublicationException('NOT_COMPLETED');
+      }
+      if (input.action === 'request' && row.publication_state === 'PUBLISHED' && row.published_version === row.version) {
+        throw new PublicationException('NOTHING_TO_REVIEW');
+      }
+      const reason = input.reason?.trim() || null;
+      if (input.action === 'reject' && !reason) {
+        throw new ValidationFailedException({ reason: 'Dites à la commune pourquoi le projet n’est pas publié, et ce qu’il faudrait changer.' });
+      }
+      if (input.choices) {
+        await this.saveChoices(tx, row, input.choices);
+      }
+      const to = nextState(input.action, role, row);
+      await tx.query(
+        `UPDATE project SET publication_state = $2,
+                publication_rejection = CASE WHEN $3 = 'reject' THEN $4 WHEN $3 = 'request' THEN NULL ELSE publication_rejection END
+          WHERE id = $1`,
+        [projectId, to, input.action, reason],
+      );
+      if (input.action === 'approve') {
+        await this.publishSnapshot(tx, user, projectId, now);
+      } else if (input.action === 'withdraw') {
+        await tx.query(`DELETE FROM project_publication WHERE project_id = $1`, [projectId]);
+      }
+      await tx.query(
+        `INSERT INTO publication_event (project_id, at, actor_id, action, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [projectId, now, user.id, input.action, row.publication_state, to, reason],
+      );
+      await this.notify(tx, user, row, input.action, to, reason);
+    });
+    this.mailer.flushSoon();
+    return this.get(user, projectId);
+  }
+
+  /** The snapshot the public sees, as of now: exactly what was reviewed. */
+  async snapshot(tx: EntityManager, projectId: string): Promise<Omit<PublicProjectDto, 'slug' | 'publishedAt' | 'reviewedAt'>> {
+    const [project]: (ProjectRow & { publication_choices: PublicationChoicesDto })[] = await tx.query(
+      `${PROJECT_SELECT.replace('SELECT p.id,', 'SELECT p.publication_choices, p.id,')} WHERE p.id = $1`,
+      [projectId],
+    );
+    const [commune] = await tx.query(
+      `SELECT c.insee, c.name, c.population, cn.name AS canton_name FROM commune c LEFT JOIN canton cn ON cn.code = c.canton_code WHERE c.insee = $1`,
+      [project.commune_insee],
+    );
+    const choices = project.publication_choices;
+    const documents: DocumentRow[] = await tx.query(
+      `${DOCUMENT_SELECT} WHERE d.project_id = $1 AND d.deleted_at IS NULL AND d.id = ANY($2::uuid[]) ORDER BY d.uploaded_at, d.id`,
+      [projectId, choices.documentIds],
+    );
+    const fiche = projectInputOf(project);
+    const publicDocument = (d: DocumentRow): PublicDocumentDto => ({
+      id: d.id,
+      filename: d.filename,
+      mimeType: d.mime_type,
+      sizeBytes: Number(d.size_bytes),
+      kind: d.kind,
+      contentUrl: `/api/public/documents/${d.id}/content`,
+      thumbnailUrl: d.thumbnail_key ? `/api/public/documents/${d.id}/thumbnail` : null,
+    });
+    return {
+      title: fiche.title,
+      summary: fiche.summary,
+      description: fiche.description,
+      objectives: fiche.objectives,
+      theme: fiche.theme,
+      status: fiche.status,
+      startDate: fiche.startDate,
+      endDate: fiche.endDate,
+      commune: { insee: commune.insee, name: commune.name, population: commune.population, cantonName: commune.canton_name },
+      location: fiche.location,
+      forecastCostCents: fiche.forecastCostCents,
+      finalCostCents: fiche.finalCostCents,
+      // Public money only, and only what was obtained: amounts asked for and refusals stay the commune's.
+      funding: choices.showFunding
+        ? fiche.fundingLines
+            .filter((f) => f.state === 'OBTAINED' || f.state === 'PAID')
+            .map((f) => ({ funder: f.funder, funderName: f.funderName, scheme: f.scheme, amountObtainedCents: f.amountObtainedCents }))
+        : null,
+      lessons: fiche.lessons,
+      photos: documents.filter((d) => d.kind === 'PHOTO').map(publicDocument),
+      documents: documents.filter((d) => d.kind === 'DOCUMENT').map(publicDocument),
+    };
+  }
+
+  private async publishSnapshot(tx: EntityManager, user: AuthUser, projectId: string, now: Date): Promise<void> {
+    const snapshot = await this.snapshot(tx, projectId);
+    const [project] = await tx.query(
+      `SELECT p.version, p.commune_insee, c.departement_code, c.canton_code FROM project p JOIN commune c ON c.insee = p.commune_insee WHERE p.id = $1`,
+      [projectId],
+    );
+    const [existing] = await tx.query(`SELECT slug, published_at FROM project_publication WHERE project_id = $1`, [projectId]);
+    const slug = existing?.slug ?? (await this.freeSlug(tx, `${snapshot.title} ${snapshot.commune.name}`));
+    const year = Number((snapshot.endDate ?? now.toISOString()).slice(0, 4));
+    await tx.query(
+      `INSERT INTO project_publication (project_id, slug, departement_code, commune_insee, canton_code, theme, status, year, latitude, longitude,
+                                        snapshot, project_version, published_at, reviewed_at, reviewed_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)
+       ON CONFLICT (project_id) DO UPDATE SET theme = excluded.theme, status = excluded.status, year = excluded.year,
+             latitude = excluded.latitude, longitude = excluded.longitude, snapshot = excluded.snapshot,
+             project_version = excluded.project_version, reviewed_at = excluded.reviewed_at, reviewed_by = excluded.reviewed_by`,
+      [
+        projectId,
+        slug,
+        project.departement_code,
+        project.commune_insee,
+        project.canton_code,
+        snapshot.theme,
+        snapshot.status,
+        year,
+        snapshot.location?.lat ?? null,
+        snapshot.location?.lng ?? null,
+        JSON.stringify(snapshot),
+        project.version,
+        existing?.published_at ?? now,
+        user.id,
+      ],
+    );
+  }
+
+  /** A slug not taken yet: the title and commune, then `-2`, `-3`… */
+  private async freeSlug(tx: EntityManager, text: string): Promise<string> {
+    const base = slugify(text);
+    const taken = new Set<string>(
+      (await tx.query(`SELECT slug FROM project_publication WHERE slug = $1 OR slug LIKE $1 || '-%'`, [base])).map((r: { slug: string }) => r.slug),
+    );
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) {
+      slug = `${base}-${n}`;
+    }
+    return slug;
+  }
+
+  /** Only the project's own documents (not deleted) can be chosen. */
+  private async saveChoices(tx: EntityManager, row: PublicationRow, choices: PublicationChoicesDto): Promise<void> {
+    const ids = [...new Set(choices.documentIds)];
+    const [{ count }] = await tx.query(
+      `SELECT count(*) AS count FROM document WHERE project_id = $1 AND deleted_at IS NULL AND id = ANY($2::uuid[])`,
+      [row.id, ids],
+    );
+    if (Number(count) !== ids.length) {
+      throw new ValidationFailedException({ 'choices.documentIds': 'Un document choisi n’est plus dans le projet : rechargez la page.' });
+    }
+    await tx.query(`UPDATE project SET publication_choices = $2 WHERE id = $1`, [row.id, JSON.stringify({ documentIds: ids, showFunding: choices.showFunding })]);
+  }
+
+  private async notify(
+    tx: EntityManager,
+    user: AuthUser,
+    row: PublicationRow,
+    action: PublicationAction,
+    to: PublicationState,
+    reason: string | null,
+  ): Promise<void> {
+    const quoted = `« ${row.title} »`;
+    const members = async (roles: string[]) =>
+      (
+        await tx.query(`SELECT id FROM app_user WHERE commune_insee = $1 AND role = ANY($2::user_role[]) AND state = 'ACTIVE' AND id <> $3`, [
+          row.commune_insee,
+          roles,
+          user.id,
+        ])
+      ).map((r: { id: string }) => r.id);
+    if (to === 'AWAITING_CONSENT') {
+      await this.notifications.notify(tx, {
+        recipients: await members(['MAYOR']),
+        kind: 'PUBLICATION_TO_CONSENT',
+        projectId: row.id,
+        title: `Publication de ${quoted} : votre accord est demandé`,
+        excerpt: '',
+      });
+    }
+    if (to === 'AWAITING_REVIEW') {
+      const staff = await tx.query(
+        `SELECT id FROM app_user WHERE departement_code = $1 AND role IN ('AGENT', 'ADMIN') AND state = 'ACTIVE'`,
+        [row.departement_code],
+      );
+      await this.notifications.notify(tx, {
+        recipients: staff.map((r: { id: string }) => r.id),
+        kind: 'PUBLICATION_TO_REVIEW',
+        projectId: row.id,
+        title: `Projet à relire avant publication : ${quoted}`,
+        excerpt: '',
+      });
+    }
+    const decided: Partial<Record<PublicationAction, string>> = {
+      approve: `${quoted} est publié`,
+      reject: `${quoted} n’est pas publié`,
+      withdraw: `${quoted} n’est plus publié : l’accord a été retiré`,
+    };
+    const title = decided[action];
+    if (title) {
+      await this.notifications.notify(tx, {
+        recipients: await members(['MAYOR', 'COLLABORATOR']),
+        kind: 'PUBLICATION_DECIDED',
+        projectId: row.id,
+        title,
+        excerpt: action === 'reject' ? (reason ?? '') : '',
+      });
+    }
+  }
+
+  private async load(manager: Pick<EntityManager, 'query'>, projectId: string): Promise<PublicationRow> {
+    const [row] = await manager.query(
+      `SELECT p.id, p.title, p.status, p.version, p.commune_insee, c.departement_code, p.publication_state, p.publication_choices,
+              p.publication_rejection, pp.slug, pp.published_at, pp.project_version AS published_version
+         FROM project p JOIN commune c ON c.insee = p.commune_insee
+         LEFT JOIN project_publication pp ON pp.project_id = p.id
+        WHERE p.id = $1`,
+      [projectId],
+    );
+    return row;
+  }
+
+  private async toDto(user: AuthUser, row: PublicationRow): Promise<PublicationDto> {
+    const events: { at: Date; action: PublicationAction; actor: string | null; from_state: PublicationState; to_state: PublicationState; reason: string | null }[] =
+      await this.db.query(
+        `SELECT e.at, e.action, u.display_name AS actor, e.from_state, e.to_state, e.reason
+           FROM publication_event e LEFT JOIN app_user u ON u.id = e.actor_id
+          WHERE e.project_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT 50`,
+        [row.id],
+      );
+    const role = roleOf(user, row);
+    const possible = (action: PublicationAction) =>
+      RULES[action].who.includes(role) &&
+      RULES[action].from.includes(row.publication_state) &&
+      (action === 'withdraw' || row.status === 'COMPLETED') &&
+      !(action === 'request' && row.publication_state === 'PUBLISHED' && row.published_version === row.version);
+    return {
+      state: row.publication_state,
+      choices: row.publication_choices,
+      slug: row.slug,
+      publishedAt: row.published_at?.toISOString() ?? null,
+      pendingChanges: row.published_version !== null && row.published_version !== row.version,
+      rejectionReason: row.publication_rejection,
+      events: events.map(
+        (e): PublicationEventDto => ({
+          at: e.at.toISOString(),
+          action: e.action,
+          actor: e.actor,
+          fromState: e.from_state,
+          toState: e.to_state,
+          reason: e.reason,
+        }),
+      ),
+      can: Object.fromEntries(PUBLICATION_ACTIONS.map((a) => [a, possible(a)])) as PublicationDto['can'],
+    };
+  }
+}
+
+function roleOf(user: AuthUser, row: Pick<PublicationRow, 'commune_insee'>): Role {
+  if (isStaff(user)) {
+    return 'STAFF';
+  }
+  if (user.communeInsee !== row.commune_insee) {
+    return 'NONE';
+  }
+  return user.role === 'MAYOR' ? 'MAYOR' : 'MEMBER';
+}
+
+/**
+ * The state after an allowed action. A mayor's request consents at once. A rejected re-review leaves the reviewed
+ * version online (the project stays published); a first review rejected goes back to private.
+ */
+function nextState(action: PublicationAction, role: Role, row: PublicationRow): PublicationState {
+  switch (action) {
+    case 'request':
+      return role === 'MAYOR' ? 'AWAITING_REVIEW' : 'AWAITING_CONSENT';
+    case 'consent':
+      return 'AWAITING_REVIEW';
+    case 'approve':
+      return 'PUBLISHED';
+    case 'reject':
+      return row.slug ? 'PUBLISHED' : 'PRIVATE';
+    case 'withdraw':
+      return 'PRIVATE';
+  }
+}

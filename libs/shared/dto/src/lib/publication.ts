@@ -1,0 +1,95 @@
+import type { FundingLineDto, LessonsDto, ProjectLocationDto, ProjectStatus, ProjectTheme } from './projects';
+
+/**
+ * `PRIVATE` → (a commune member asks) `AWAITING_CONSENT` → (the mayor consents; a mayor asking consents at once)
+ * `AWAITING_REVIEW` → (an agent approves) `PUBLISHED`, or (rejects with a reason) back. The mayor withdraws at any
+ * time → `PRIVATE`, at once for the public. Only `COMPLETED` projects. The public sees the reviewed snapshot only.
+ */
+export const PUBLICATION_STATES = ['PRIVATE', 'AWAITING_CONSENT', 'AWAITING_REVIEW', 'PUBLISHED'] as const;
+export type PublicationState = (typeof PUBLICATION_STATES)[number];
+
+export const PUBLICATION_STATE_LABELS: Record<PublicationState, string> = {
+  PRIVATE: 'Non publié',
+  AWAITING_CONSENT: 'En attente de l’accord du maire',
+  AWAITING_REVIEW: 'En attente de relecture par le département',
+  PUBLISHED: 'Publié',
+};
+
+export const PUBLICATION_ACTIONS = ['request', 'consent', 'approve', 'reject', 'withdraw'] as const;
+export type PublicationAction = (typeof PUBLICATION_ACTIONS)[number];
+
+export const PUBLICATION_LIMITS = { reason: 2_000 } as const;
+
+/** What the commune chooses to show: which photos and documents, and whether the funding details. */
+export interface PublicationChoicesDto {
+  documentIds: string[];
+  showFunding: boolean;
+}
+
+export interface PublicationActionInput {
+  action: PublicationAction;
+  /** Required to reject; optional otherwise (kept in the log). */
+  reason?: string | null;
+  /** With `request` (and `consent`): what the commune chooses to make public. */
+  choices?: PublicationChoicesDto;
+}
+
+export interface PublicationEventDto {
+  at: string;
+  action: PublicationAction;
+  actor: string | null;
+  fromState: PublicationState;
+  toState: PublicationState;
+  reason: string | null;
+}
+
+export interface PublicationDto {
+  state: PublicationState;
+  choices: PublicationChoicesDto;
+  /** Address of the public page, once published. */
+  slug: string | null;
+  publishedAt: string | null;
+  /** The fiche changed since the version the public sees: a new review puts the changes online. */
+  pendingChanges: boolean;
+  /** The reason of the last rejection, until the next request. */
+  rejectionReason: string | null;
+  events: PublicationEventDto[];
+  /** What the current user may do now. */
+  can: Record<PublicationAction, boolean>;
+}
+
+export interface PublicDocumentDto {
+  id: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  kind: 'PHOTO' | 'DOCUMENT';
+  /** `/api/public/documents/:id/content` */
+  contentUrl: string;
+  thumbnailUrl: string | null;
+}
+
+/** A published fiche as the public sees it: the snapshot an agent reviewed, with nothing the commune kept private. */
+export interface PublicProjectDto {
+  slug: string;
+  title: string;
+  summary: string;
+  description: string;
+  objectives: string;
+  theme: ProjectTheme;
+  status: ProjectStatus;
+  startDate: string | null;
+  endDate: string | null;
+  commune: { insee: string; name: string; population: number; cantonName: string | null };
+  location: ProjectLocationDto | null;
+  forecastCostCents: number | null;
+  finalCostCents: number | null;
+  /** `null` when the commune keeps its funding details private. Public funding only: funder, scheme, amount obtained. */
+  funding: Pick<FundingLineDto, 'funder' | 'funderName' | 'scheme' | 'amountObtainedCents'>[] | null;
+  lessons: LessonsDto;
+  photos: PublicDocumentDto[];
+  documents: PublicDocumentDto[];
+  publishedAt: string;
+  /** When the version shown was reviewed. */
+  reviewedAt: string;
+}
