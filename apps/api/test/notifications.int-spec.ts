@@ -119,9 +119,12 @@ describe('Notifications, routing and the agents’ tools', () => {
       headers: mayor.headers,
       payload: { preferences: [{ kind: 'AGENT_REPLY', email: 'DIGEST' }] },
     });
-    expect(prefs.json<NotificationPreferenceDto[]>()).toEqual([
-      { kind: 'AGENT_REPLY', label: expect.any(String), email: 'DIGEST' },
-      { kind: 'THREAD_CLOSED', label: expect.any(String), email: 'IMMEDIATE' },
+    // Commune members choose for their own kinds only (answers, closings, publications); untouched ones stay immediate.
+    expect(prefs.json<NotificationPreferenceDto[]>().map((p) => [p.kind, p.email])).toEqual([
+      ['AGENT_REPLY', 'DIGEST'],
+      ['THREAD_CLOSED', 'IMMEDIATE'],
+      ['PUBLICATION_TO_CONSENT', 'IMMEDIATE'],
+      ['PUBLICATION_DECIDED', 'IMMEDIATE'],
     ]);
     const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(paris('2026-11-24', '10:00'));
     try {
