@@ -9,6 +9,7 @@ import {
   type NotificationKind,
   type NotificationPageDto,
   type NotificationPreferenceDto,
+  type Role,
   STAFF_NOTIFICATION_KINDS,
   type UnsubscribeResultDto,
 } from '@passerelle/shared/dto';
@@ -83,6 +84,24 @@ export class NotificationsService {
         WHERE u.id = ANY($1::uuid[]) AND u.state = 'ACTIVE'`,
       [recipients, input.kind, input.threadId ?? null, input.title, input.excerpt, linkFor(input), this.clock.now(), input.projectId ?? null],
     );
+  }
+
+  /** Everyone of the département who answers questions and reviews publications. */
+  async departementStaff(tx: Pick<EntityManager, 'query'>, code: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM app_user WHERE departement_code = $1 AND role IN ('AGENT', 'ADMIN') AND state = 'ACTIVE'`,
+      [code],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The commune's active members with one of `roles`, but the one who acted. */
+  async communeMembers(tx: Pick<EntityManager, 'query'>, insee: string, except: string, roles: Role[] = ['MAYOR', 'COLLABORATOR']): Promise<string[]> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM app_user WHERE commune_insee = $1 AND role = ANY($2::user_role[]) AND state = 'ACTIVE' AND id <> $3`,
+      [insee, roles, except],
+    );
+    return rows.map((r) => r.id);
   }
 
   async list(user: AuthUser, unreadOnly: boolean, limit: number, offset: number): Promise<NotificationPageDto> {

@@ -238,17 +238,9 @@ export class PublicationService {
     reason: string | null,
   ): Promise<void> {
     const quoted = `« ${row.title} »`;
-    const members = async (roles: string[]) =>
-      (
-        await tx.query(`SELECT id FROM app_user WHERE commune_insee = $1 AND role = ANY($2::user_role[]) AND state = 'ACTIVE' AND id <> $3`, [
-          row.commune_insee,
-          roles,
-          user.id,
-        ])
-      ).map((r: { id: string }) => r.id);
     if (to === 'AWAITING_CONSENT') {
       await this.notifications.notify(tx, {
-        recipients: await members(['MAYOR']),
+        recipients: await this.notifications.communeMembers(tx, row.commune_insee, user.id, ['MAYOR']),
         kind: 'PUBLICATION_TO_CONSENT',
         projectId: row.id,
         title: `Publication de ${quoted} : votre accord est demandé`,
@@ -256,12 +248,8 @@ export class PublicationService {
       });
     }
     if (to === 'AWAITING_REVIEW') {
-      const staff = await tx.query(
-        `SELECT id FROM app_user WHERE departement_code = $1 AND role IN ('AGENT', 'ADMIN') AND state = 'ACTIVE'`,
-        [row.departement_code],
-      );
       await this.notifications.notify(tx, {
-        recipients: staff.map((r: { id: string }) => r.id),
+        recipients: await this.notifications.departementStaff(tx, row.departement_code),
         kind: 'PUBLICATION_TO_REVIEW',
         projectId: row.id,
         title: `Projet à relire avant publication : ${quoted}`,
@@ -276,7 +264,7 @@ export class PublicationService {
     const title = decided[action];
     if (title) {
       await this.notifications.notify(tx, {
-        recipients: await members(['MAYOR', 'COLLABORATOR']),
+        recipients: await this.notifications.communeMembers(tx, row.commune_insee, user.id),
         kind: 'PUBLICATION_DECIDED',
         projectId: row.id,
         title,

@@ -16,6 +16,7 @@ import type { AuthUser } from '../common/access/auth-user';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
 import { changedRows } from '../database/changed-rows';
+import { isUniqueViolation } from '../database/pg-errors';
 import { ThreadsException } from './threads.exception';
 
 /**
@@ -219,10 +220,6 @@ export class InboxSettingsService {
       throw isUniqueViolation(error) ? new ThreadsException('LABEL_NAME_TAKEN') : error;
     }
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { driverError?: { code?: string }; code?: string }).driverError?.code === '23505' || (error as { code?: string }).code === '23505';
 }
 
 function mapTemplate(row: { id: string; title: string; body: string; updated_at: Date }): AnswerTemplateDto {

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
 import { changedRows } from '../database/changed-rows';
 import { NotificationMailer } from '../notifications/notification-mailer';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ThreadsService } from './threads.service';
 
 /**
@@ -20,6 +21,7 @@ export class ThreadTriageService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly threads: ThreadsService,
     private readonly mailer: NotificationMailer,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -108,7 +110,7 @@ export class ThreadTriageService {
         JSON.stringify({ assigneeId }),
       ]);
       if (assigneeId && assigneeId !== user.id) {
-        await this.threads.notify(tx, {
+        await this.notifications.notify(tx, {
           recipients: [assigneeId],
           kind: 'THREAD_ASSIGNED',
           threadId: thread.id,

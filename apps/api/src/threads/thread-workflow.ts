@@ -28,6 +28,11 @@ const REQUESTS: Record<Side, Record<ThreadState, readonly ThreadRequestableState
 
 export type RequestVerdict = 'ALLOWED' | 'ALREADY' | 'FORBIDDEN' | 'REOPEN_EXPIRED';
 
+/** Until when the author may edit a message posted at `createdAt`. */
+export function editableUntil(createdAt: Date): Date {
+  return new Date(createdAt.getTime() + THREAD_LIMITS.editMinutes * 60_000);
+}
+
 export function reopenableUntil(closedAt: Date | null): Date | null {
   return closedAt ? new Date(closedAt.getTime() + THREAD_LIMITS.reopenDays * DAY_MS) : null;
 }

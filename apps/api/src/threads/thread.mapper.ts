@@ -8,8 +8,8 @@ import type {
   ThreadState,
   ThreadSummaryDto,
 } from '@passerelle/shared/dto';
-import { THREAD_LIMITS } from '@passerelle/shared/dto';
 import { renderMarkdown } from './markdown';
+import { editableUntil } from './thread-workflow';
 
 export interface ThreadRow {
   id: string;
@@ -136,7 +136,7 @@ export const MESSAGE_SELECT = `
     FROM thread_message m LEFT JOIN app_user u ON u.id = m.author_id`;
 
 export function mapMessage(row: MessageRow, attachments: DocumentDto[], readerId: string, now: Date): MessageDto {
-  const editableUntil = new Date(row.created_at.getTime() + THREAD_LIMITS.editMinutes * 60_000);
+  const until = editableUntil(row.created_at);
   return {
     id: row.id,
     threadId: row.thread_id,
@@ -146,7 +146,7 @@ export function mapMessage(row: MessageRow, attachments: DocumentDto[], readerId
     internal: row.internal,
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,
-    editableUntil: row.author_id === readerId && editableUntil > now ? editableUntil.toISOString() : null,
+    editableUntil: row.author_id === readerId && until > now ? until.toISOString() : null,
     revisionCount: Number(row.revision_count),
     attachments,
   };

@@ -10,7 +10,6 @@ import {
   type Page,
   type PostMessageInput,
   type SatisfactionInput,
-  THREAD_LIMITS,
   type ThreadDto,
   type ThreadRequestableState,
   type ThreadState,
@@ -27,7 +26,7 @@ import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from '../documents/doc
 import { DocumentsService } from '../documents/documents.service';
 import { ofPlace } from '../mail/templates/mails';
 import { NotificationMailer } from '../notifications/notification-mailer';
-import { type NewNotification, NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { excerpt, renderMarkdown } from './markdown';
 import {
   MESSAGE_SELECT,
@@ -39,7 +38,7 @@ import {
   mapThreadSummary,
   threadSelect,
 } from './thread.mapper';
-import { type Clock as ThreadClock, type Side, clockAfter, firstResponseMs, judgeRequest, reopenableUntil, requestableStates, stateAfterMessage } from './thread-workflow';
+import { type Clock as ThreadClock, type Side, clockAfter, editableUntil, firstResponseMs, judgeRequest, reopenableUntil, requestableStates, stateAfterMessage } from './thread-workflow';
 import { ThreadVersionConflictException, ThreadsException } from './threads.exception';
 import { workingCalendar } from './working-calendar';
 
@@ -162,8 +161,8 @@ export class ThreadsService {
       const messageId = await this.insertMessage(tx, thread.id, user, input.body, false, now);
       await this.documents.claimAttachments(tx, user, insee, messageId, input.attachmentIds ?? []);
       await this.refreshSearch(tx, thread.id);
-      await this.notify(tx, {
-        recipients: assignee ? [assignee] : await this.departementStaff(tx, commune.departement_code),
+      await this.notifications.notify(tx, {
+        recipients: assignee ? [assignee] : await this.notifications.departementStaff(tx, commune.departement_code),
         kind: 'THREAD_CREATED',
         threadId: thread.id,
         title: `Nouvelle question ${ofPlace(commune.name)} : « ${input.subject} »`,
@@ -242,7 +241,7 @@ export class ThreadsService {
       throw new ThreadsException('NOT_AUTHOR');
     }
     const now = this.clock.now();
-    if (now.getTime() > message.created_at.getTime() + EDIT_WINDOW_MS) {
+    if (now > editableUntil(message.created_at)) {
       throw new ThreadsException('EDIT_WINDOW_OVER');
     }
     if (body !== message.body) {
@@ -350,19 +349,6 @@ export class ThreadsService {
       const row = byId.get(id);
       return row ? [mapThreadSummary(row, isStaff(user), now)] : [];
     });
-  }
-
-  async notify(tx: EntityManager, notification: NewNotification): Promise<void> {
-    await this.notifications.notify(tx, notification);
-  }
-
-  /** Everyone of the département who answers questions. */
-  async departementStaff(tx: Pick<EntityManager, 'query'>, code: string): Promise<string[]> {
-    const rows: { id: string }[] = await tx.query(
-      `SELECT id FROM app_user WHERE departement_code = $1 AND role IN ('AGENT', 'ADMIN') AND state = 'ACTIVE'`,
-      [code],
-    );
-    return rows.map((r) => r.id);
   }
 
   // --- Internals ---------------------------------------------------------------------------------------------
@@ -521,23 +507,15 @@ export class ThreadsService {
     return rule?.agent_id ?? null;
   }
 
-  private async communeMembers(tx: EntityManager, insee: string, except: string): Promise<string[]> {
-    const rows: { id: string }[] = await tx.query(
-      `SELECT id FROM app_user WHERE commune_insee = $1 AND role IN ('MAYOR', 'COLLABORATOR') AND state = 'ACTIVE' AND id <> $2`,
-      [insee, except],
-    );
-    return rows.map((r) => r.id);
-  }
-
   /** Who on the département's side hears of the commune: the assignee, or everyone while nobody is assigned. */
   private async staffFor(tx: EntityManager, row: ThreadRow): Promise<string[]> {
-    return row.assignee_id ? [row.assignee_id] : this.departementStaff(tx, row.departement_code);
+    return row.assignee_id ? [row.assignee_id] : this.notifications.departementStaff(tx, row.departement_code);
   }
 
   private async notifyMessage(tx: EntityManager, user: AuthUser, row: ThreadRow, body: string): Promise<void> {
     if (sideOf(user) === 'DEPARTEMENT') {
-      await this.notify(tx, {
-        recipients: await this.communeMembers(tx, row.commune_insee, user.id),
+      await this.notifications.notify(tx, {
+        recipients: await this.notifications.communeMembers(tx, row.commune_insee, user.id),
         kind: 'AGENT_REPLY',
         threadId: row.id,
         title: `Le département a répondu : « ${row.subject} »`,
@@ -545,7 +523,7 @@ export class ThreadsService {
       });
       return;
     }
-    await this.notify(tx, {
+    await this.notifications.notify(tx, {
       recipients: (await this.staffFor(tx, row)).filter((id) => id !== user.id),
       kind: 'COMMUNE_REPLY',
       threadId: row.id,
@@ -556,15 +534,15 @@ export class ThreadsService {
 
   private async notifyState(tx: EntityManager, user: AuthUser, row: ThreadRow, to: ThreadState): Promise<void> {
     if (to === 'CLOSED') {
-      await this.notify(tx, {
-        recipients: await this.communeMembers(tx, row.commune_insee, user.id),
+      await this.notifications.notify(tx, {
+        recipients: await this.notifications.communeMembers(tx, row.commune_insee, user.id),
         kind: 'THREAD_CLOSED',
         threadId: row.id,
         title: `Question fermée : « ${row.subject} » — dites-nous si vous avez obtenu ce dont vous aviez besoin`,
         excerpt: '',
       });
     } else if (to === 'OPEN' && sideOf(user) === 'COMMUNE') {
-      await this.notify(tx, {
+      await this.notifications.notify(tx, {
         recipients: await this.staffFor(tx, row),
         kind: 'COMMUNE_REPLY',
         threadId: row.id,
@@ -584,8 +562,6 @@ export class ThreadsService {
     }
   }
 }
-
-const EDIT_WINDOW_MS = THREAD_LIMITS.editMinutes * 60_000;
 
 function clockOf(row: ThreadRow): ThreadClock {
   return {

@@ -12,6 +12,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { MailService } from '../mail/mail.service';
 import { invitationMail, ofPlace } from '../mail/templates/mails';
 import { WorkspacesException } from './workspaces.exception';
+import { isUniqueViolation } from '../database/pg-errors';
 
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 
@@ -80,7 +81,7 @@ export class InvitationsService {
       );
       id = inserted.id;
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new WorkspacesException('ALREADY_INVITED');
       }
       throw error;
