@@ -10,7 +10,7 @@ module.exports = {
   // ESM-only dependencies (content-disposition of @fastify/static, file-type and its readers): Node loads them
   // natively, Jest's CommonJS sandbox needs them compiled.
   transformIgnorePatterns: [
-    '/node_modules/(?!(.*/)?(content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|escape-string-regexp|is-plain-object)/)',
+    '/node_modules/(?!(.*/)?(content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|escape-string-regexp|is-plain-object|supercluster|kdbush)/)',
   ],
   moduleFileExtensions: ['ts', 'js'],
   globalSetup: '<rootDir>/test/global-setup.ts',

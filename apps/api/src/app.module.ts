@@ -15,6 +15,7 @@ import { MailModule } from './mail/mail.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
 import { PublicationModule } from './publication/publication.module';
+import { PublicPortalModule } from './public-portal/public-portal.module';
 import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
 import { TerritoryModule } from './territory/territory.module';
@@ -38,6 +39,7 @@ export class AppModule {
         AuthModule,
         ProjectsModule,
         PublicationModule,
+        PublicPortalModule,
         DocumentsModule,
         AccountsModule,
         DatabaseModule,

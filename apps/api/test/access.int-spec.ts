@@ -68,6 +68,15 @@ describe('Access control', () => {
         'GET /health',
         'GET /invitations/:token',
         'GET /notifications/unsubscribe',
+        'GET /public/documents/:id/content',
+        'GET /public/documents/:id/thumbnail',
+        'GET /public/feed.atom',
+        'GET /public/opendata/projects.geojson',
+        'GET /public/projects',
+        'GET /public/projects.csv',
+        'GET /public/projects.geojson',
+        'GET /public/projects/:slug',
+        'GET /public/projects/:slug/similar',
         'POST /auth/login',
         'POST /auth/login/totp',
         'POST /auth/logout',
@@ -78,6 +87,7 @@ describe('Access control', () => {
         'POST /auth/totp/enrolment/start',
         'POST /invitations/:token/accept',
         'POST /notifications/unsubscribe',
+        'POST /public/projects/:slug/views',
       ].sort(),
     );
   });

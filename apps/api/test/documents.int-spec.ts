@@ -4,20 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { ApiError, DocumentDto, ProjectDto, ProjectHistoryEntryDto, Page, StorageUsageDto } from '@passerelle/shared/dto';
-import { createTeam, createUser, signIn, type Session } from './factories';
+import { BOUNDARY, createTeam, createUser, multipart, signIn, type Session } from './factories';
 import { type TestApp, startTestApp } from './test-app';
-
-const BOUNDARY = '----passerelle-test-boundary';
-
-function multipart(filename: string, content: Buffer, declaredType = 'application/octet-stream') {
-  const head = Buffer.from(
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${declaredType}\r\n\r\n`,
-  );
-  return {
-    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-  };
-}
 
 /** Streams a multipart upload of `megabytes` MB from a child process; resolves with the answer. */
 function uploadFromAnotherProcess(url: string, authorization: string, megabytes: number): Promise<{ status: number; body: string }> {

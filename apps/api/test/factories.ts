@@ -91,3 +91,16 @@ export function tokenFromMail(mail: DevMailDto, path: 'invitation' | 'reinitiali
   }
   return match[1];
 }
+
+export const BOUNDARY = '----passerelle-test-boundary';
+
+/** A one-file multipart body, as a browser sends an upload. */
+export function multipart(filename: string, content: Buffer, declaredType = 'application/octet-stream') {
+  const head = Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${declaredType}\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  };
+}

@@ -26,7 +26,12 @@ export type AuditAction =
   | 'MEMBER_REMOVED'
   | 'MAYOR_REPLACED'
   | 'AGENT_DISABLED'
-  | 'DOCUMENT_DOWNLOADED';
+  | 'DOCUMENT_DOWNLOADED'
+  | 'PUBLICATION_REQUEST'
+  | 'PUBLICATION_CONSENT'
+  | 'PUBLICATION_APPROVE'
+  | 'PUBLICATION_REJECT'
+  | 'PUBLICATION_WITHDRAW';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -9,6 +9,6 @@ import { FileStorage, LocalFileStorage } from './file-storage';
   imports: [ProjectsModule],
   controllers: [DocumentsController],
   providers: [DocumentsService, AbandonedAttachments, { provide: FileStorage, useClass: LocalFileStorage }],
-  exports: [DocumentsService, AbandonedAttachments],
+  exports: [DocumentsService, AbandonedAttachments, FileStorage],
 })
 export class DocumentsModule {}

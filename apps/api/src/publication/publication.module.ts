@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { PublicationController } from './publication.controller';
 import { PublicationService } from './publication.service';
 
 @Module({
-  imports: [ProjectsModule, NotificationsModule],
+  imports: [ProjectsModule, NotificationsModule, AuditModule],
   controllers: [PublicationController],
   providers: [PublicationService],
   exports: [PublicationService],

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
+  Page,
+  PublicationQueueItemDto,
+  PublicationViewsDto,
   PublicDocumentDto,
   PublicProjectDto,
   PublicationAction,
@@ -12,7 +15,10 @@ import type {
   PublicationState,
 } from '@passerelle/shared/dto';
 import { PUBLICATION_ACTIONS } from '@passerelle/shared/dto';
+import type { RequestMeta } from '../common/access/access.decorators';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
+import { AuditService, type AuditAction } from '../audit/audit.service';
+import type { PageQueryDto } from '../common/pagination/page-query.dto';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
 import { DOCUMENT_SELECT, type DocumentRow } from '../documents/document.mapper';
@@ -62,6 +68,7 @@ export class PublicationService {
     private readonly notifications: NotificationsService,
     private readonly mailer: NotificationMailer,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async get(user: AuthUser, projectId: string): Promise<PublicationDto> {
@@ -69,7 +76,57 @@ export class PublicationService {
     return this.toDto(user, await this.load(this.db.manager, projectId));
   }
 
-  async act(user: AuthUser, projectId: string, input: PublicationActionInput): Promise<PublicationDto> {
+  /** What the public would see if the fiche were approved now; documents link to their signed-in routes. */
+  async preview(user: AuthUser, projectId: string): Promise<PublicProjectDto> {
+    await this.projects.loadVisible(user, projectId);
+    const snapshot = await this.snapshot(this.db.manager, projectId);
+    const [published] = await this.db.query(`SELECT slug, published_at FROM project_publication WHERE project_id = $1`, [projectId]);
+    const now = this.clock.now().toISOString();
+    const signedIn = (d: PublicDocumentDto): PublicDocumentDto => ({
+      ...d,
+      contentUrl: `/api/documents/${d.id}/content`,
+      thumbnailUrl: d.thumbnailUrl ? `/api/documents/${d.id}/thumbnail` : null,
+    });
+    return {
+      ...snapshot,
+      photos: snapshot.photos.map(signedIn),
+      documents: snapshot.documents.map(signedIn),
+      slug: published?.slug ?? slugify(`${snapshot.title} ${snapshot.commune.name}`),
+      publishedAt: published?.published_at?.toISOString() ?? now,
+      reviewedAt: now,
+    };
+  }
+
+  /** Projects of the agent's département waiting for a review, oldest request first. */
+  async queue(user: AuthUser, query: PageQueryDto): Promise<Page<PublicationQueueItemDto>> {
+    const rows: { id: string; title: string; theme: PublicationQueueItemDto['theme']; insee: string; name: string; requested_at: Date; republication: boolean; total: string }[] =
+      await this.db.query(
+        `SELECT p.id, p.title, p.theme, c.insee, c.name,
+                (SELECT max(e.at) FROM publication_event e WHERE e.project_id = p.id AND e.to_state = 'AWAITING_REVIEW') AS requested_at,
+                EXISTS (SELECT 1 FROM project_publication pp WHERE pp.project_id = p.id) AS republication,
+                count(*) OVER () AS total
+           FROM project p JOIN commune c ON c.insee = p.commune_insee
+          WHERE p.publication_state = 'AWAITING_REVIEW' AND p.deleted_at IS NULL AND c.departement_code = $1
+          ORDER BY requested_at ASC NULLS FIRST, p.id
+          LIMIT $2 OFFSET $3`,
+        [user.departementCode, query.limit, query.offset],
+      );
+    return {
+      items: rows.map((r) => ({
+        projectId: r.id,
+        title: r.title,
+        theme: r.theme,
+        commune: { insee: r.insee, name: r.name },
+        requestedAt: (r.requested_at ?? new Date(0)).toISOString(),
+        republication: r.republication,
+      })),
+      total: rows.length ? Number(rows[0].total) : 0,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  async act(user: AuthUser, projectId: string, input: PublicationActionInput, meta: RequestMeta | null = null): Promise<PublicationDto> {
     await this.projects.loadVisible(user, projectId);
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
@@ -104,7 +161,7 @@ export class PublicationService {
         [projectId, to, input.action, reason],
       );
       if (input.action === 'approve') {
-        await this.publishSnapshot(tx, user, projectId, now);
+        await this.publishSnapshot(tx, user.id, projectId, now);
       } else if (input.action === 'withdraw') {
         await tx.query(`DELETE FROM project_publication WHERE project_id = $1`, [projectId]);
       }
@@ -113,6 +170,19 @@ export class PublicationService {
         [projectId, now, user.id, input.action, row.publication_state, to, reason],
       );
       await this.notify(tx, user, row, input.action, to, reason);
+      await this.audit.record(
+        {
+          action: `PUBLICATION_${input.action.toUpperCase()}` as AuditAction,
+          actorId: user.id,
+          targetType: 'project',
+          targetId: projectId,
+          departementCode: row.departement_code,
+          communeInsee: row.commune_insee,
+          details: { from: row.publication_state, to },
+        },
+        meta,
+        tx,
+      );
     });
     this.mailer.flushSoon();
     return this.get(user, projectId);
@@ -168,7 +238,8 @@ export class PublicationService {
     };
   }
 
-  private async publishSnapshot(tx: EntityManager, user: AuthUser, projectId: string, now: Date): Promise<void> {
+  /** Writes (or replaces) the public snapshot of the fiche as it is now; the caller holds the transaction. */
+  async publishSnapshot(tx: EntityManager, reviewerId: string | null, projectId: string, now: Date): Promise<void> {
     const snapshot = await this.snapshot(tx, projectId);
     const [project] = await tx.query(
       `SELECT p.version, p.commune_insee, c.departement_code, c.canton_code FROM project p JOIN commune c ON c.insee = p.commune_insee WHERE p.id = $1`,
@@ -179,10 +250,10 @@ export class PublicationService {
     const year = Number((snapshot.endDate ?? now.toISOString()).slice(0, 4));
     await tx.query(
       `INSERT INTO project_publication (project_id, slug, departement_code, commune_insee, canton_code, theme, status, year, latitude, longitude,
-                                        snapshot, project_version, published_at, reviewed_at, reviewed_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14)
+                                        snapshot, document_ids, project_version, published_at, reviewed_at, reviewed_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
        ON CONFLICT (project_id) DO UPDATE SET theme = excluded.theme, status = excluded.status, year = excluded.year,
-             latitude = excluded.latitude, longitude = excluded.longitude, snapshot = excluded.snapshot,
+             latitude = excluded.latitude, longitude = excluded.longitude, snapshot = excluded.snapshot, document_ids = excluded.document_ids,
              project_version = excluded.project_version, reviewed_at = excluded.reviewed_at, reviewed_by = excluded.reviewed_by`,
       [
         projectId,
@@ -196,9 +267,10 @@ export class PublicationService {
         snapshot.location?.lat ?? null,
         snapshot.location?.lng ?? null,
         JSON.stringify(snapshot),
+        [...snapshot.photos, ...snapshot.documents].map((d) => d.id),
         project.version,
         existing?.published_at ?? now,
-        user.id,
+        reviewerId,
       ],
     );
   }
@@ -294,6 +366,7 @@ export class PublicationService {
         [row.id],
       );
     const role = roleOf(user, row);
+    const views = await this.views(row);
     const possible = (action: PublicationAction) =>
       RULES[action].who.includes(role) &&
       RULES[action].from.includes(row.publication_state) &&
@@ -317,7 +390,25 @@ export class PublicationService {
         }),
       ),
       can: Object.fromEntries(PUBLICATION_ACTIONS.map((a) => [a, possible(a)])) as PublicationDto['can'],
+      views,
     };
+  }
+
+  /** The last 30 days (Paris time), days without a visit included; `null` for a project never published. */
+  private async views(row: PublicationRow): Promise<PublicationViewsDto | null> {
+    const daily: { day: string; count: number }[] = await this.db.query(
+      `WITH today AS (SELECT ($2::timestamptz AT TIME ZONE 'Europe/Paris')::date AS d)
+       SELECT to_char(s.day, 'YYYY-MM-DD') AS day, coalesce(v.count, 0)::int AS count
+         FROM today, generate_series(today.d - 29, today.d, interval '1 day') AS s(day)
+         LEFT JOIN project_view_day v ON v.project_id = $1 AND v.day = s.day::date
+        ORDER BY s.day`,
+      [row.id, this.clock.now()],
+    );
+    const [{ total }] = await this.db.query(`SELECT coalesce(sum(count), 0)::int AS total FROM project_view_day WHERE project_id = $1`, [row.id]);
+    if (!row.slug && total === 0) {
+      return null;
+    }
+    return { total, last30Days: daily.reduce((sum, d) => sum + d.count, 0), daily };
   }
 }
 

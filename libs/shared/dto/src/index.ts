@@ -5,3 +5,4 @@ export * from './lib/projects';
 export * from './lib/threads';
 export * from './lib/notifications';
 export * from './lib/publication';
+export * from './lib/public-portal';

@@ -3,6 +3,14 @@ import { Accounts1763900000000 } from './1763900000000-accounts';
 import { Projects1764000000000 } from './1764000000000-projects';
 import { Threads1764100000000 } from './1764100000000-threads';
 import { Publication1764200000000 } from './1764200000000-publication';
+import { PublicPortal1764300000000 } from './1764300000000-public-portal';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
-export const MIGRATIONS = [Territory1763800000000, Accounts1763900000000, Projects1764000000000, Threads1764100000000, Publication1764200000000];
+export const MIGRATIONS = [
+  Territory1763800000000,
+  Accounts1763900000000,
+  Projects1764000000000,
+  Threads1764100000000,
+  Publication1764200000000,
+  PublicPortal1764300000000,
+];

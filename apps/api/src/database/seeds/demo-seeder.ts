@@ -7,6 +7,8 @@ import { APP_CONFIG } from '../../config/config.module';
 import { TerritoryImportService } from '../../territory/import/territory-import.service';
 import { DEMO_ACCOUNTS, DEMO_DEPARTEMENT } from './demo-accounts';
 import { DEMO_PROJECTS } from './demo-projects';
+import { DEMO_PUBLICATIONS } from './demo-publications';
+import { PublicationService } from '../../publication/publication.service';
 import { DEMO_LABELS, DEMO_TEMPLATES, DEMO_THREADS, type DemoThread } from './demo-threads';
 import { REFRESH_SEARCH_SQL } from '../../threads/thread.mapper';
 import { workingCalendar } from '../../threads/working-calendar';
@@ -24,6 +26,7 @@ export class DemoSeeder {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly territoryImport: TerritoryImportService,
+    private readonly publication: PublicationService,
   ) {}
 
   /** Returns whether it seeded anything. */
@@ -79,7 +82,55 @@ export class DemoSeeder {
       }
     });
     this.logger.log(`${DEMO_PROJECTS.length} projets de démonstration créés.`);
+    await this.seedPublications();
     await this.seedThreads();
+  }
+
+  /**
+   * Completed projects of other small communes, already published (consent and review in the log, dated at
+   * their completion), so that visitors find a map and a list on the first start. Their snapshot is made by the
+   * publication service itself, as an approval would.
+   */
+  private async seedPublications(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [reviewer] = await tx.query(`SELECT id FROM app_user WHERE email = 'agent.voirie@valdoise.example'`);
+      for (const p of DEMO_PUBLICATIONS) {
+        const fundingLines = (p.funding ?? []).map((f) => ({
+          ...f,
+          amountRequestedCents: f.amountObtainedCents,
+          state: 'PAID',
+          requestedOn: null,
+          decidedOn: null,
+        }));
+        const [created] = await tx.query(
+          `INSERT INTO project (commune_insee, title, summary, description, objectives, theme, status, progress, start_date, end_date,
+                                project_lead, partners, latitude, longitude, address, forecast_cost_cents, final_cost_cents,
+                                funding_lines, milestones, lessons, evaluation, publication_state, publication_choices)
+           SELECT c.insee, $2, $3, $4, '', $5, 'COMPLETED', 100, $6, $7, 'Commune de ' || c.name, '', c.latitude + $8, c.longitude + $9, NULL,
+                  $10, $11, $12, '[]', $13, '', 'PUBLISHED', $14
+             FROM commune c WHERE c.insee = $1
+           RETURNING id`,
+          [
+            p.communeInsee, p.title, p.summary, p.description, p.theme, p.startDate, p.endDate, p.offset[0], p.offset[1],
+            p.forecastCostCents, p.finalCostCents, JSON.stringify(fundingLines), JSON.stringify(p.lessons),
+            JSON.stringify({ documentIds: [], showFunding: p.funding !== null }),
+          ],
+        );
+        if (!created) {
+          continue;
+        }
+        const at = new Date(`${p.endDate}T10:00:00Z`);
+        at.setUTCDate(at.getUTCDate() + 30);
+        await tx.query(`INSERT INTO project_history (project_id, actor_id, action) VALUES ($1, NULL, 'CREATED')`, [created.id]);
+        await tx.query(
+          `INSERT INTO publication_event (project_id, at, actor_id, action, from_state, to_state)
+           VALUES ($1, $2, NULL, 'request', 'PRIVATE', 'AWAITING_REVIEW'), ($1, $3, $4, 'approve', 'AWAITING_REVIEW', 'PUBLISHED')`,
+          [created.id, new Date(at.getTime() - 86_400_000), at, reviewer?.id ?? null],
+        );
+        await this.publication.publishSnapshot(tx, reviewer?.id ?? null, created.id, at);
+      }
+    });
+    this.logger.log(`${DEMO_PUBLICATIONS.length} projets publiés de démonstration créés.`);
   }
 
   /** Labels, routing rules, templates and questions in every state, dated relative to now. */

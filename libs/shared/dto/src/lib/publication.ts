@@ -1,3 +1,4 @@
+import type { PublicationViewsDto } from './public-portal';
 import type { FundingLineDto, LessonsDto, ProjectLocationDto, ProjectStatus, ProjectTheme } from './projects';
 
 /**
@@ -56,6 +57,8 @@ export interface PublicationDto {
   events: PublicationEventDto[];
   /** What the current user may do now. */
   can: Record<PublicationAction, boolean>;
+  /** Consultations of the public page; `null` before the first publication. */
+  views: PublicationViewsDto | null;
 }
 
 export interface PublicDocumentDto {

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Supercluster from 'supercluster';
+import type { DataSource } from 'typeorm';
+import { PUBLIC_MAP_MAX_FEATURES, type PublicMapDto, type PublicMapFeature, type PublicMapProjectProperties } from '@passerelle/shared/dto';
+import { preparedQuery } from '../database/prepared-query';
+import { parseBbox, type PublicMapQueryDto } from './dto/public-query.dto';
+import { publicFilterSql } from './public-filters';
+
+type PointProperties = Omit<PublicMapProjectProperties, 'cluster'>;
+
+interface ClusterIndex {
+  clusters: Supercluster<PointProperties>;
+  total: number;
+  /** Extent of the points, the default view. */
+  bounds: [number, number, number, number] | null;
+}
+
+const DEFAULT_ZOOM = 9;
+/** Kept filter combinations; each holds one index of its points. */
+const MAX_INDEXES = 32;
+
+/**
+ * Clustered markers for the public map. Per filter combination, the located projects are loaded once into a
+ * supercluster index in memory; a view (bbox and zoom) is then answered from memory. An index is rebuilt when
+ * `public_portal_state.generation` has moved (a trigger moves it on every change of the published set), so every
+ * instance sees publications and withdrawals on its next request.
+ */
+@Injectable()
+export class PublicMapService {
+  private readonly indexes = new Map<string, { generation: string; index: Promise<ClusterIndex> }>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async view(query: PublicMapQueryDto): Promise<PublicMapDto> {
+    const index = await this.index(query);
+    const bbox = parseBbox(query.bbox) ?? index.bounds ?? [-180, -85, 180, 85];
+    // A view never holds more than the cap: zoom out (bigger clusters) until it fits.
+    let zoom = query.zoom ?? DEFAULT_ZOOM;
+    let features = index.clusters.getClusters(bbox, zoom);
+    while (features.length > PUBLIC_MAP_MAX_FEATURES && zoom > 0) {
+      zoom--;
+      features = index.clusters.getClusters(bbox, zoom);
+    }
+    return {
+      type: 'FeatureCollection',
+      features: features.slice(0, PUBLIC_MAP_MAX_FEATURES).map((feature): PublicMapFeature => {
+        const coordinates = feature.geometry.coordinates as [number, number];
+        const properties = feature.properties as Supercluster.ClusterProperties | PointProperties;
+        if ('cluster' in properties && properties.cluster) {
+          return {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates },
+            properties: {
+              cluster: true,
+              clusterId: properties.cluster_id,
+              count: properties.point_count,
+              expansionZoom: Math.min(index.clusters.getClusterExpansionZoom(properties.cluster_id), 20),
+            },
+          };
+        }
+        return { type: 'Feature', geometry: { type: 'Point', coordinates }, properties: { cluster: false, ...(properties as PointProperties) } };
+      }),
+      total: index.total,
+      zoom,
+    };
+  }
+
+  private async index(query: PublicMapQueryDto): Promise<ClusterIndex> {
+    const [{ generation }] = await preparedQuery<{ generation: string }>(this.db, 'SELECT generation FROM public_portal_state', []);
+    const key = JSON.stringify([query.departement, query.theme, query.canton, query.commune, query.year, query.status, query.q?.trim() || null]);
+    const cached = this.indexes.get(key);
+    this.indexes.delete(key);
+    if (cached && cached.generation === generation) {
+      this.indexes.set(key, cached);
+      return cached.index;
+    }
+    const index = this.build(query);
+    this.indexes.set(key, { generation, index });
+    index.catch(() => this.indexes.get(key)?.index === index && this.indexes.delete(key));
+    while (this.indexes.size > MAX_INDEXES) {
+      this.indexes.delete(this.indexes.keys().next().value as string);
+    }
+    return index;
+  }
+
+  private async build(query: PublicMapQueryDto): Promise<ClusterIndex> {
+    const params: unknown[] = [];
+    const where = publicFilterSql(query, params);
+    const rows: { slug: string; title: string; theme: PointProperties['theme']; commune_name: string; year: number | null; longitude: number; latitude: number }[] =
+      await this.db.query(
+        `SELECT pp.slug, pp.snapshot ->> 'title' AS title, pp.theme, pp.snapshot -> 'commune' ->> 'name' AS commune_name, pp.year,
+                pp.longitude, pp.latitude
+           FROM project_publication pp
+          WHERE ${where} AND pp.latitude IS NOT NULL AND pp.longitude IS NOT NULL`,
+        params,
+      );
+    // Radius in pixels of Leaflet's 256-pixel tiles; beyond zoom 17 every project stands alone.
+    const clusters = new Supercluster<PointProperties>({ radius: 60, extent: 256, maxZoom: 17 });
+    clusters.load(
+      rows.map((r) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [r.longitude, r.latitude] },
+        properties: { slug: r.slug, title: r.title, theme: r.theme, communeName: r.commune_name, year: r.year },
+      })),
+    );
+    return { clusters, total: rows.length, bounds: extent(rows) };
+  }
+}
+
+function extent(points: { longitude: number; latitude: number }[]): [number, number, number, number] | null {
+  if (!points.length) {
+    return null;
+  }
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    west = Math.min(west, p.longitude);
+    east = Math.max(east, p.longitude);
+    south = Math.min(south, p.latitude);
+    north = Math.max(north, p.latitude);
+  }
+  return [west, south, east, north];
+}

@@ -1,0 +1,124 @@
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import type { Page, PublicMapDto, PublicProjectDto, PublicProjectSummaryDto } from '@passerelle/shared/dto';
+import { Public } from '../common/access/access.decorators';
+import { contentDisposition } from '../documents/documents.controller';
+import { PublicFiltersDto, PublicMapQueryDto, PublicProjectListQueryDto } from './dto/public-query.dto';
+import { OpenDataService } from './open-data.service';
+import { PublicMapService } from './public-map.service';
+import { PublicProjectsService } from './public-projects.service';
+
+/**
+ * Revalidated on every use (with the ETag the global plugin adds): a withdrawal is effective at once, and an
+ * unchanged answer costs a 304.
+ */
+const REVALIDATE = 'public, no-cache';
+
+@ApiTags('Portail public')
+@Controller('public')
+@Public()
+export class PublicPortalController {
+  constructor(
+    private readonly projects: PublicProjectsService,
+    private readonly map: PublicMapService,
+    private readonly openData: OpenDataService,
+  ) {}
+
+  @Get('projects')
+  @Header('cache-control', REVALIDATE)
+  @ApiOkResponse({ description: 'Projets publiés, filtrés ; recherche en français sans tenir compte des accents.' })
+  list(@Query() query: PublicProjectListQueryDto): Promise<Page<PublicProjectSummaryDto>> {
+    return this.projects.list(query);
+  }
+
+  @Get('projects.geojson')
+  @Header('content-type', 'application/geo+json; charset=utf-8')
+  @Header('cache-control', REVALIDATE)
+  @ApiProduces('application/geo+json')
+  @ApiOkResponse({ description: 'Regroupements et projets pour une vue de la carte (bbox et zoom), au plus 300 éléments.' })
+  mapView(@Query() query: PublicMapQueryDto): Promise<PublicMapDto> {
+    return this.map.view(query);
+  }
+
+  @Get('projects.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'Données ouvertes (Licence Ouverte 2.0) : une ligne par projet publié, colonnes documentées.' })
+  csv(@Query() filters: PublicFiltersDto, @Res() reply: FastifyReply): Promise<void> {
+    return download(reply, 'text/csv; charset=utf-8', 'projets-publies.csv', this.openData.csv(filters));
+  }
+
+  @Get('opendata/projects.geojson')
+  @ApiProduces('application/geo+json')
+  @ApiOkResponse({ description: 'Données ouvertes (Licence Ouverte 2.0) : tous les projets publiés en GeoJSON, mêmes colonnes que le CSV.' })
+  geoJson(@Query() filters: PublicFiltersDto, @Res() reply: FastifyReply): Promise<void> {
+    return download(reply, 'application/geo+json; charset=utf-8', 'projets-publies.geojson', this.openData.geoJson(filters));
+  }
+
+  @Get('feed.atom')
+  @Header('content-type', 'application/atom+xml; charset=utf-8')
+  @Header('cache-control', REVALIDATE)
+  @ApiProduces('application/atom+xml')
+  @ApiOkResponse({ description: 'Flux Atom des dernières publications.' })
+  feed(@Query() filters: PublicFiltersDto): Promise<string> {
+    return this.openData.atom(filters);
+  }
+
+  @Get('projects/:slug')
+  @Header('cache-control', REVALIDATE)
+  @ApiNotFoundResponse({ description: 'Projet non publié (ou plus publié).' })
+  get(@Param('slug') slug: string): Promise<PublicProjectDto> {
+    return this.projects.get(slug);
+  }
+
+  @Get('projects/:slug/similar')
+  @Header('cache-control', REVALIDATE)
+  similar(@Param('slug') slug: string): Promise<PublicProjectSummaryDto[]> {
+    return this.projects.similar(slug);
+  }
+
+  /** Sent once by the project page when it is shown; only a daily counter moves. */
+  @Post('projects/:slug/views')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Consultation comptée (compteur par jour ; rien n’est gardé sur le visiteur).' })
+  async view(@Param('slug') slug: string): Promise<void> {
+    await this.projects.recordView(slug);
+  }
+
+  @Get('documents/:id/content')
+  async content(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.sendDocument(id, 'content', request, reply);
+  }
+
+  @Get('documents/:id/thumbnail')
+  async thumbnail(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.sendDocument(id, 'thumbnail', request, reply);
+  }
+
+  /** A stored file never changes under its id: its ETag is the id, checked after the document is known public. */
+  private async sendDocument(id: string, variant: 'content' | 'thumbnail', request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const file = await this.projects.openDocument(id, variant);
+    const etag = `"${id}-${variant}"`;
+    void reply.header('etag', etag).header('cache-control', REVALIDATE).header('x-content-type-options', 'nosniff');
+    if (request.headers['if-none-match'] === etag) {
+      file.stream.destroy();
+      await reply.code(304).send();
+      return;
+    }
+    await reply
+      .header('content-type', file.mimeType)
+      .header('content-length', String(file.size))
+      .header('content-disposition', contentDisposition(file.inline ? 'inline' : 'attachment', file.filename))
+      .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+      .send(file.stream);
+  }
+}
+
+async function download(reply: FastifyReply, type: string, filename: string, body: AsyncGenerator<string>): Promise<void> {
+  await reply
+    .header('content-type', type)
+    .header('content-disposition', contentDisposition('attachment', filename))
+    .header('cache-control', 'public, max-age=300')
+    .send(Readable.from(body));
+}

@@ -1,0 +1,40 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { Page, PublicationActionInput, PublicationDto, PublicationQueueItemDto, PublicProjectDto } from '@passerelle/shared/dto';
+import { API_BASE_URL } from '@passerelle/web/shared/data-access';
+import type { Observable } from 'rxjs';
+
+/** Publication of a completed project: its state and log, the actions, the preview, and the agents' queue. */
+@Injectable({ providedIn: 'root' })
+export class PublicationApi {
+  private readonly http = inject(HttpClient);
+  private readonly baseUrl = inject(API_BASE_URL);
+
+  get(projectId: string): Observable<PublicationDto> {
+    return this.http.get<PublicationDto>(this.url(projectId));
+  }
+
+  /** `request`, `consent`, `approve`, `reject` (with a reason) or `withdraw`; answers the new state. */
+  act(projectId: string, input: PublicationActionInput): Observable<PublicationDto> {
+    return this.http.post<PublicationDto>(this.url(projectId), input);
+  }
+
+  /**
+   * Exactly what the public would see if the fiche were approved now. Its photos and documents point to the
+   * signed-in routes (`/api/documents/…`): load them with `ObjectUrls`.
+   */
+  preview(projectId: string): Observable<PublicProjectDto> {
+    return this.http.get<PublicProjectDto>(`${this.url(projectId)}/preview`);
+  }
+
+  /** Projects of the département waiting for a review, oldest request first. */
+  queue(limit = 50, offset = 0): Observable<Page<PublicationQueueItemDto>> {
+    return this.http.get<Page<PublicationQueueItemDto>>(`${this.baseUrl}/publication/queue`, {
+      params: new HttpParams().set('limit', limit).set('offset', offset),
+    });
+  }
+
+  private url(projectId: string): string {
+    return `${this.baseUrl}/projects/${encodeURIComponent(projectId)}/publication`;
+  }
+}
