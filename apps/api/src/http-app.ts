@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -17,6 +17,9 @@ import { AppLogger } from './common/app-logger';
 import { ApiExceptionFilter } from './common/exceptions/api-exception.filter';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
+import { projectPageHtml } from './public-portal/project-page-meta';
+import { PublicPortalException } from './public-portal/public-portal.exception';
+import { PublicProjectsService } from './public-portal/public-projects.service';
 import { MAX_UPLOAD_BYTES } from '@passerelle/shared/dto';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -134,6 +137,21 @@ async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Prom
     },
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // A published project's page carries its own title, description and Open Graph tags (crawlers run no script);
+  // an unknown or withdrawn one answers 404, and the app shows its "not published" page.
+  const indexHtml = readFileSync(join(webDir, 'index.html'), 'utf8');
+  const projects = app.get(PublicProjectsService);
+  fastify.get<{ Params: { slug: string } }>('/projets/:slug', async (request, reply) => {
+    void reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
+    try {
+      return projectPageHtml(indexHtml, await projects.get(request.params.slug), config.publicUrl);
+    } catch (error) {
+      if (error instanceof PublicPortalException) {
+        return reply.code(404).send(indexHtml);
+      }
+      throw error;
+    }
+  });
   fastify.get('/*', (request, reply) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) {
       return reply.callNotFound();

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import {
   OPEN_DATA_COLUMNS,
@@ -39,16 +42,22 @@ describe('Public portal', () => {
   let mayor: Session;
   let collaborator: Session;
   let agent: Session;
+  // A stand-in for the built front end, to check the project pages' meta tags.
+  const webDir = mkdtempSync(join(tmpdir(), 'passerelle-web-'));
+  writeFileSync(join(webDir, 'index.html'), '<html><head><title>Passerelle</title><meta name="description" content="Portail" /></head><body></body></html>');
 
   beforeAll(async () => {
-    t = await startTestApp('valDOise');
+    t = await startTestApp('valDOise', { WEB_DIR: webDir });
     const team = await createTeam(t.db, '95002', 1);
     mayorUser = team.mayor;
     mayor = await signIn(t.app, team.mayor);
     collaborator = await signIn(t.app, team.collaborators[0]);
     agent = await signIn(t.app, await createUser(t.db, { role: 'AGENT', totpExempt: true }));
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(webDir, { recursive: true, force: true });
+  });
 
   const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
   const get = (url: string) => inject({ method: 'GET', url });
@@ -69,6 +78,8 @@ describe('Public portal', () => {
   async function expectAbsent(title: string, slug: string) {
     expect((await search(title)).items.map((p) => p.title)).not.toContain(title);
     expect((await get(`/api/public/projects?limit=100`)).json<Page<PublicProjectSummaryDto>>().items.map((p) => p.slug)).not.toContain(slug);
+    const page = await get(`/projets/${slug}`);
+    expect([page.statusCode, page.body.includes(title)]).toEqual([404, false]);
     const bySlug = await get(`/api/public/projects/${slug}`);
     expect([bySlug.statusCode, bySlug.json<ApiError>().code]).toEqual([404, 'PUBLIC_PROJECT_NOT_FOUND']);
     expect((await get(`/api/public/projects/${slug}/similar`)).statusCode).toBe(404);
@@ -112,6 +123,12 @@ describe('Public portal', () => {
     expect(slugsOnMap(await mapAll())).toContain(slug);
     expect(await text('/api/public/projects.csv')).toContain(slug);
     expect(await text('/api/public/feed.atom')).toContain(`/projets/${slug}</id>`);
+
+    // The page itself carries the project's title and Open Graph tags for link previews.
+    const html = await get(`/projets/${slug}`);
+    expect([html.statusCode, html.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(html.body).toContain('<meta property="og:title" content="Rénovation de l’école du Bourg — Ableiges" />');
+    expect(html.body).toContain('<title>Rénovation de l’école du Bourg — Ableiges · Passerelle</title>');
   });
 
   it('keeps unpublished, awaiting, withdrawn and non-completed projects off every public route', async () => {
@@ -159,12 +176,12 @@ describe('Public portal', () => {
     expect((await get(`/api/public/projects/${slug}`)).json<PublicProjectDto>().title).toBe('Jardin partagé');
     await act(agent, project.id, 'approve');
     const after = (await get(`/api/public/projects/${slug}`)).json<PublicProjectDto>();
-    const { publishedAt, reviewedAt, photos, documents, ...shown } = after;
-    const { publishedAt: _p, reviewedAt: _r, photos: previewPhotos, documents: previewDocuments, ...previewed } = preview;
-    expect(shown).toEqual(previewed);
-    expect([photos, documents, previewPhotos, previewDocuments]).toEqual([[], [], [], []]);
-    expect(publishedAt).toBe(before.publishedAt);
-    expect(reviewedAt >= before.reviewedAt).toBe(true);
+    // Same fiche; only the dates differ (the preview is dated now), and neither has documents to re-address.
+    const withoutDates = ({ publishedAt, reviewedAt, ...fiche }: PublicProjectDto) => (publishedAt && reviewedAt ? fiche : fiche);
+    expect(withoutDates(after)).toEqual(withoutDates(preview));
+    expect([after.photos, after.documents]).toEqual([[], []]);
+    expect(after.publishedAt).toBe(before.publishedAt);
+    expect(after.reviewedAt >= before.reviewedAt).toBe(true);
   });
 
   it('serves only the documents the commune chose, and only while published', async () => {
