@@ -1,11 +1,18 @@
 // `npm run bench`: starts the built app on a seeded throwaway database and measures the public endpoints
-// with autocannon (50 connections). Prints p50/p95/p99 latency and requests per second for each.
+// with autocannon (50 connections). Prints p50/p95/p99 latency and requests per second for each, and the size of
+// the JavaScript the public home page loads first.
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { startServer } from '../testing/built-app.mjs';
 import { seedInbox } from './seed-inbox.mjs';
+import { seedPublications } from './seed-publications.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+/** `BENCH_ONLY=publi` measures only the endpoints whose name contains it (the seeding stays the same). */
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 const ENDPOINTS = [
   { name: 'communes, page de 100', path: '/api/departements/95/communes?limit=100', targetP95: 25 },
@@ -13,6 +20,15 @@ const ENDPOINTS = [
   { name: 'commune par code INSEE', path: '/api/communes/95002' },
   { name: 'contours GeoJSON (183 communes)', path: '/api/departements/95/communes.geojson' },
   { name: 'santé', path: '/api/health' },
+  // The public portal on 50,000 published projects.
+  { name: 'carte publique, tout le département', path: '/api/public/projects.geojson?departement=95&zoom=9', targetP95: 50 },
+  { name: 'carte publique, vue zoomée', path: '/api/public/projects.geojson?departement=95&zoom=13&bbox=1.95,49.05,2.05,49.12' },
+  { name: 'recherche publique « ecole »', path: '/api/public/projects?departement=95&q=ecole', targetP95: 50 },
+  { name: 'recherche « lavoir » + thème', path: '/api/public/projects?departement=95&q=lavoir&theme=CULTURE_PATRIMOINE' },
+  // Every request different (word, page size, page): no answer kept from a previous request can serve it.
+  { name: 'recherches toutes différentes', path: '/api/public/projects?departement=95&q=ecole', varied: variedSearch },
+  { name: 'projets publiés, plus récents', path: '/api/public/projects?departement=95' },
+  { name: 'projet publié par adresse', path: '/api/public/projects/bench-4242' },
   // The agents' inbox, signed in, on 20,000 threads and 200,000 messages; 20 agents at once.
   { name: 'boîte des agents, file par défaut', path: '/api/inbox', targetP95: 50, connections: 20, agent: true },
   { name: 'boîte des agents, recherche « ecole »', path: '/api/inbox?q=ecole', targetP95: 50, connections: 20, agent: true },
@@ -38,11 +54,20 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function run(url, connections = CONNECTIONS, headers = {}) {
+function variedSearch() {
+  const words = ['ecole', 'lavoir', 'voirie', 'eglise', 'eclairage', 'assainissement', 'mairie', 'sante', 'cour', 'bourg', 'parking', 'chaufferie'];
+  const word = words[Math.floor(Math.random() * words.length)];
+  const limit = 1 + Math.floor(Math.random() * 100);
+  const offset = Math.floor(Math.random() * 200);
+  return `/api/public/projects?departement=95&q=${word}&limit=${limit}&offset=${offset}`;
+}
+
+function run(url, connections = CONNECTIONS, headers = {}, varied = null) {
   return new Promise((resolve, reject) => {
     const latencies = [];
     let errors = 0;
-    const instance = autocannon({ url, connections, duration: DURATION, headers }, (err, result) => {
+    const requests = varied ? [{ setupRequest: (request) => ({ ...request, path: varied() }) }] : undefined;
+    const instance = autocannon({ url, connections, duration: DURATION, headers, requests }, (err, result) => {
       if (err) {
         reject(err);
         return;
@@ -66,11 +91,13 @@ try {
   console.log(
     `Boîte des agents : ${seeded.threads} questions (${seeded.active} en cours), ${seeded.messages} messages, 100 communes (${seeded.seconds.toFixed(1)} s)`,
   );
+  const published = await seedPublications(server.databaseUrl());
+  console.log(`Portail public : ${published.projects} projets publiés (${published.seconds.toFixed(1)} s)`);
   const authorization = await signInAgent(server.url);
   console.log(`Passerelle — benchmark (${CONNECTIONS} connexions sauf indication, ${DURATION} s par point d'accès, ${server.url})\n`);
   console.log('point d’accès'.padEnd(44), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'req/s'.padStart(9), 'erreurs'.padStart(8));
-  for (const endpoint of ENDPOINTS) {
-    const args = [server.url + endpoint.path, endpoint.connections ?? CONNECTIONS, endpoint.agent ? { authorization } : {}];
+  for (const endpoint of ENDPOINTS.filter((e) => e.name.includes(ONLY))) {
+    const args = [server.url + endpoint.path, endpoint.connections ?? CONNECTIONS, endpoint.agent ? { authorization } : {}, endpoint.varied];
     await run(...args).then(() => undefined); // warm-up pass, results ignored
     const { result, latencies, errors } = await run(...args);
     const p95 = percentile(latencies, 95);
@@ -88,7 +115,67 @@ try {
     }
     console.log(line + verdict);
   }
+  const js = initialJavaScript();
+  const home = await homePageJavaScript(server.url);
+  const verdict = js.brotli < 300_000 ? '✔ < 300 kB compressé' : '✘ ≥ 300 kB compressé';
+  console.log(`\nPage d’accueil publique :`);
+  console.log(`  JavaScript initial (index.html, ${js.files} fichiers) : ${kB(js.raw)} brut, ${kB(js.gzip)} gzip, ${kB(js.brotli)} brotli  ${verdict}`);
+  console.log(
+    `  Tout le JavaScript reçu par Chromium jusqu’à la carte affichée (${home.files} fichiers, dont la page et Leaflet chargés ensuite) : ` +
+      `${kB(home.transferred)} transférés (${home.encodings.join(', ')}), ${kB(home.raw)} décompressés`,
+  );
+  if (js.brotli >= 300_000) {
+    failed = true;
+  }
 } finally {
   await server.stop();
+}
+
+/** The scripts `index.html` loads before any route: the entry and its preloaded chunks (lazy pages excluded). */
+function initialJavaScript() {
+  const dir = resolve(import.meta.dirname, '../../dist/apps/web/browser');
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const files = [...new Set([...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]))];
+  let raw = 0;
+  let gzip = 0;
+  let brotli = 0;
+  for (const file of files) {
+    const content = readFileSync(join(dir, file));
+    raw += content.length;
+    gzip += gzipSync(content, { level: 9 }).length;
+    brotli += brotliCompressSync(content).length;
+  }
+  return { files: files.length, raw, gzip, brotli };
+}
+
+/** What a browser downloads for `/` until the page is idle (the map and the latest projects shown). */
+async function homePageJavaScript(url) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    const scripts = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') {
+        scripts.push(response);
+      }
+    });
+    await page.goto(url, { waitUntil: 'networkidle' });
+    let transferred = 0;
+    let raw = 0;
+    const encodings = new Set();
+    for (const response of scripts) {
+      transferred += (await response.request().sizes()).responseBodySize;
+      raw += (await response.body()).length;
+      encodings.add(response.headers()['content-encoding'] ?? 'identity');
+    }
+    return { files: scripts.length, transferred, raw, encodings: [...encodings] };
+  } finally {
+    await browser.close();
+  }
+}
+
+function kB(bytes) {
+  return `${(bytes / 1000).toFixed(1)} kB`;
 }
 process.exitCode = failed ? 1 : 0;

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Supercluster from 'supercluster';
 import type { DataSource } from 'typeorm';
 import { PUBLIC_MAP_MAX_FEATURES, type PublicMapDto, type PublicMapFeature, type PublicMapProjectProperties } from '@passerelle/shared/dto';
-import { preparedQuery } from '../database/prepared-query';
 import { parseBbox, type PublicMapQueryDto } from './dto/public-query.dto';
 import { publicFilterSql } from './public-filters';
+import { GenerationCache, PublishedSet } from './published-set';
 
 type PointProperties = Omit<PublicMapProjectProperties, 'cluster'>;
 
@@ -22,15 +22,17 @@ const MAX_INDEXES = 32;
 
 /**
  * Clustered markers for the public map. Per filter combination, the located projects are loaded once into a
- * supercluster index in memory; a view (bbox and zoom) is then answered from memory. An index is rebuilt when
- * `public_portal_state.generation` has moved (a trigger moves it on every change of the published set), so every
- * instance sees publications and withdrawals on its next request.
+ * supercluster index in memory; a view (bbox and zoom) is then answered from memory. An index is rebuilt when the
+ * published set has changed, so every instance sees publications and withdrawals on its next request.
  */
 @Injectable()
 export class PublicMapService {
-  private readonly indexes = new Map<string, { generation: string; index: Promise<ClusterIndex> }>();
+  private readonly indexes = new GenerationCache<ClusterIndex>(MAX_INDEXES);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly published: PublishedSet,
+  ) {}
 
   async view(query: PublicMapQueryDto): Promise<PublicMapDto> {
     const index = await this.index(query);
@@ -67,21 +69,8 @@ export class PublicMapService {
   }
 
   private async index(query: PublicMapQueryDto): Promise<ClusterIndex> {
-    const [{ generation }] = await preparedQuery<{ generation: string }>(this.db, 'SELECT generation FROM public_portal_state', []);
     const key = JSON.stringify([query.departement, query.theme, query.canton, query.commune, query.year, query.status, query.q?.trim() || null]);
-    const cached = this.indexes.get(key);
-    this.indexes.delete(key);
-    if (cached && cached.generation === generation) {
-      this.indexes.set(key, cached);
-      return cached.index;
-    }
-    const index = this.build(query);
-    this.indexes.set(key, { generation, index });
-    index.catch(() => this.indexes.get(key)?.index === index && this.indexes.delete(key));
-    while (this.indexes.size > MAX_INDEXES) {
-      this.indexes.delete(this.indexes.keys().next().value as string);
-    }
-    return index;
+    return this.indexes.get(key, await this.published.generation(), () => this.build(query));
   }
 
   private async build(query: PublicMapQueryDto): Promise<ClusterIndex> {

@@ -4,11 +4,12 @@ import { OpenDataService } from './open-data.service';
 import { PublicMapService } from './public-map.service';
 import { PublicPortalController } from './public-portal.controller';
 import { PublicProjectsService } from './public-projects.service';
+import { PublishedSet } from './published-set';
 
 /** `/api/public/…`: what visitors see, without an account — published snapshots only. */
 @Module({
   imports: [DocumentsModule],
   controllers: [PublicPortalController],
-  providers: [PublicProjectsService, PublicMapService, OpenDataService],
+  providers: [PublishedSet, PublicProjectsService, PublicMapService, OpenDataService],
 })
 export class PublicPortalModule {}

@@ -10,8 +10,11 @@ import type { StoredFile } from '../documents/documents.service';
 import { type PublicProjectListQueryDto, parseBbox } from './dto/public-query.dto';
 import { mapSummary, publicFilterSql, searchText, SUMMARY_COLUMNS, type SummaryRow } from './public-filters';
 import { PublicPortalException } from './public-portal.exception';
+import { GenerationCache, PublishedSet } from './published-set';
 
 const SIMILAR_COUNT = 4;
+/** Pages of results kept per query until the published set changes: searches repeat, publications are rare. */
+const CACHED_PAGES = 1_000;
 /** What `slugify` makes; anything else cannot be a published project. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -21,27 +24,40 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 @Injectable()
 export class PublicProjectsService {
+  private readonly pages = new GenerationCache<Page<PublicProjectSummaryDto>>(CACHED_PAGES);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly published: PublishedSet,
     private readonly storage: FileStorage,
     private readonly clock: Clock,
   ) {}
 
   async list(query: PublicProjectListQueryDto): Promise<Page<PublicProjectSummaryDto>> {
+    const key = JSON.stringify([
+      query.departement, query.theme, query.canton, query.commune, query.year, query.status, searchText(query.q), query.bbox, query.sort, query.limit, query.offset,
+    ]);
+    return this.pages.get(key, await this.published.generation(), () => this.queryPage(query));
+  }
+
+  private async queryPage(query: PublicProjectListQueryDto): Promise<Page<PublicProjectSummaryDto>> {
     const params: unknown[] = [];
     const where = publicFilterSql(query, params, parseBbox(query.bbox));
     const q = searchText(query.q);
     const byRelevance = q !== null && query.sort !== 'recent';
-    const order = byRelevance
-      ? `ts_rank(pp.search, websearch_to_tsquery('public.french_unaccent', $${params.indexOf(q) + 1})) DESC, pp.published_at DESC, pp.slug`
-      : 'pp.published_at DESC, pp.slug';
-    const [rows, [{ total }]] = await Promise.all([
-      preparedQuery<SummaryRow>(
-        this.db,
-        `SELECT ${SUMMARY_COLUMNS} FROM project_publication pp WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const rank = byRelevance ? `ts_rank(pp.search, websearch_to_tsquery('public.french_unaccent', $${params.indexOf(q) + 1}))` : '0::real';
+    // The page is chosen on the narrow columns first; only its rows are then read out of their snapshots. Planned
+    // at each call (not prepared): a generic plan cannot know how selective the searched words are.
+    const [rows, [{ total }]]: [SummaryRow[], { total: number }[]] = await Promise.all([
+      this.db.query(
+        `SELECT ${SUMMARY_COLUMNS}
+           FROM (SELECT pp.project_id, ${rank} AS rank, pp.published_at, pp.slug FROM project_publication pp WHERE ${where}
+                  ORDER BY rank DESC, pp.published_at DESC, pp.slug LIMIT $${params.length + 1} OFFSET $${params.length + 2}) page
+           JOIN project_publication pp ON pp.project_id = page.project_id
+          ORDER BY page.rank DESC, page.published_at DESC, page.slug`,
         [...params, query.limit, query.offset],
       ),
-      preparedQuery<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM project_publication pp WHERE ${where}`, params),
+      this.db.query(`SELECT count(*)::int AS total FROM project_publication pp WHERE ${where}`, params),
     ]);
     return { items: rows.map(mapSummary), total, limit: query.limit, offset: query.offset };
   }
