@@ -17,7 +17,7 @@ async function waitForCommuneOutlines(page: Page, n: number): Promise<void> {
   );
 }
 
-describe('Public home page', () => {
+describe('Communes of the département (the territory map)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -49,10 +49,10 @@ describe('Public home page', () => {
       }
     });
 
-    await page.goto('/');
+    await page.goto('/communes');
     await waitForCommuneOutlines(page, 183);
 
-    expect(await page.title()).toBe('Accueil — Passerelle');
+    expect(await page.title()).toBe('Les communes — Passerelle');
     // Two colours: 126 communes under 5,000 inhabitants, 57 of 5,000 or more.
     const fills = await page.locator(COMMUNE_PATHS).evaluateAll((paths) =>
       paths.reduce<Record<string, number>>((acc, p) => {
@@ -71,13 +71,13 @@ describe('Public home page', () => {
     expect(failedTiles.length).toBeGreaterThan(0);
     expect(consoleErrors).toEqual([]);
     expect(apiCalls).toEqual([]);
-    await screenshot(page, 'home-desktop');
+    await screenshot(page, 'communes-desktop');
     await context.close();
   });
 
   it('filters the list when searching without accents, and shows the commune chosen on the map', async () => {
     const { context, page } = await newPage(browser, 'desktop');
-    await page.goto('/');
+    await page.goto('/communes');
     await waitForCommuneOutlines(page, 183);
 
     await page.getByRole('searchbox', { name: 'Rechercher une commune' }).fill('ecouen');
@@ -102,13 +102,13 @@ describe('Public home page', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await panel.getByRole('heading', { level: 3 }).waitFor();
     expect(await panel.innerText()).toMatch(/Population[\s\S]*habitants[\s\S]*Code INSEE[\s\S]*95\d{3}/);
-    await screenshot(page, 'home-desktop-commune');
+    await screenshot(page, 'communes-desktop-commune');
     await context.close();
   });
 
   it('can be used with the keyboard only: skip link first, then the search field and the list', async () => {
     const { context, page } = await newPage(browser, 'desktop');
-    await page.goto('/');
+    await page.goto('/communes');
     await waitForCommuneOutlines(page, 183);
 
     await page.keyboard.press('Tab');
@@ -134,17 +134,17 @@ describe('Public home page', () => {
     await page.keyboard.press('Enter');
     const heading = page.getByRole('complementary', { name: 'Fiche de la commune' }).getByRole('heading', { name: focused });
     await heading.waitFor();
-    await screenshot(page, 'home-desktop-keyboard');
+    await screenshot(page, 'communes-desktop-keyboard');
     await context.close();
   });
 
   it('fits a phone: the navigation moves into a menu, the map and the list stay usable', async () => {
     const { context, page } = await newPage(browser, 'phone');
-    await page.goto('/');
+    await page.goto('/communes');
     await waitForCommuneOutlines(page, 183);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
-    await screenshot(page, 'home-phone');
+    await screenshot(page, 'communes-phone');
 
     await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
     const drawer = page.getByRole('navigation', { name: 'Navigation principale' });
