@@ -15,6 +15,7 @@ import {
 } from '@angular/core';
 import type { LatLng, Outline } from '@passerelle/shared/dto';
 import type * as Leaflet from 'leaflet';
+import { replaceBaseTiles } from './base-tiles';
 import { loadMapStylesheet } from './map-stylesheet';
 import { pointInOutline } from './point-in-outline';
 import { MAP_COLORS } from './territory-map-styles';
@@ -146,11 +147,9 @@ export class LocationMap {
   }
 
   private showTiles(L: LeafletModule | null, url: string | null, attribution: string): void {
-    if (!L || !this.map) {
-      return;
+    if (L && this.map) {
+      this.tileLayer = replaceBaseTiles(L, this.map, this.tileLayer, url, attribution);
     }
-    this.tileLayer?.remove();
-    this.tileLayer = url ? L.tileLayer(url, { maxZoom: 19, attribution }).addTo(this.map) : null;
   }
 
   private showOutline(L: LeafletModule | null, outline: Outline | null): void {

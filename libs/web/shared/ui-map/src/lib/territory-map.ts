@@ -21,6 +21,7 @@ import type {
 } from '@passerelle/shared/dto';
 import { formatInhabitants, formatInteger } from '@passerelle/web/shared/util-format';
 import type * as Leaflet from 'leaflet';
+import { replaceBaseTiles } from './base-tiles';
 import { loadMapStylesheet } from './map-stylesheet';
 import { boundaryStyle, cantonStyle, communeStyle, MAP_COLORS } from './territory-map-styles';
 
@@ -71,7 +72,6 @@ export class TerritoryMap {
   private readonly leaflet = signal<LeafletModule | null>(null);
   private map: Leaflet.Map | null = null;
   private tileLayer: Leaflet.TileLayer | null = null;
-  private tileAttributionShown: string | null = null;
   private communeGroup: Leaflet.GeoJSON | null = null;
   private cantonGroup: Leaflet.GeoJSON | null = null;
   private boundaryGroup: Leaflet.GeoJSON | null = null;
@@ -140,22 +140,8 @@ export class TerritoryMap {
   }
 
   private showTiles(L: LeafletModule | null, url: string | null, attribution: string): void {
-    if (!L || !this.map) {
-      return;
-    }
-    this.tileLayer?.remove();
-    this.tileLayer = null;
-    if (this.tileAttributionShown) {
-      this.map.attributionControl?.removeAttribution(this.tileAttributionShown);
-      this.tileAttributionShown = null;
-    }
-    if (url) {
-      // An independent layer: when tiles fail (offline, blocked host) the vector outlines are unaffected.
-      this.tileLayer = L.tileLayer(url, { maxZoom: 19 }).addTo(this.map);
-      if (attribution) {
-        this.map.attributionControl?.addAttribution(attribution);
-        this.tileAttributionShown = attribution;
-      }
+    if (L && this.map) {
+      this.tileLayer = replaceBaseTiles(L, this.map, this.tileLayer, url, attribution);
     }
   }
 

@@ -7,6 +7,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { InboxQuery, Page, ThreadSummaryDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { PublicationApi } from '@passerelle/web/projects/data-access';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { BackofficeSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
 import { of } from 'rxjs';
@@ -79,6 +80,7 @@ describe(InboxPage.name, () => {
           },
         },
         { provide: MatSnackBar, useValue: { open: snack } },
+        { provide: PublicationApi, useValue: { queue: () => of({ items: [], total: 2, limit: 1, offset: 0 }) } },
       ],
     });
     const harness = await RouterTestingHarness.create(url);
@@ -95,6 +97,13 @@ describe(InboxPage.name, () => {
       limit: 20,
       offset: 20,
     });
+  });
+
+  it('links to the publications waiting for a review, with how many wait', async () => {
+    const harness = await open('/departement');
+    const link = harness.routeNativeElement?.querySelector('a.publications-link');
+    expect(link?.getAttribute('href')).toBe('/departement/publications');
+    expect(link?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Publications à relire 2 en attente');
   });
 
   it('writes a new filter in the address and starts again from the first page', async () => {

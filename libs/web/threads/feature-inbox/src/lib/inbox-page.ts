@@ -1,3 +1,4 @@
+import { bindSearchField } from '@passerelle/web/shared/util-forms';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
@@ -34,12 +35,13 @@ import {
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { PublicationApi } from '@passerelle/web/projects/data-access';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { BackofficeSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
 import { LabelChip } from '@passerelle/web/threads/ui-thread';
-import { debounceTime, distinctUntilChanged, filter, finalize, map, of, switchMap } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, filter, finalize, map, of, switchMap } from 'rxjs';
 import { assigneeChoices, type BulkChange, bulkDoneMessage, bulkInput } from './bulk-actions';
 import { InboxBulkBar } from './inbox-bulk-bar';
 import {
@@ -104,6 +106,16 @@ export class InboxPage {
   protected readonly departement = computed(() => this.session.user()?.departement ?? null);
   private readonly code = computed(() => this.departement()?.code);
   protected readonly isAdmin = computed(() => this.session.role() === 'ADMIN');
+  /** How many projects wait for a review, shown on the way to them; nothing when it cannot be known. */
+  protected readonly publicationsWaiting = toSignal(
+    inject(PublicationApi)
+      .queue(1)
+      .pipe(
+        map((page) => page.total),
+        catchError(() => of(0)),
+      ),
+    { initialValue: 0 },
+  );
   protected readonly asCards = toSignal(
     inject(BreakpointObserver)
       .observe(CARDS_QUERY)
@@ -218,24 +230,7 @@ export class InboxPage {
   protected readonly bulkBusy = signal(false);
 
   constructor() {
-    // The search field follows the address (back button, "Effacer les filtres") unless it already says the same.
-    effect(() => {
-      const q = this.filters().q;
-      untracked(() => {
-        if (this.search.value.trim() !== q) {
-          this.search.setValue(q, { emitEvent: false });
-        }
-      });
-    });
-    this.search.valueChanges
-      .pipe(
-        debounceTime(INBOX_SEARCH_DEBOUNCE_MS),
-        map((value) => value.trim()),
-        filter((q) => q !== this.filters().q),
-        takeUntilDestroyed(),
-      )
-      // Each keystroke pause would otherwise add a history entry: "back" should undo a filter, not a letter.
-      .subscribe((q) => this.update({ q }, true));
+    bindSearchField(this.search, computed(() => this.filters().q), (q) => this.update({ q }, true), INBOX_SEARCH_DEBOUNCE_MS);
 
     effect(() => {
       const insee = this.filters().commune;

@@ -29,7 +29,7 @@ import type { InboxRow } from './inbox-row';
             <mat-checkbox
               [checked]="selected().has(row.id)"
               (change)="toggleRow.emit(row.id)"
-              [attr.aria-label]="'Sélectionner la question « ' + row.subject + ' »'"
+              [aria-label]="'Sélectionner la question « ' + row.subject + ' »'"
             />
           </td>
         </ng-container>
