@@ -18,7 +18,42 @@ export const appRoutes: Route[] = [
     path: '',
     pathMatch: 'full',
     title: 'Accueil',
+    loadComponent: () => import('@passerelle/web/public/feature-map').then((m) => m.PublicHomePage),
+  },
+  {
+    path: 'carte',
+    title: 'Carte des projets',
+    loadComponent: () => import('@passerelle/web/public/feature-map').then((m) => m.ProjectMapPage),
+  },
+  {
+    path: 'projets',
+    title: 'Rechercher un projet',
+    loadComponent: () => import('@passerelle/web/public/feature-project').then((m) => m.ProjectSearchPage),
+  },
+  {
+    path: 'projets/:slug',
+    title: 'Projet',
+    loadComponent: () => import('@passerelle/web/public/feature-project').then((m) => m.PublicProjectPage),
+  },
+  {
+    path: 'communes',
+    title: 'Les communes',
     loadComponent: () => import('@passerelle/web/territory/feature-home').then((m) => m.HomePage),
+  },
+  {
+    path: 'donnees-ouvertes',
+    title: 'Données ouvertes',
+    loadComponent: () => import('@passerelle/web/public/feature-pages').then((m) => m.OpenDataPage),
+  },
+  {
+    path: 'accessibilite',
+    title: 'Accessibilité',
+    loadComponent: () => import('@passerelle/web/public/feature-pages').then((m) => m.AccessibilityPage),
+  },
+  {
+    path: 'mentions-legales',
+    title: 'Mentions légales',
+    loadComponent: () => import('@passerelle/web/public/feature-pages').then((m) => m.LegalNoticePage),
   },
   {
     path: 'connexion',
@@ -144,6 +179,18 @@ export const appRoutes: Route[] = [
         title: 'Fiche projet',
         data: { area: 'departement' },
         loadChildren: () => import('@passerelle/web/projects/feature-detail').then((m) => m.projectDetailRoutes),
+      },
+      {
+        path: 'publications',
+        title: 'Publications à relire',
+        loadComponent: () =>
+          import('@passerelle/web/backoffice/feature-publications').then((m) => m.PublicationQueuePage),
+      },
+      {
+        path: 'publications/:id',
+        title: 'Relecture avant publication',
+        loadComponent: () =>
+          import('@passerelle/web/backoffice/feature-publications').then((m) => m.PublicationReviewPage),
       },
       {
         path: 'administration',

@@ -48,6 +48,7 @@ describe(App.name, () => {
           { path: 'espace', component: Blank },
           { path: 'espace/questions/:id', component: Blank },
           { path: 'departement/projets/:id', component: Blank },
+          { path: 'projets/:slug', component: Blank },
           { path: 'connexion', component: Blank },
         ]),
         { provide: BreakpointObserver, useValue: { observe: () => phone } },
@@ -100,7 +101,12 @@ describe(App.name, () => {
 
   it('offers a visitor the public pages and "Se connecter" only', async () => {
     const { element } = await render(false);
-    expect(inlineLinks(element)).toEqual(['Accueil']);
+    expect(inlineLinks(element)).toEqual(['Accueil', 'Carte', 'Projets']);
+    expect(Array.from(element.querySelectorAll('.inline-nav a')).map((a) => a.getAttribute('href'))).toEqual([
+      '/',
+      '/carte',
+      '/projets',
+    ]);
     const signIn = Array.from(element.querySelectorAll('a')).find((a) => a.textContent?.trim() === 'Se connecter');
     expect(signIn?.getAttribute('href')).toBe('/connexion');
   });
@@ -173,6 +179,43 @@ describe(App.name, () => {
     main.scrollIntoView = jest.fn();
     skip.click();
     expect(document.activeElement).toBe(main);
+  });
+
+  it('gives a visitor on a phone the public pages in the drawer', async () => {
+    const { fixture, element } = await render(true);
+    element.querySelector<HTMLButtonElement>('button[aria-label="Ouvrir le menu"]')?.click();
+    await fixture.whenStable();
+    expect(Array.from(element.querySelectorAll('.drawer-nav a')).map((a) => a.textContent?.trim())).toEqual([
+      'Accueil',
+      'Carte',
+      'Projets',
+    ]);
+  });
+
+  it('marks "Projets" as the current area on a public project page', async () => {
+    const { fixture, element } = await render(false);
+    await TestBed.inject(Router).navigateByUrl('/projets/lavoir-ableiges');
+    await fixture.whenStable();
+    const active = Array.from(element.querySelectorAll('.inline-nav a[aria-current="page"]')).map((a) =>
+      a.textContent?.trim(),
+    );
+    expect(active).toEqual(['Projets']);
+  });
+
+  it('links the footer to the open data, the accessibility statement, the legal notice, the feed and the communes', async () => {
+    const { element } = await render(false);
+    const nav = element.querySelector('footer nav[aria-label]');
+    const links = Array.from(nav?.querySelectorAll('a') ?? []).map((a) => [
+      a.textContent?.replace(/\u00a0/g, ' ').trim(),
+      a.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      ['Les communes', '/communes'],
+      ['Données ouvertes', '/donnees-ouvertes'],
+      ['Flux des publications (Atom)', '/api/public/feed.atom'],
+      ['Accessibilité : non conforme', '/accessibilite'],
+      ['Mentions légales', '/mentions-legales'],
+    ]);
   });
 
   it('credits the data sources in the footer', async () => {

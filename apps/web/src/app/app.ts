@@ -6,8 +6,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
-import { COMMUNE_ROLES, DEPARTEMENT_ROLES } from '@passerelle/shared/dto';
+import { ACCESSIBILITY_STATUS, COMMUNE_ROLES, DEPARTEMENT_ROLES } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { API_BASE_URL } from '@passerelle/web/shared/data-access';
 import { filter, map } from 'rxjs';
 import { AccountMenu } from './account-menu';
 import { NotificationMenu } from './notification-menu';
@@ -63,6 +64,13 @@ export class App {
   protected readonly links = computed<readonly NavLink[]>(() => {
     const role = this.session.role();
     const links: NavLink[] = [{ path: '/', label: 'Accueil', exact: true }];
+    if (!role && this.session.restored()) {
+      // Visitors come for the published projects; signed-in users have their own areas (and "Projets" of the
+      // département's back office would be ambiguous beside a public "Projets"). Not while a previous session is
+      // being looked for, so that a signed-in user's toolbar does not flash them.
+      links.push({ path: '/carte', label: 'Carte', exact: false });
+      links.push({ path: '/projets', label: 'Projets', exact: false });
+    }
     if (role && COMMUNE_ROLES.includes(role)) {
       links.push({ path: '/espace', label: 'Espace commune', exact: false });
       links.push({ path: '/espace/questions', label: 'Questions', exact: false });
@@ -97,6 +105,9 @@ export class App {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly drawerOpen = signal(false);
+
+  protected readonly feedUrl = `${inject(API_BASE_URL)}/public/feed.atom`;
+  protected readonly accessibilityStatus = ACCESSIBILITY_STATUS;
 
   constructor() {
     // Close the drawer once a link is followed, so the new page is not hidden behind it.

@@ -6,3 +6,4 @@ export * from './lib/threads';
 export * from './lib/notifications';
 export * from './lib/publication';
 export * from './lib/public-portal';
+export * from './lib/site';

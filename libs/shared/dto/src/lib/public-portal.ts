@@ -108,7 +108,7 @@ export const OPEN_DATA_COLUMNS = [
   { name: 'identifiant', type: 'texte', description: 'Identifiant stable du projet publié ; c’est aussi la fin de l’adresse de sa page.' },
   { name: 'titre', type: 'texte', description: 'Titre du projet.' },
   { name: 'resume', type: 'texte', description: 'Résumé en quelques lignes.' },
-  { name: 'theme', type: 'code', description: 'Thème du projet (code, par exemple ECOLE).' },
+  { name: 'theme', type: 'code', description: 'Thème du projet (code, par exemple ECOLES_PETITE_ENFANCE).' },
   { name: 'theme_libelle', type: 'texte', description: 'Thème du projet en clair.' },
   { name: 'statut', type: 'texte', description: 'Statut du projet en clair (Réalisé).' },
   { name: 'annee', type: 'entier', description: 'Année de réalisation (fin des travaux, sinon année de publication).' },

@@ -19,6 +19,15 @@ export const PUBLICATION_STATE_LABELS: Record<PublicationState, string> = {
 export const PUBLICATION_ACTIONS = ['request', 'consent', 'approve', 'reject', 'withdraw'] as const;
 export type PublicationAction = (typeof PUBLICATION_ACTIONS)[number];
 
+/** The log's entries, in words the commune and the agents both read. */
+export const PUBLICATION_ACTION_LABELS: Record<PublicationAction, string> = {
+  request: 'Publication demandée',
+  consent: 'Accord du maire',
+  approve: 'Approuvé et publié par le département',
+  reject: 'Refusé par le département',
+  withdraw: 'Accord retiré par le maire',
+};
+
 export const PUBLICATION_LIMITS = { reason: 2_000 } as const;
 
 /** What the commune chooses to show: which photos and documents, and whether the funding details. */

@@ -1,0 +1,2 @@
+export * from './lib/public-home-page';
+export * from './lib/project-map-page';

@@ -1,0 +1,120 @@
+import {
+  PROJECT_STATUSES,
+  PROJECT_THEMES,
+  type ProjectStatus,
+  type ProjectTheme,
+  type PublicProjectFilters,
+} from '@passerelle/shared/dto';
+
+/**
+ * The query-string of `/carte`, as the router hands it to the page's inputs:
+ * `?q=lavoir&theme=VOIRIE&canton=9510&year=2024&status=COMPLETED&vue=liste&page=2&kiosque=1`.
+ * Codes rather than labels, so that a project page can link to "the same theme on the map".
+ */
+export interface MapPageParams {
+  q?: string;
+  theme?: string;
+  canton?: string;
+  year?: string;
+  status?: string;
+  vue?: string;
+  page?: string;
+  kiosque?: string;
+}
+
+/** The filters shared by the map and the list; the département is added from the configuration. */
+export interface ProjectMapFilters {
+  q: string;
+  theme: ProjectTheme | null;
+  canton: string | null;
+  year: number | null;
+  status: ProjectStatus | null;
+}
+
+export const NO_FILTERS: ProjectMapFilters = { q: '', theme: null, canton: null, year: null, status: null };
+
+/** Cards per page of the list view: 2, 3 or 4 columns fill evenly. */
+export const LIST_PAGE_SIZE = 12;
+
+/** Anything unknown or malformed (a link typed by hand, an old bookmark) is no filter rather than an error. */
+export function readFilters(params: MapPageParams): ProjectMapFilters {
+  const theme = params.theme?.trim().toUpperCase();
+  const status = params.status?.trim().toUpperCase();
+  const canton = params.canton?.trim();
+  const year = Number(params.year);
+  return {
+    q: params.q?.trim() ?? '',
+    theme: (PROJECT_THEMES as readonly string[]).includes(theme ?? '') ? (theme as ProjectTheme) : null,
+    canton: canton && /^(?:\d{4,5}|2[AB]\d{2,3})$/.test(canton) ? canton : null,
+    year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : null,
+    status: (PROJECT_STATUSES as readonly string[]).includes(status ?? '') ? (status as ProjectStatus) : null,
+  };
+}
+
+/** `?page=3` → 2; anything else is the first page. */
+export function readPageIndex(value: string | undefined): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page > 1 ? page - 1 : 0;
+}
+
+/**
+ * Query parameters for a change of filters, merged into the address; `null` removes a parameter. Any change of
+ * filter goes back to the first page of the list.
+ */
+export function filterParams(change: Partial<ProjectMapFilters>): Record<string, string | null> {
+  const params: Record<string, string | null> = { page: null };
+  if ('q' in change) {
+    params['q'] = change.q?.trim() || null;
+  }
+  if ('theme' in change) {
+    params['theme'] = change.theme ?? null;
+  }
+  if ('canton' in change) {
+    params['canton'] = change.canton ?? null;
+  }
+  if ('year' in change) {
+    params['year'] = change.year != null ? String(change.year) : null;
+  }
+  if ('status' in change) {
+    params['status'] = change.status ?? null;
+  }
+  return params;
+}
+
+/** The filters as the API reads them, unset ones left out. */
+export function apiFilters(filters: ProjectMapFilters, departement: string): PublicProjectFilters {
+  const query: PublicProjectFilters = { departement };
+  if (filters.q) {
+    query.q = filters.q;
+  }
+  if (filters.theme) {
+    query.theme = filters.theme;
+  }
+  if (filters.canton) {
+    query.canton = filters.canton;
+  }
+  if (filters.year != null) {
+    query.year = filters.year;
+  }
+  if (filters.status) {
+    query.status = filters.status;
+  }
+  return query;
+}
+
+export function activeFilterCount(filters: ProjectMapFilters): number {
+  return [filters.q, filters.theme, filters.canton, filters.year, filters.status].filter((value) => !!value).length;
+}
+
+/** The years a visitor may pick: this year back to 2015, plus the one in the address if it is older. */
+export function yearChoices(currentYear: number, selected: number | null): number[] {
+  const years: number[] = [];
+  for (let year = currentYear; year >= 2015; year--) {
+    years.push(year);
+  }
+  if (selected != null && !years.includes(selected)) {
+    years.push(selected);
+    years.sort((a, b) => b - a);
+  }
+  return years;
+}

@@ -1,0 +1,102 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { PublicMapQuery } from '@passerelle/shared/dto';
+import { PublicProjectsApi } from '@passerelle/web/public/data-access';
+import { PublicProjectCard } from '@passerelle/web/public/ui-public';
+import { PublicConfig } from '@passerelle/web/shared/data-access';
+import { outlineBounds, ProjectClusterMap, type ProjectMapView } from '@passerelle/web/shared/ui-map';
+import { formatCount } from '@passerelle/web/shared/util-format';
+import { TerritoryApi } from '@passerelle/web/territory/data-access';
+import { map } from 'rxjs';
+import { projectMapLayer } from './project-map-layer';
+
+/** How many of the latest publications the home page shows. */
+export const LATEST_COUNT = 6;
+
+/**
+ * `/`: what visitors find here, the map of the published projects of the whole département, the latest
+ * publications and the ways further (map, search, open data, communes). Leaflet loads with the map only.
+ */
+@Component({
+  selector: 'lib-public-home-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    ProjectClusterMap,
+    PublicProjectCard,
+  ],
+  templateUrl: './public-home-page.html',
+  styleUrl: './public-home-page.scss',
+})
+export class PublicHomePage {
+  private readonly router = inject(Router);
+  private readonly api = inject(PublicProjectsApi);
+  private readonly territory = inject(TerritoryApi);
+  private readonly publicConfig = inject(PublicConfig);
+
+  protected readonly config = rxResource({ stream: () => this.publicConfig.load() });
+  private readonly code = computed(() => (this.config.hasValue() ? this.config.value().defaultDepartementCode : undefined));
+  protected readonly tileUrl = computed(() => (this.config.hasValue() ? this.config.value().tileUrl : null));
+  protected readonly tileAttribution = computed(() => (this.config.hasValue() ? this.config.value().tileAttribution : ''));
+
+  protected readonly departement = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.territory.getDepartement(params),
+  });
+  protected readonly departementName = computed(() => (this.departement.hasValue() ? this.departement.value().name : null));
+  protected readonly bounds = computed(() => {
+    const outline = this.departement.hasValue() ? this.departement.value().outline : null;
+    return outline ? outlineBounds(outline) : null;
+  });
+  // Canton limits only: the commune outlines weigh ten times more and the home page should stay light.
+  protected readonly cantonOutlines = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.territory.getCantonOutlines(params),
+  });
+
+  private readonly view = signal<ProjectMapView | null>(null);
+  protected readonly layer = projectMapLayer(
+    computed((): PublicMapQuery | null => {
+      const code = this.code();
+      const view = this.view();
+      return code && view ? { departement: code, ...view } : null;
+    }),
+  );
+  protected readonly mapSummary = computed(() => {
+    const total = this.layer.total();
+    return total == null ? '' : `${formatCount(total, 'projet publié', 'projets publiés')} sur la carte.`;
+  });
+
+  protected readonly latest = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) =>
+      this.api.list({ departement: params, sort: 'recent', limit: LATEST_COUNT }).pipe(map((page) => page.items)),
+  });
+
+  protected readonly search = new FormControl('', { nonNullable: true });
+
+  protected onViewChanged(view: ProjectMapView): void {
+    this.view.set(view);
+  }
+
+  protected openProject(slug: string): void {
+    void this.router.navigate(['/projets', slug]);
+  }
+
+  protected submitSearch(event: Event): void {
+    event.preventDefault();
+    const q = this.search.value.trim();
+    void this.router.navigate(['/projets'], { queryParams: q ? { q } : {} });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/public-project-page';
+export * from './lib/project-search-page';

@@ -1,0 +1,2 @@
+export * from './lib/public-project-card';
+export * from './lib/public-project-view';
