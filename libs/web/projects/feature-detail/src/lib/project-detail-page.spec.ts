@@ -1,14 +1,27 @@
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
-import { MAX_UPLOAD_BYTES, type ProjectDto } from '@passerelle/shared/dto';
-import { DocumentsApi, DocumentUploads, ProjectsApi } from '@passerelle/web/projects/data-access';
+import { MAX_UPLOAD_BYTES, type ProjectDto, type PublicationDto } from '@passerelle/shared/dto';
+import { AuthSession } from '@passerelle/web/auth/data-access';
+import { DocumentsApi, DocumentUploads, ProjectsApi, PublicationApi } from '@passerelle/web/projects/data-access';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { MAP_STYLESHEET_URL } from '@passerelle/web/shared/ui-map';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { of, Subject } from 'rxjs';
 import { ProjectDetailPage } from './project-detail-page';
 import { projectFixture } from '@passerelle/web/projects/data-access/testing';
+
+const publicationFixture: PublicationDto = {
+  state: 'PRIVATE',
+  choices: { documentIds: [], showFunding: false },
+  slug: null,
+  publishedAt: null,
+  pendingChanges: false,
+  rejectionReason: null,
+  events: [],
+  can: { request: false, consent: false, approve: false, reject: false, withdraw: false },
+  views: null,
+};
 
 describe(ProjectDetailPage.name, () => {
   let uploads: { upload: jest.Mock };
@@ -33,6 +46,8 @@ describe(ProjectDetailPage.name, () => {
         { provide: PublicConfig, useValue: { load: () => of({ tileUrl: null, tileAttribution: '' }) } },
         { provide: MatDialog, useValue: {} },
         { provide: MAP_STYLESHEET_URL, useValue: null },
+        { provide: PublicationApi, useValue: { get: () => of(publicationFixture) } },
+        { provide: AuthSession, useValue: { role: () => 'MAYOR' } },
       ],
     });
     const fixture = TestBed.createComponent(ProjectDetailPage);

@@ -35,6 +35,7 @@ import {
 } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { catchError, filter, finalize, of, switchMap } from 'rxjs';
+import { PublicationPanel } from './publication-panel';
 
 /** Which area the page is opened from: the commune's workspace, or the département's back office (read-only). */
 export type ProjectArea = 'commune' | 'departement';
@@ -57,6 +58,7 @@ export type ProjectArea = 'commune' | 'departement';
     DocumentList,
     PhotoGallery,
     LocationMap,
+    PublicationPanel,
   ],
   providers: [ObjectUrls],
   templateUrl: './project-detail-page.html',

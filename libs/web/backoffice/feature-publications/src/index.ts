@@ -1,0 +1,2 @@
+export * from './lib/publication-queue-page';
+export * from './lib/publication-review-page';

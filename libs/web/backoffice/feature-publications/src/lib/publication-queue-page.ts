@@ -1,0 +1,62 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { MAX_PAGE_SIZE } from '@passerelle/shared/dto';
+import { PublicationApi } from '@passerelle/web/projects/data-access';
+import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
+import { map } from 'rxjs';
+import { PublicationKindChip } from './publication-kind-chip';
+import { queueRow, type QueueRow } from './queue-row';
+
+/** Below this width the table would scroll sideways: the projects become cards. */
+const CARDS_QUERY = '(max-width: 959.98px)';
+
+/** `/departement/publications`: completed projects the communes want published, oldest request first. */
+@Component({
+  selector: 'lib-publication-queue-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTableModule, PublicationKindChip],
+  templateUrl: './publication-queue-page.html',
+  styleUrl: './publication-queue-page.scss',
+})
+export class PublicationQueuePage {
+  private readonly api = inject(PublicationApi);
+
+  protected readonly asCards = toSignal(
+    inject(BreakpointObserver)
+      .observe(CARDS_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+
+  protected readonly queue = rxResource({ stream: () => this.api.queue(MAX_PAGE_SIZE) });
+  protected readonly rows = computed<QueueRow[]>(() => {
+    const now = new Date();
+    return this.queue.hasValue() ? this.queue.value().items.map((item) => queueRow(item, now)) : [];
+  });
+  protected readonly total = computed(() => (this.queue.hasValue() ? this.queue.value().total : null));
+  protected readonly countText = computed(() => {
+    const total = this.total();
+    if (total === null) {
+      return '';
+    }
+    return total === 0
+      ? 'Aucun projet n’attend de relecture.'
+      : total === 1
+        ? '1 projet attend une relecture.'
+        : `${formatCount(total, 'projet attend', 'projets attendent')} une relecture, le plus ancien en premier.`;
+  });
+  protected readonly loadError = computed(() =>
+    apiErrorMessage(this.queue.error(), 'Impossible de charger les publications à relire. Vérifiez votre connexion puis réessayez.'),
+  );
+
+  protected readonly columns = ['title', 'commune', 'theme', 'waiting', 'kind'];
+
+  protected trackRow(_index: number, row: QueueRow): string {
+    return row.id;
+  }
+}
