@@ -148,7 +148,7 @@ describe('Communes of the département (the territory map)', () => {
 
     await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
     const drawer = page.getByRole('navigation', { name: 'Navigation principale' });
-    expect(await drawer.getByRole('link').allInnerTexts()).toEqual(['Accueil']);
+    expect(await drawer.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Carte', 'Projets']);
     await page.getByRole('button', { name: 'Fermer le menu' }).click();
     await page.getByRole('link', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();

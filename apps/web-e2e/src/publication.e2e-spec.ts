@@ -36,6 +36,7 @@ describe('Publication of a completed project and the public portal', () => {
     await page.getByRole('link', { name: new RegExp(TITLE) }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Publication sur le portail public' }).waitFor();
     projectPath = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: 'Demander la publication' }).waitFor();
     await page.getByLabel('Publier le financement obtenu (financeurs et montants)').check();
     await page.getByRole('button', { name: 'Demander la publication' }).click();
     await page.getByText('le maire est prévenu', { exact: false }).first().waitFor();

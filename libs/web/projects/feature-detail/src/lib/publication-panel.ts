@@ -437,10 +437,13 @@ export class PublicationPanel {
   private readonly session = inject(AuthSession);
   private readonly dialog = inject(MatDialog);
 
-  /** Reloaded when the fiche changes: its version decides whether changes are waiting for a review. */
+  /**
+   * Reloaded when the fiche changes (its version decides whether changes are waiting for a review), and only then:
+   * the key is a string, so a new copy of the same fiche does not reload it and wipe the choices being made.
+   */
   protected readonly publication = rxResource({
-    params: () => ({ id: this.project().id, version: this.project().version }),
-    stream: ({ params }) => this.api.get(params.id),
+    params: () => `${this.project().id}@${this.project().version}`,
+    stream: ({ params }) => this.api.get(params.slice(0, params.indexOf('@'))),
   });
   protected readonly pub = computed<PublicationDto | null>(() =>
     this.publication.hasValue() ? this.publication.value() : null,
