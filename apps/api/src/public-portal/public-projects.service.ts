@@ -25,6 +25,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 @Injectable()
 export class PublicProjectsService {
   private readonly pages = new GenerationCache<Page<PublicProjectSummaryDto>>(CACHED_PAGES);
+  private readonly totals = new GenerationCache<number>(CACHED_PAGES);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -34,13 +35,13 @@ export class PublicProjectsService {
   ) {}
 
   async list(query: PublicProjectListQueryDto): Promise<Page<PublicProjectSummaryDto>> {
-    const key = JSON.stringify([
-      query.departement, query.theme, query.canton, query.commune, query.year, query.status, searchText(query.q), query.bbox, query.sort, query.limit, query.offset,
-    ]);
-    return this.pages.get(key, await this.published.generation(), () => this.queryPage(query));
+    const filters = JSON.stringify([query.departement, query.theme, query.canton, query.commune, query.year, query.status, searchText(query.q), query.bbox]);
+    const generation = await this.published.generation();
+    return this.pages.get(JSON.stringify([filters, query.sort, query.limit, query.offset]), generation, () => this.queryPage(query, filters, generation));
   }
 
-  private async queryPage(query: PublicProjectListQueryDto): Promise<Page<PublicProjectSummaryDto>> {
+  /** One page, and the total of its filters (counted once for all the pages and sorts of the same search). */
+  private async queryPage(query: PublicProjectListQueryDto, filters: string, generation: string): Promise<Page<PublicProjectSummaryDto>> {
     const params: unknown[] = [];
     const where = publicFilterSql(query, params, parseBbox(query.bbox));
     const q = searchText(query.q);
@@ -48,7 +49,7 @@ export class PublicProjectsService {
     const rank = byRelevance ? `ts_rank(pp.search, websearch_to_tsquery('public.french_unaccent', $${params.indexOf(q) + 1}))` : '0::real';
     // The page is chosen on the narrow columns first; only its rows are then read out of their snapshots. Planned
     // at each call (not prepared): a generic plan cannot know how selective the searched words are.
-    const [rows, [{ total }]]: [SummaryRow[], { total: number }[]] = await Promise.all([
+    const [rows, total]: [SummaryRow[], number] = await Promise.all([
       this.db.query(
         `SELECT ${SUMMARY_COLUMNS}
            FROM (SELECT pp.project_id, ${rank} AS rank, pp.published_at, pp.slug FROM project_publication pp WHERE ${where}
@@ -57,7 +58,10 @@ export class PublicProjectsService {
           ORDER BY page.rank DESC, page.published_at DESC, page.slug`,
         [...params, query.limit, query.offset],
       ),
-      this.db.query(`SELECT count(*)::int AS total FROM project_publication pp WHERE ${where}`, params),
+      this.totals.get(filters, generation, async () => {
+        const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM project_publication pp WHERE ${where}`, params);
+        return total as number;
+      }),
     ]);
     return { items: rows.map(mapSummary), total, limit: query.limit, offset: query.offset };
   }

@@ -18,7 +18,7 @@ export const appRoutes: Route[] = [
     path: '',
     pathMatch: 'full',
     title: 'Accueil',
-    loadComponent: () => import('@passerelle/web/public/feature-map').then((m) => m.PublicHomePage),
+    loadComponent: () => import('@passerelle/web/public/feature-home').then((m) => m.PublicHomePage),
   },
   {
     path: 'carte',

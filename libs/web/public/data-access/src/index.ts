@@ -1,1 +1,2 @@
 export * from './lib/public-projects-api';
+export * from './lib/project-map-layer';

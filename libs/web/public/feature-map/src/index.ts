@@ -1,2 +1,1 @@
-export * from './lib/public-home-page';
 export * from './lib/project-map-page';

@@ -15,7 +15,7 @@ import {
   mapDtoFixture,
   StubProjectClusterMap,
   summaryFixture,
-} from './testing/map-fixtures';
+} from '@passerelle/web/public/ui-public/testing';
 
 describe(ProjectMapPage.name, () => {
   let fixture: ComponentFixture<ProjectMapPage>;

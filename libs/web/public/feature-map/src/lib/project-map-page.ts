@@ -33,7 +33,7 @@ import {
   type PublicMapQuery,
   type PublicProjectSummaryDto,
 } from '@passerelle/shared/dto';
-import { PublicProjectsApi } from '@passerelle/web/public/data-access';
+import { projectMapLayer, PublicProjectsApi } from '@passerelle/web/public/data-access';
 import { PublicProjectCard } from '@passerelle/web/public/ui-public';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { outlineBounds, ProjectClusterMap, type ProjectMapView } from '@passerelle/web/shared/ui-map';
@@ -53,7 +53,6 @@ import {
   readPageIndex,
   yearChoices,
 } from './map-filters';
-import { projectMapLayer } from './project-map-layer';
 
 const PHONE = '(max-width: 599.98px)';
 /** Waits for a pause in typing so that each keystroke does not cost a request (nor a history entry). */

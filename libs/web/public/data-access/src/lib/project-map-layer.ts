@@ -1,7 +1,7 @@
 import { computed, inject, type Signal, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { PublicMapDto, PublicMapFeature, PublicMapQuery } from '@passerelle/shared/dto';
-import { PublicProjectsApi } from '@passerelle/web/public/data-access';
+import { PublicProjectsApi } from './public-projects-api';
 import { catchError, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
 
 export interface ProjectMapLayer {

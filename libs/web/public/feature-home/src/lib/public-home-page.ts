@@ -7,14 +7,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { PublicMapQuery } from '@passerelle/shared/dto';
-import { PublicProjectsApi } from '@passerelle/web/public/data-access';
+import { projectMapLayer, PublicProjectsApi } from '@passerelle/web/public/data-access';
 import { PublicProjectCard } from '@passerelle/web/public/ui-public';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { outlineBounds, ProjectClusterMap, type ProjectMapView } from '@passerelle/web/shared/ui-map';
 import { formatCount } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { map } from 'rxjs';
-import { projectMapLayer } from './project-map-layer';
 
 /** How many of the latest publications the home page shows. */
 export const LATEST_COUNT = 6;

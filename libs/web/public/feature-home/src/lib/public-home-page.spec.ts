@@ -13,7 +13,7 @@ import {
   mapDtoFixture,
   StubProjectClusterMap,
   summaryFixture,
-} from './testing/map-fixtures';
+} from '@passerelle/web/public/ui-public/testing';
 
 describe(PublicHomePage.name, () => {
   let fixture: ComponentFixture<PublicHomePage>;
