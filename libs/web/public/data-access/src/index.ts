@@ -1,2 +1,3 @@
 export * from './lib/public-projects-api';
 export * from './lib/project-map-layer';
+export * from './lib/public-map-setting';

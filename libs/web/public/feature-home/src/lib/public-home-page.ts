@@ -7,9 +7,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { PublicMapQuery } from '@passerelle/shared/dto';
-import { projectMapLayer, PublicProjectsApi } from '@passerelle/web/public/data-access';
+import { projectMapLayer, publicMapSetting, PublicProjectsApi } from '@passerelle/web/public/data-access';
 import { PublicProjectCard } from '@passerelle/web/public/ui-public';
-import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { outlineBounds, ProjectClusterMap, type ProjectMapView } from '@passerelle/web/shared/ui-map';
 import { formatCount } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
@@ -42,20 +41,16 @@ export class PublicHomePage {
   private readonly router = inject(Router);
   private readonly api = inject(PublicProjectsApi);
   private readonly territory = inject(TerritoryApi);
-  private readonly publicConfig = inject(PublicConfig);
 
-  protected readonly config = rxResource({ stream: () => this.publicConfig.load() });
-  private readonly code = computed(() => (this.config.hasValue() ? this.config.value().defaultDepartementCode : undefined));
-  protected readonly tileUrl = computed(() => (this.config.hasValue() ? this.config.value().tileUrl : null));
-  protected readonly tileAttribution = computed(() => (this.config.hasValue() ? this.config.value().tileAttribution : ''));
-
-  protected readonly departement = rxResource({
-    params: () => this.code(),
-    stream: ({ params }) => this.territory.getDepartement(params),
-  });
-  protected readonly departementName = computed(() => (this.departement.hasValue() ? this.departement.value().name : null));
+  private readonly setting = publicMapSetting();
+  protected readonly config = this.setting.config;
+  private readonly code = this.setting.code;
+  protected readonly tileUrl = this.setting.tileUrl;
+  protected readonly tileAttribution = this.setting.tileAttribution;
+  protected readonly departement = this.setting.departement;
+  protected readonly departementName = this.setting.departementName;
   protected readonly bounds = computed(() => {
-    const outline = this.departement.hasValue() ? this.departement.value().outline : null;
+    const outline = this.setting.outline();
     return outline ? outlineBounds(outline) : null;
   });
   // Canton limits only: the commune outlines weigh ten times more and the home page should stay light.

@@ -33,9 +33,8 @@ import {
   type PublicMapQuery,
   type PublicProjectSummaryDto,
 } from '@passerelle/shared/dto';
-import { projectMapLayer, PublicProjectsApi } from '@passerelle/web/public/data-access';
+import { projectMapLayer, publicMapSetting, PublicProjectsApi } from '@passerelle/web/public/data-access';
 import { PublicProjectCard } from '@passerelle/web/public/ui-public';
-import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { outlineBounds, ProjectClusterMap, type ProjectMapView } from '@passerelle/web/shared/ui-map';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
 import { formatInteger } from '@passerelle/web/shared/util-format';
@@ -103,7 +102,6 @@ export class ProjectMapPage {
   private readonly route = inject(ActivatedRoute);
   private readonly api = inject(PublicProjectsApi);
   private readonly territory = inject(TerritoryApi);
-  private readonly publicConfig = inject(PublicConfig);
   private readonly document = inject(DOCUMENT);
   private readonly idleMs = inject(KIOSK_IDLE_MS);
 
@@ -131,18 +129,15 @@ export class ProjectMapPage {
     initialValue: false,
   });
 
-  protected readonly config = rxResource({ stream: () => this.publicConfig.load() });
-  private readonly code = computed(() => (this.config.hasValue() ? this.config.value().defaultDepartementCode : undefined));
-  protected readonly tileUrl = computed(() => (this.config.hasValue() ? this.config.value().tileUrl : null));
-  protected readonly tileAttribution = computed(() => (this.config.hasValue() ? this.config.value().tileAttribution : ''));
-
-  protected readonly departement = rxResource({
-    params: () => this.code(),
-    stream: ({ params }) => this.territory.getDepartement(params),
-  });
-  protected readonly departementName = computed(() => (this.departement.hasValue() ? this.departement.value().name : null));
+  private readonly setting = publicMapSetting();
+  protected readonly config = this.setting.config;
+  private readonly code = this.setting.code;
+  protected readonly tileUrl = this.setting.tileUrl;
+  protected readonly tileAttribution = this.setting.tileAttribution;
+  protected readonly departement = this.setting.departement;
+  protected readonly departementName = this.setting.departementName;
   protected readonly bounds = computed(() => {
-    const outline = this.departement.hasValue() ? this.departement.value().outline : null;
+    const outline = this.setting.outline();
     return outline ? outlineBounds(outline) : null;
   });
   protected readonly communeOutlines = rxResource({
