@@ -37,7 +37,14 @@ describe('Publication of a completed project and the public portal', () => {
     await page.getByRole('heading', { level: 2, name: 'Publication sur le portail public' }).waitFor();
     projectPath = new URL(page.url()).pathname;
     await page.getByRole('button', { name: 'Demander la publication' }).waitFor();
-    await page.getByLabel('Publier le financement obtenu (financeurs et montants)').check();
+    // The side column settles (session, thumbnails, storage) just after the panel appears: let it finish first.
+    await page.waitForLoadState('networkidle');
+    const funding = page.getByLabel('Publier le financement obtenu (financeurs et montants)');
+    for (let i = 0; i < 5 && (await funding.getAttribute('aria-checked')) !== 'true'; i++) {
+      await funding.click();
+      await page.waitForTimeout(200);
+    }
+    expect(await funding.getAttribute('aria-checked')).toBe('true');
     await page.getByRole('button', { name: 'Demander la publication' }).click();
     await page.getByText('le maire est prévenu', { exact: false }).first().waitFor();
     await page.getByText('En attente de l’accord du maire').first().waitFor();
