@@ -7,8 +7,11 @@ import { Allow, CurrentUser, Meta, type RequestMeta } from '../common/access/acc
 import type { AuthUser } from '../common/access/auth-user';
 import { PatternPipe } from '../common/http/pattern.pipe';
 import { DocumentsException } from './documents.exception';
-import { DocumentsService, type StoredFile } from './documents.service';
+import { DocumentsService } from './documents.service';
+import { sendStoredFile } from './stored-file';
 
+/** Signed-in downloads: the browser may keep them a few minutes, shared caches never. */
+const PRIVATE_CACHE = 'private, max-age=300';
 const insee = new PatternPipe('insee', INSEE_CODE_PATTERN, 'Code INSEE invalide : 5 caractères, par exemple 95002.');
 
 @ApiBearerAuth()
@@ -45,12 +48,12 @@ export class DocumentsController {
 
   @Get('documents/:id/content')
   async content(@CurrentUser() user: AuthUser, @Param('id') id: string, @Meta() meta: RequestMeta, @Res() reply: FastifyReply): Promise<void> {
-    await send(reply, await this.documents.open(user, id, 'content', meta));
+    await sendStoredFile(reply, await this.documents.open(user, id, 'content', meta), PRIVATE_CACHE);
   }
 
   @Get('documents/:id/thumbnail')
   async thumbnail(@CurrentUser() user: AuthUser, @Param('id') id: string, @Meta() meta: RequestMeta, @Res() reply: FastifyReply): Promise<void> {
-    await send(reply, await this.documents.open(user, id, 'thumbnail', meta));
+    await sendStoredFile(reply, await this.documents.open(user, id, 'thumbnail', meta), PRIVATE_CACHE);
   }
 
   @Delete('documents/:id')
@@ -64,23 +67,4 @@ export class DocumentsController {
   usage(@CurrentUser() user: AuthUser, @Param('insee', insee) code: string): Promise<StorageUsageDto> {
     return this.documents.usage(user, code);
   }
-}
-
-/** Never sniffed, never HTML: the stored type, `nosniff`, and a download unless it is a checked image. */
-async function send(reply: FastifyReply, file: StoredFile): Promise<void> {
-  await reply
-    .header('content-type', file.mimeType)
-    .header('content-length', String(file.size))
-    .header('content-disposition', contentDisposition(file.inline ? 'inline' : 'attachment', file.filename))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, max-age=300')
-    .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-    .send(file.stream);
-}
-
-/** RFC 6266 with an ASCII fallback and the UTF-8 name (RFC 8187). */
-export function contentDisposition(type: 'inline' | 'attachment', filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

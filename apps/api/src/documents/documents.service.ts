@@ -6,7 +6,6 @@ import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MultipartFile } from '@fastify/multipart';
-import type { ReadStream } from 'node:fs';
 import sharp from 'sharp';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type DocumentDto, MAX_UPLOAD_BYTES, type StorageUsageDto } from '@passerelle/shared/dto';
@@ -24,16 +23,9 @@ import { detectContentType } from './content-type';
 import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from './document.mapper';
 import { DocumentsException } from './documents.exception';
 import { FileStorage } from './file-storage';
+import { openStoredFile, type StoredFile } from './stored-file';
 
 const THUMBNAIL_WIDTH = 480;
-
-export interface StoredFile {
-  stream: ReadStream;
-  filename: string;
-  mimeType: string;
-  size: number;
-  inline: boolean;
-}
 
 /**
  * Documents and photos of projects: streamed to disk (never held whole in memory), typed from their content,
@@ -154,24 +146,17 @@ export class DocumentsService {
 
   async open(user: AuthUser, documentId: string, variant: 'content' | 'thumbnail', meta: RequestMeta): Promise<StoredFile> {
     const row = await this.loadVisible(user, documentId);
-    const key = variant === 'thumbnail' ? row.thumbnail_key : row.storage_key;
-    if (!key) {
-      throw new DocumentsException('DOCUMENT_NOT_FOUND');
-    }
     if (variant === 'content') {
       await this.audit.record(
         { action: 'DOCUMENT_DOWNLOADED', actorId: user.id, targetType: 'document', targetId: row.id, communeInsee: row.commune_insee, departementCode: user.departementCode },
         meta,
       );
     }
-    return {
-      stream: this.storage.read(key),
-      filename: variant === 'thumbnail' ? `${row.filename.replace(/\.[^.]+$/, '')}-vignette.webp` : row.filename,
-      mimeType: variant === 'thumbnail' ? 'image/webp' : row.mime_type,
-      size: await this.storage.size(key),
-      // Only real images (checked at upload) are ever shown in the page; everything else is downloaded.
-      inline: row.kind === 'PHOTO',
-    };
+    const file = await openStoredFile(this.storage, row, variant);
+    if (!file) {
+      throw new DocumentsException('DOCUMENT_NOT_FOUND');
+    }
+    return file;
   }
 
   async remove(user: AuthUser, documentId: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import {
   FUNDER_LABELS,
   OPEN_DATA_COLUMNS,
+  OPEN_DATA_LICENCE,
   type OpenDataColumn,
   PROJECT_STATUS_LABELS,
   PROJECT_THEME_LABELS,
@@ -55,7 +56,7 @@ export class OpenDataService {
 
   /** A FeatureCollection (RFC 7946): one point per located project, the CSV's columns as properties. */
   async *geoJson(filters: PublicProjectFilters): AsyncGenerator<string> {
-    yield `{"type":"FeatureCollection","licence":${JSON.stringify(`Licence Ouverte / Open Licence version 2.0`)},"features":[`;
+    yield `{"type":"FeatureCollection","licence":${JSON.stringify(OPEN_DATA_LICENCE.name)},"features":[`;
     let first = true;
     for await (const record of this.records(filters)) {
       const point = record.longitude !== null && record.latitude !== null ? { type: 'Point', coordinates: [record.longitude, record.latitude] } : null;
@@ -99,7 +100,7 @@ export class OpenDataService {
   <link rel="alternate" type="text/html" href="${xml(`${base}/projets`)}"/>
   <updated>${(rows.length ? updated : new Date(0)).toISOString()}</updated>
   <author><name>Passerelle</name></author>
-  <rights>${xml(`Licence Ouverte / Open Licence version 2.0`)}</rights>
+  <rights>${xml(OPEN_DATA_LICENCE.name)}</rights>
 ${entries.join('\n')}
 </feed>
 `;

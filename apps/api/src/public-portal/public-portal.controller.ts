@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import type { Page, PublicMapDto, PublicProjectDto, PublicProjectSummaryDto } from '@passerelle/shared/dto';
 import { Public } from '../common/access/access.decorators';
-import { contentDisposition } from '../documents/documents.controller';
+import { contentDisposition, sendStoredFile } from '../documents/stored-file';
 import { PublicFiltersDto, PublicMapQueryDto, PublicProjectListQueryDto } from './dto/public-query.dto';
 import { OpenDataService } from './open-data.service';
 import { PublicMapService } from './public-map.service';
@@ -100,18 +100,13 @@ export class PublicPortalController {
   private async sendDocument(id: string, variant: 'content' | 'thumbnail', request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const file = await this.projects.openDocument(id, variant);
     const etag = `"${id}-${variant}"`;
-    void reply.header('etag', etag).header('cache-control', REVALIDATE).header('x-content-type-options', 'nosniff');
+    void reply.header('etag', etag);
     if (request.headers['if-none-match'] === etag) {
       file.stream.destroy();
-      await reply.code(304).send();
+      await reply.header('cache-control', REVALIDATE).code(304).send();
       return;
     }
-    await reply
-      .header('content-type', file.mimeType)
-      .header('content-length', String(file.size))
-      .header('content-disposition', contentDisposition(file.inline ? 'inline' : 'attachment', file.filename))
-      .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-      .send(file.stream);
+    await sendStoredFile(reply, file, REVALIDATE);
   }
 }
 

@@ -6,7 +6,7 @@ import { isUuid } from '../accounts/users.repository';
 import { Clock } from '../common/clock/clock';
 import { preparedQuery } from '../database/prepared-query';
 import { FileStorage } from '../documents/file-storage';
-import type { StoredFile } from '../documents/documents.service';
+import { openStoredFile, type StoredFile } from '../documents/stored-file';
 import { type PublicProjectListQueryDto, parseBbox } from './dto/public-query.dto';
 import { mapSummary, publicFilterSql, searchText, SUMMARY_COLUMNS, type SummaryRow } from './public-filters';
 import { PublicPortalException } from './public-portal.exception';
@@ -130,17 +130,11 @@ export class PublicProjectsService {
         WHERE d.id = $1 AND d.deleted_at IS NULL`,
       [documentId],
     );
-    const key: string | null = row ? (variant === 'thumbnail' ? row.thumbnail_key : row.storage_key) : null;
-    if (!key) {
+    const file = row ? await openStoredFile(this.storage, row, variant) : null;
+    if (!file) {
       throw new PublicPortalException('DOCUMENT_NOT_FOUND');
     }
-    return {
-      stream: this.storage.read(key),
-      filename: variant === 'thumbnail' ? `${row.filename.replace(/\.[^.]+$/, '')}-vignette.webp` : row.filename,
-      mimeType: variant === 'thumbnail' ? 'image/webp' : row.mime_type,
-      size: await this.storage.size(key),
-      inline: row.kind === 'PHOTO',
-    };
+    return file;
   }
 }
 
