@@ -1,10 +1,5 @@
-import {
-  PROJECT_STATUSES,
-  PROJECT_THEMES,
-  type ProjectStatus,
-  type ProjectTheme,
-  type PublicProjectFilters,
-} from '@passerelle/shared/dto';
+import type { ProjectStatus, ProjectTheme, PublicProjectFilters } from '@passerelle/shared/dto';
+import { readPublicFilters } from '@passerelle/web/public/data-access';
 
 /**
  * The query-string of `/carte`, as the router hands it to the page's inputs:
@@ -36,19 +31,10 @@ export const NO_FILTERS: ProjectMapFilters = { q: '', theme: null, canton: null,
 /** Cards per page of the list view: 2, 3 or 4 columns fill evenly. */
 export const LIST_PAGE_SIZE = 12;
 
-/** Anything unknown or malformed (a link typed by hand, an old bookmark) is no filter rather than an error. */
+/** The map's filters from its address (the commune filter of the search page has no control here). */
 export function readFilters(params: MapPageParams): ProjectMapFilters {
-  const theme = params.theme?.trim().toUpperCase();
-  const status = params.status?.trim().toUpperCase();
-  const canton = params.canton?.trim();
-  const year = Number(params.year);
-  return {
-    q: params.q?.trim() ?? '',
-    theme: (PROJECT_THEMES as readonly string[]).includes(theme ?? '') ? (theme as ProjectTheme) : null,
-    canton: canton && /^(?:\d{4,5}|2[AB]\d{2,3})$/.test(canton) ? canton : null,
-    year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : null,
-    status: (PROJECT_STATUSES as readonly string[]).includes(status ?? '') ? (status as ProjectStatus) : null,
-  };
+  const { q, theme, canton, year, status } = readPublicFilters({ ...params });
+  return { q, theme, canton, year, status };
 }
 
 /** `?page=3` → 2; anything else is the first page. */

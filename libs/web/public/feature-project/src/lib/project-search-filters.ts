@@ -1,13 +1,12 @@
 import type { Params } from '@angular/router';
 import {
-  PROJECT_STATUSES,
-  PROJECT_THEMES,
   type ProjectStatus,
   type ProjectTheme,
   PUBLIC_SORTS,
   type PublicProjectListQuery,
   type PublicSort,
 } from '@passerelle/shared/dto';
+import { queryValue, readPublicFilters } from '@passerelle/web/public/data-access';
 
 /** Four columns of six rows, three of eight, two of twelve: full rows whatever the width. */
 export const SEARCH_PAGE_SIZE = 24;
@@ -45,32 +44,13 @@ export const EMPTY_SEARCH_FILTERS: ProjectSearchFilters = {
   pageIndex: 0,
 };
 
-function single(params: Params, name: string): string | null {
-  const value: unknown = params[name];
-  const first: unknown = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' && first.trim() !== '' ? first.trim() : null;
-}
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
-}
-
-function code(value: string | null): string | null {
-  return value !== null && /^[0-9A-Za-z]{1,10}$/.test(value) ? value : null;
-}
-
 /** Reads the filters from the address; anything unknown or malformed (an old or hand-typed link) is left out. */
 export function searchFiltersFromParams(params: Params): ProjectSearchFilters {
-  const year = single(params, 'year');
-  const page = single(params, 'page');
+  const sort = queryValue(params, 'sort');
+  const page = queryValue(params, 'page');
   return {
-    q: single(params, 'q') ?? '',
-    theme: oneOf(PROJECT_THEMES, single(params, 'theme')),
-    canton: code(single(params, 'canton')),
-    commune: code(single(params, 'commune')),
-    year: year !== null && /^\d{4}$/.test(year) ? Number(year) : null,
-    status: oneOf(PROJECT_STATUSES, single(params, 'status')),
-    sort: oneOf(PUBLIC_SORTS, single(params, 'sort')),
+    ...readPublicFilters(params),
+    sort: (PUBLIC_SORTS as readonly string[]).includes(sort ?? '') ? (sort as PublicSort) : null,
     pageIndex: page !== null && /^\d{1,5}$/.test(page) && Number(page) > 1 ? Number(page) - 1 : 0,
   };
 }
