@@ -226,10 +226,12 @@ describe('Public portal', () => {
     const paged = (await get('/api/public/projects?limit=1&offset=1')).json<Page<PublicProjectSummaryDto>>();
     expect([paged.items.length, paged.limit, paged.offset, paged.total > 1]).toEqual([1, 1, 1, true]);
 
-    for (const bad of ['theme=PISCINE', 'year=deux', 'limit=101', 'bbox=1,2,3', 'zoom=30', 'status=DONE', 'commune=1', 'sort=alpha']) {
-      const url = bad.startsWith('zoom') ? `/api/public/projects.geojson?${bad}` : `/api/public/projects?${bad}`;
+    for (const bad of ['theme=PISCINE', 'year=deux', 'limit=101', 'bbox=1,2,3', 'bbox=2,49.3,1.6,48.9', 'zoom=30', 'status=DONE', 'commune=1', 'sort=alpha']) {
+      const url = bad.startsWith('zoom') || bad.includes('49.3') ? `/api/public/projects.geojson?${bad}` : `/api/public/projects?${bad}`;
       const res = await get(url);
       expect([bad, res.statusCode, res.json<ApiError>().code]).toEqual([bad, 400, 'VALIDATION_FAILED']);
+      // The error is JSON even where the route answers GeoJSON.
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     }
     for (const q of [`' & ! | :*`, '((', '\\', 'x'.repeat(200)]) {
       expect((await get(`/api/public/projects?q=${encodeURIComponent(q)}`)).statusCode).toBe(200);

@@ -20,6 +20,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const retryAfter = reply.getHeader('retry-after');
       void reply.header('retry-after', retryAfter ?? '5');
     }
-    void reply.status(status).header('cache-control', 'no-store').send(body);
+    // Always JSON, whatever type the route declared for its success (GeoJSON, Atom, CSV…).
+    void reply.status(status).header('cache-control', 'no-store').header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -14,6 +14,7 @@ import {
   type PublicProjectListQuery,
   type PublicSort,
 } from '@passerelle/shared/dto';
+import { ValidationFailedException } from '../../common/exceptions/domain.exception';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
 const BBOX = /^-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?$/;
@@ -88,14 +89,14 @@ export class PublicMapQueryDto extends PublicFiltersDto implements PublicMapQuer
   zoom?: number;
 }
 
-/** `west,south,east,north`, checked by the DTO's pattern; `null` when it is not a usable box. */
+/** `west,south,east,north`, shaped by the DTO's pattern; a box that is not one (south above north…) is refused. */
 export function parseBbox(bbox: string | undefined): [number, number, number, number] | null {
   if (!bbox) {
     return null;
   }
   const [west, south, east, north] = bbox.split(',').map(Number);
-  if (![west, south, east, north].every(Number.isFinite) || south > north || Math.abs(south) > 90 || Math.abs(north) > 90) {
-    return null;
+  if (west > east || south > north || Math.abs(west) > 180 || Math.abs(east) > 180 || Math.abs(south) > 90 || Math.abs(north) > 90) {
+    throw new ValidationFailedException({ bbox: 'bbox doit décrire un rectangle : ouest < est et sud < nord, en degrés (longitude ±180, latitude ±90).' });
   }
-  return [Math.max(-180, west), south, Math.min(180, east), north];
+  return [west, south, east, north];
 }
