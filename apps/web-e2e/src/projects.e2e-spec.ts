@@ -23,6 +23,16 @@ async function demoAccount(email: string): Promise<DemoAccountDto> {
 async function mapPoints(page: Page): Promise<{ inside: { x: number; y: number }; outside: { x: number; y: number } }> {
   const map = page.locator('lib-location-map .map');
   await map.locator('path').first().waitFor();
+  // The map zooms onto the commune once its outline is drawn: measure after it has stopped moving.
+  let before = '';
+  for (let i = 0; i < 20; i++) {
+    const now = JSON.stringify(await map.locator('path').first().boundingBox());
+    if (now === before) {
+      break;
+    }
+    before = now;
+    await page.waitForTimeout(150);
+  }
   return map.evaluate((container) => {
     const path = container.querySelector('path') as SVGPathElement;
     const inverse = (path.getScreenCTM() as DOMMatrix).inverse();
