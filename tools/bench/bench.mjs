@@ -11,8 +11,12 @@ import { seedPublications } from './seed-publications.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-/** `BENCH_ONLY=publi` measures only the endpoints whose name contains it (the seeding stays the same). */
+/**
+ * `BENCH_ONLY=publi` measures only the endpoints whose name contains it (the seeding stays the same);
+ * `BENCH_ONLY=corps` runs only the hostile-body measure, on an empty database (no seeding, no browser).
+ */
 const ONLY = process.env.BENCH_ONLY ?? '';
+const HOSTILE_BODIES = 'corps JSON refusés';
 
 const ENDPOINTS = [
   { name: 'communes, page de 100', path: '/api/departements/95/communes?limit=100', targetP95: 25 },
@@ -84,9 +88,22 @@ function run(url, connections = CONNECTIONS, headers = {}, varied = null) {
   });
 }
 
+const selected = ENDPOINTS.filter((e) => e.name.includes(ONLY));
 const server = await startServer();
 let failed = false;
 try {
+  if (HOSTILE_BODIES.includes(ONLY)) {
+    await hostileBodies(server.url);
+  }
+  if (selected.length > 0) {
+    failed = await endpointsAndHomePage(server.url);
+  }
+} finally {
+  await server.stop();
+}
+
+async function endpointsAndHomePage(url) {
+  let failed = false;
   const seeded = await seedInbox(server.databaseUrl());
   console.log(
     `Boîte des agents : ${seeded.threads} questions (${seeded.active} en cours), ${seeded.messages} messages, 100 communes (${seeded.seconds.toFixed(1)} s)`,
@@ -96,7 +113,7 @@ try {
   const authorization = await signInAgent(server.url);
   console.log(`Passerelle — benchmark (${CONNECTIONS} connexions sauf indication, ${DURATION} s par point d'accès, ${server.url})\n`);
   console.log('point d’accès'.padEnd(44), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'req/s'.padStart(9), 'erreurs'.padStart(8));
-  for (const endpoint of ENDPOINTS.filter((e) => e.name.includes(ONLY))) {
+  for (const endpoint of selected) {
     const args = [server.url + endpoint.path, endpoint.connections ?? CONNECTIONS, endpoint.agent ? { authorization } : {}, endpoint.varied];
     await run(...args).then(() => undefined); // warm-up pass, results ignored
     const { result, latencies, errors } = await run(...args);
@@ -127,8 +144,69 @@ try {
   if (js.brotli >= 300_000) {
     failed = true;
   }
-} finally {
-  await server.stop();
+  return failed;
+}
+
+/**
+ * A JSON body of 80,000 unknown keys (0.9 MB) used to cost seconds of CPU in class-transformer before its
+ * refusal, and froze every other request meanwhile. Prints the cost of one refusal (client round trip) and the
+ * latency of /api/health alone, then while four such bodies keep arriving at once. Figures only, no target.
+ */
+async function hostileBodies(url) {
+  const body = JSON.stringify(Object.fromEntries(Array.from({ length: 80_000 }, (_, i) => [`k${i}`, 1])));
+  const send = async () => {
+    const started = performance.now();
+    try {
+      const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const answer = await res.json();
+      return { ms: performance.now() - started, status: res.status, code: answer.code };
+    } catch (error) {
+      // A connection closed by the server mid-upload: reported, and the server is still stopped at the end.
+      return { ms: performance.now() - started, status: 'erreur', code: error.cause?.code ?? error.message };
+    }
+  };
+  const health = async () => {
+    const started = performance.now();
+    const res = await fetch(`${url}/api/health`);
+    await res.arrayBuffer();
+    return performance.now() - started;
+  };
+  const summary = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (${sorted.length} requêtes)`;
+  };
+
+  console.log(`Corps JSON hostiles (${(body.length / 1e6).toFixed(2)} Mo, 80 000 clés inconnues, ${url})`);
+  await send(); // warm-up
+  const refusals = [];
+  for (let i = 0; i < 20; i++) {
+    refusals.push(await send());
+  }
+  const answers = [...new Set(refusals.map((r) => `${r.status} ${r.code}`))].join(', ');
+  console.log(`  refus d’un corps, un à la fois : ${summary(refusals.map((r) => r.ms))} ; réponse ${answers}`);
+
+  const idle = [];
+  for (let i = 0; i < 50; i++) {
+    idle.push(await health());
+  }
+  console.log(`  /api/health, serveur au repos : ${summary(idle)}`);
+
+  let running = true;
+  let refused = 0;
+  const attackers = Array.from({ length: 4 }, async () => {
+    while (running) {
+      await send();
+      refused += 1;
+    }
+  });
+  const loaded = [];
+  const until = performance.now() + 5_000;
+  while (performance.now() < until) {
+    loaded.push(await health());
+  }
+  running = false;
+  await Promise.all(attackers);
+  console.log(`  /api/health pendant 4 envois simultanés en continu (5 s, ${refused} corps refusés) : ${summary(loaded)}\n`);
 }
 
 /** The scripts `index.html` loads before any route: the entry and its preloaded chunks (lazy pages excluded). */

@@ -8,13 +8,15 @@ import etag from '@fastify/etag';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger, type LogLevel } from '@nestjs/common';
+import type { DestinationStream, Logger as PinoLogger } from 'pino';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
-import { AppLogger } from './common/app-logger';
+import { AppLogger, createRootLogger, levelOf } from './common/app-logger';
 import { ApiExceptionFilter } from './common/exceptions/api-exception.filter';
+import { HTTP_TIMEOUTS, type HttpTimeouts, registerHttpEdge, serverTimeoutOptions } from './common/http/http-edge';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
 import { projectPageHtml } from './public-portal/project-page-meta';
@@ -27,7 +29,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const HASHED_ASSET = /-[A-Z0-9]{8}\.(?:js|css|woff2?)$/;
 
 export interface CreateAppOptions {
+  /** Overrides `LOG_LEVEL` (tests keep quiet with `false` or `['error']`). */
   logger?: LogLevel[] | false;
+  /** Where the JSON log lines go (tests read them); standard output by default. */
+  logDestination?: DestinationStream;
+  /** Shorter deadlines let a test watch a trickling client being cut off. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 /** The whole HTTP application, as `main.ts` serves it and as the integration tests drive it. */
@@ -36,6 +43,11 @@ export async function createApp(
   databaseUrl: string,
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
+  const log = createRootLogger({
+    level: options.logger === undefined ? config.logLevel : levelOf(options.logger),
+    destination: options.logDestination,
+    pretty: !options.logDestination && config.env === 'development' && process.stdout.isTTY === true,
+  });
   const adapter = new FastifyAdapter({
     // Correlation id: reuse a sane one set by a proxy, else make one; it is echoed back and logged.
     genReqId: (req) => {
@@ -43,33 +55,52 @@ export async function createApp(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
-    trustProxy: config.env === 'production',
-    logger: false,
+    // `request.ip` (rate limits, sessions, audit log) is the forwarded address only behind a configured proxy.
+    trustProxy: config.trustProxy === false || typeof config.trustProxy === 'number' ? config.trustProxy : [...config.trustProxy],
+    ...serverTimeoutOptions({ ...HTTP_TIMEOUTS, ...options.timeouts }),
+    // Fastify's own messages (a stream failing mid-response…) through the same pino, warnings and errors only:
+    // its "listening" line would break the plain start banner, and its two lines per request (with the raw URL)
+    // give way to the one logged below.
+    loggerInstance: log.child({ context: 'Fastify' }, { level: log.levelVal > 40 ? log.level : 'warn' }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
-    logger: new AppLogger({ logLevels: options.logger === false ? [] : (options.logger ?? ['log', 'warn', 'error']) }),
+    // Bodies are parsed by registerHttpEdge's JSON parser only (Nest's would also accept forms).
+    bodyParser: false,
+    logger: new AppLogger(log),
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
 
-  await registerHttpPlugins(app, config);
+  await registerHttpPlugins(app, config, log);
   setUpOpenApi(app);
   await serveWebApp(app, config);
   return app;
 }
 
-async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfig, log: PinoLogger): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
-  const httpLogger = new Logger('HTTP');
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', request.id);
   });
-  // One line per request: method, route pattern (never the raw URL, which may carry a token), status, time.
+  // After the correlation id (a refused request still carries it), before any plugin adds its body parser.
+  registerHttpEdge(fastify);
+  // One JSON line per request: id, user, method, route pattern (never the raw URL, which may carry a token),
+  // status, time. No header and no body: nothing secret can leak through here.
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
-    const route = request.routeOptions.url ?? request.url.split('?')[0];
-    httpLogger.log(`${request.method} ${route} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms [${request.id}]`);
+    const status = reply.statusCode;
+    log[status >= 500 ? 'warn' : 'info'](
+      {
+        reqId: request.id,
+        userId: (request as FastifyRequest & { user?: { id?: string } }).user?.id ?? null,
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        status,
+        durationMs: Math.round(reply.elapsedTime),
+      },
+      'requête',
+    );
   });
   const tileOrigin = config.tileUrl ? new URL(config.tileUrl.replace(/\{[a-z]+\}/g, 'a')).origin : null;
   const tileSources = tileOrigin ? [tileOrigin.replace('://a.', '://*.')] : [];

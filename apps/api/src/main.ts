@@ -1,8 +1,11 @@
 import { join, relative } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppLogger, createRootLogger } from './common/app-logger';
+import { isLoopbackHost } from './common/http/loopback';
 import { ConfigError, type AppConfig, loadConfig } from './config/app-config';
 import { withLocalSecrets } from './config/local-secrets';
+import { EmbeddedServerInUseError } from './database/embedded';
 import { type DatabaseHandle, openDatabase } from './database/open-database';
 import { DEMO_ACCOUNTS } from './database/seeds/demo-accounts';
 import { DemoSeeder } from './database/seeds/demo-seeder';
@@ -26,6 +29,8 @@ function readConfig(): AppConfig {
 async function main(): Promise<void> {
   const started = Date.now();
   const config = readConfig();
+  // Messages before the app exists (the embedded database starting) go through pino like all the others.
+  Logger.overrideLogger(new AppLogger(createRootLogger({ level: config.logLevel, pretty: config.env === 'development' && process.stdout.isTTY === true })));
   const database = await openDatabase(config, logger);
   try {
     await serve(config, database, started);
@@ -79,10 +84,26 @@ async function serve(config: AppConfig, database: DatabaseHandle, started: numbe
     '',
   ];
   process.stdout.write(`${banner.filter((l) => l !== '').join('\n')}\n\n`);
+  if (config.demoMode && !isLoopbackHost(config.host)) {
+    process.stdout.write(demoModeWarning(config));
+  }
+}
+
+/** Demo mode on an interface other machines can reach: say loudly what that exposes. */
+function demoModeWarning(config: AppConfig): string {
+  const lines = [
+    `ATTENTION : mode démonstration (DEMO_MODE) sur une interface accessible depuis le réseau (HOST=${config.host}).`,
+    'Les comptes de démonstration, dont un administrateur, partagent un mot de passe connu (DEMO_PASSWORD) :',
+    'toute personne qui atteint ce serveur peut s’y connecter.',
+    'Le lecteur d’e-mails de démonstration (/api/dev/mails) ne répond qu’aux clients de cette machine (loopback).',
+    'Pour un service réel : DEMO_MODE=false (et vos propres secrets) ; pour un essai, HOST=127.0.0.1.',
+  ];
+  const rule = '!'.repeat(Math.max(...lines.map((l) => l.length)) + 4);
+  return `${[rule, ...lines.map((l) => `! ${l}`), rule].join('\n')}\n\n`;
 }
 
 main().catch((error: unknown) => {
-  const friendly = error instanceof Error && error.message.startsWith('Le port');
+  const friendly = error instanceof EmbeddedServerInUseError || (error instanceof Error && error.message.startsWith('Le port'));
   logger.error(`Échec du démarrage : ${error instanceof Error ? error.message : String(error)}`, friendly ? undefined : (error as Error).stack);
   process.exit(1);
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { type AppConfig, loadConfig } from '../src/config/app-config';
-import { createApp } from '../src/http-app';
+import { type CreateAppOptions, createApp } from '../src/http-app';
 import { type TemplateName, type TestDatabase, createTestDatabase } from './test-database';
 
 export interface TestApp {
@@ -35,10 +35,14 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 }
 
 /** The real HTTP application on its own fresh database; requests go through Fastify's `inject`. */
-export async function startTestApp(template: TemplateName = 'valDOise', env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  template: TemplateName = 'valDOise',
+  env: Record<string, string> = {},
+  options: CreateAppOptions = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(template);
   const config = testConfig(env);
-  const app = await createApp(config, database.url, { logger: ['error'] });
+  const app = await createApp(config, database.url, { logger: ['error'], ...options });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -56,6 +56,10 @@ describe(loadConfig.name, () => {
     ['RATE_LIMIT', 'parfois'],
     ['DEMO_PASSWORD', 'court'],
     ['DEFAULT_DEPARTEMENT', '999'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '10.0.0.300'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '11'],
   ])('stops with a message naming %s when it is %p', (name, value) => {
     expect(() => load({ [name]: value })).toThrow(ConfigError);
     try {
@@ -63,6 +67,30 @@ describe(loadConfig.name, () => {
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([expect.stringMatching(new RegExp(`^${name} : `))]);
     }
+  });
+
+  it('trusts no proxy by default, in every mode, so X-Forwarded-For is ignored', () => {
+    const secret = 'x'.repeat(32);
+    expect(load({}).trustProxy).toBe(false);
+    expect(load({ NODE_ENV: 'production', JWT_ACCESS_SECRET: secret, JWT_REFRESH_SECRET: secret, ENCRYPTION_KEY: secret }).trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('reads TRUST_PROXY as a hop count or as the addresses and ranges of the proxies', () => {
+    expect(load({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(load({ TRUST_PROXY: ' 172.30.0.10 , 10.0.0.0/8,fd00::/8, ::1 ,loopback' }).trustProxy).toEqual([
+      '172.30.0.10',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '::1',
+      'loopback',
+    ]);
+  });
+
+  it('reads LOG_LEVEL (info by default) and refuses an unknown level', () => {
+    expect(load({}).logLevel).toBe('info');
+    expect(load({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(() => load({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL : valeur attendue parmi fatal, error, warn, info, debug, trace, silent/);
   });
 
   it('lists every problem at once', () => {

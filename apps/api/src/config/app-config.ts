@@ -1,4 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
+import { APP_LOG_LEVELS, type AppLogLevel } from '../common/app-logger';
+import { type TrustProxy, parseTrustProxy } from '../common/http/trust-proxy';
 
 export type AppEnv = 'development' | 'production' | 'test';
 
@@ -8,6 +10,8 @@ export interface AppConfig {
   port: number;
   host: string;
   publicUrl: string;
+  /** Reverse proxies whose `X-Forwarded-For` is believed (hop count or addresses); `false`: nobody. */
+  trustProxy: TrustProxy;
   /** `null`: start an embedded PostgreSQL under `dataDir/postgres`. */
   databaseUrl: string | null;
   dataDir: string;
@@ -30,6 +34,8 @@ export interface AppConfig {
   webDir: string | null;
   /** How often notification e-mails (immediate ones left behind, morning digests) are looked for; 0 turns it off. */
   notificationIntervalSeconds: number;
+  /** Least severe level written to the log (JSON lines; pretty in a development terminal). */
+  logLevel: AppLogLevel;
 }
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -58,6 +64,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const port = read.integer('PORT', 3000, 1, 65535);
   const host = read.text('HOST', nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1');
   const publicUrl = read.url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const trustProxy = parseTrustProxy(env['TRUST_PROXY']);
+  if (trustProxy.problem) {
+    problems.push(trustProxy.problem);
+  }
   const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
   const dataDir = read.path('DATA_DIR', '.data', cwd);
   const storageDir = read.path('STORAGE_DIR', resolve(dataDir, 'storage'), cwd);
@@ -80,6 +90,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const tileUrl = read.tileUrl('TILE_URL', DEFAULT_TILE_URL);
   const tileAttribution = read.text('TILE_ATTRIBUTION', DEFAULT_TILE_ATTRIBUTION);
   const notificationIntervalSeconds = read.integer('NOTIFICATION_INTERVAL_SECONDS', 60, 0, 3600);
+  const logLevel = read.oneOf('LOG_LEVEL', APP_LOG_LEVELS, 'info');
   const webDirRaw = env['WEB_DIR'];
   const webDir = webDirRaw === '' ? null : webDirRaw ? resolve(cwd, webDirRaw) : resolve(cwd, 'dist/apps/web/browser');
 
@@ -102,6 +113,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     port,
     host,
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    trustProxy: trustProxy.value,
     databaseUrl,
     dataDir,
     storageDir,
@@ -118,6 +130,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     tileAttribution,
     webDir,
     notificationIntervalSeconds,
+    logLevel,
   };
 }
 

@@ -34,3 +34,15 @@ export class ValidationFailedException extends DomainException {
     super('VALIDATION_FAILED', 'INVALID', 'Certaines informations sont invalides : corrigez les champs indiqués.', errors);
   }
 }
+
+/** A JSON body with more keys or deeper nesting than any form of the API sends, refused before it is transformed. */
+export class BodyTooComplexException extends DomainException {
+  constructor(limits: { maxEntries: number; maxDepth: number }) {
+    super(
+      'BODY_TOO_COMPLEX',
+      'INVALID',
+      `Le contenu envoyé est trop complexe : au plus ${limits.maxEntries} champs ` +
+        `et ${limits.maxDepth} niveaux d’imbrication.`,
+    );
+  }
+}

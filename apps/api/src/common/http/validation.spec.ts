@@ -1,5 +1,5 @@
 import type { ValidationError } from '@nestjs/common';
-import { flattenValidationErrors } from './validation';
+import { MAX_FIELD_ERRORS, flattenValidationErrors } from './validation';
 
 describe(flattenValidationErrors.name, () => {
   it('gives one French message per field, nested fields joined by dots, unknown fields named as such', () => {
@@ -16,5 +16,16 @@ describe(flattenValidationErrors.name, () => {
       role: 'Ce champ n’est pas accepté.',
       'location.lat': 'latitude invalide',
     });
+  });
+});
+
+describe('field error cap', () => {
+  it(`stops the list at ${MAX_FIELD_ERRORS} fields`, () => {
+    const unknown = (n: number): ValidationError[] =>
+      Array.from({ length: n }, (_, i) => ({ property: `x${i}`, constraints: { whitelistValidation: 'no' }, children: [] }));
+    expect(Object.keys(flattenValidationErrors(unknown(MAX_FIELD_ERRORS - 1)))).toHaveLength(MAX_FIELD_ERRORS - 1);
+    expect(Object.keys(flattenValidationErrors(unknown(1999)))).toHaveLength(MAX_FIELD_ERRORS);
+    const nested: ValidationError[] = [{ property: 'a', children: unknown(80) }, ...unknown(10)];
+    expect(Object.keys(flattenValidationErrors(nested))).toHaveLength(MAX_FIELD_ERRORS);
   });
 });

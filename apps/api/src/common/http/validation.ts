@@ -3,10 +3,15 @@ import { ValidationFailedException } from '../exceptions/domain.exception';
 
 const UNKNOWN_FIELD = 'whitelistValidation';
 
+/** More field errors than any form has: the list stops there, so a hostile body cannot make the answer huge. */
+export const MAX_FIELD_ERRORS = 50;
+
 /** `{ "adresse.ville": "message" }`: nested fields are joined with dots so the form can find its field. */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Record<string, string> {
-  const result: Record<string, string> = {};
+export function flattenValidationErrors(errors: ValidationError[], prefix = '', result: Record<string, string> = {}): Record<string, string> {
   for (const error of errors) {
+    if (Object.keys(result).length >= MAX_FIELD_ERRORS) {
+      break;
+    }
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const constraints = error.constraints ?? {};
     if (constraints[UNKNOWN_FIELD]) {
@@ -18,7 +23,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
       }
     }
     if (error.children?.length) {
-      Object.assign(result, flattenValidationErrors(error.children, field));
+      flattenValidationErrors(error.children, field, result);
     }
   }
   return result;
