@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -166,5 +166,57 @@ describe('Project documents and photos', () => {
     } finally {
       await big.close();
     }
+  });
+});
+
+describe('A stored file that is missing', () => {
+  let lost: TestApp;
+  let mayor: Session;
+  let project: ProjectDto;
+
+  beforeAll(async () => {
+    // Its own app: passport keeps one JWT strategy per process, the latest app's (see the 26 MB test above).
+    lost = await startTestApp('valDOise');
+    mayor = await signIn(lost.app, (await createTeam(lost.db, '95002')).mayor);
+    project = (
+      await lost.app.inject({ method: 'POST', url: '/api/communes/95002/projects', headers: mayor.headers, payload: { title: 'Lavoir', theme: 'CULTURE_PATRIMOINE', status: 'IN_PROGRESS' } })
+    ).json<ProjectDto>();
+  });
+  afterAll(() => lost.close());
+
+  const upload = (session: Session, filename: string, content: Buffer) => {
+    const body = multipart(filename, content);
+    return lost.app.inject({ method: 'POST', url: `/api/projects/${project.id}/documents`, headers: { ...session.headers, ...body.headers }, payload: body.payload });
+  };
+
+  it('answers 404 in French when a stored file is missing (restore without files), and stays up', async () => {
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#37a' } }).png().toBuffer();
+    const uploaded = await upload(mayor, 'perdue.png', png);
+    expect([uploaded.statusCode, uploaded.statusCode === 201 ? '' : uploaded.body]).toEqual([201, '']);
+    const photo = uploaded.json<DocumentDto>();
+    const [row] = await lost.db.query(`SELECT storage_key, thumbnail_key FROM document WHERE id = $1`, [photo.id]);
+    // Published with this photo chosen, so that the public routes serve it too.
+    await lost.db.query(
+      `INSERT INTO project_publication (project_id, slug, departement_code, commune_insee, theme, status, snapshot, project_version,
+                                        published_at, reviewed_at, document_ids)
+       VALUES ($1, 'lavoir-fichier-perdu', '95', '95002', 'CULTURE_PATRIMOINE', 'IN_PROGRESS', '{}', 1, now(), now(), ARRAY[$2::uuid])`,
+      [project.id, photo.id],
+    );
+    expect((await lost.app.inject({ method: 'GET', url: `/api/public/documents/${photo.id}/content` })).statusCode).toBe(200);
+    rmSync(join(lost.config.storageDir, row.storage_key));
+    rmSync(join(lost.config.storageDir, row.thumbnail_key));
+
+    for (const url of [photo.contentUrl, photo.thumbnailUrl as string]) {
+      const res = await lost.app.inject({ method: 'GET', url, headers: mayor.headers });
+      expect({ url, status: res.statusCode }).toEqual({ url, status: 404 });
+      expect(res.json<ApiError>()).toMatchObject({ code: 'STORED_FILE_MISSING', message: expect.stringMatching(/introuvable sur le serveur/) });
+    }
+    for (const variant of ['content', 'thumbnail']) {
+      const res = await lost.app.inject({ method: 'GET', url: `/api/public/documents/${photo.id}/${variant}` });
+      expect({ variant, status: res.statusCode, code: res.json<ApiError>().code }).toEqual({ variant, status: 404, code: 'STORED_FILE_MISSING' });
+    }
+    // Still serving: a crash of the process would have ended the test run here.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await lost.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
 });

@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_KEY, type AccessRule } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
+import { isDatabaseUnavailable } from '../common/exceptions/api-error';
 import { AuthException } from './auth.exception';
 
 /**
@@ -33,6 +34,11 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser = AuthUser>(error: unknown, user: TUser | false): TUser {
+    // The session lookup failing because PostgreSQL is unreachable is an outage (503), not a bad token: a 401
+    // here would make every client sign its user out during a blip of the database.
+    if (isDatabaseUnavailable(error)) {
+      throw error;
+    }
     if (error || !user) {
       throw new AuthException('UNAUTHENTICATED');
     }

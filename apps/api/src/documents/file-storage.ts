@@ -1,9 +1,14 @@
-import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+
+export interface OpenedFile {
+  stream: Readable;
+  size: number;
+}
 
 /**
  * Where document bytes live, behind keys the server generates (never a user's file name). A local directory
@@ -13,8 +18,11 @@ export abstract class FileStorage {
   /** A local path to write a new upload to before it is kept (or thrown away). */
   abstract temporaryPath(name: string): Promise<string>;
   abstract keep(temporaryPath: string, key: string): Promise<void>;
-  abstract read(key: string): ReadStream;
-  abstract size(key: string): Promise<number>;
+  /**
+   * Opens the stored bytes before anything is sent: a missing or unreadable file rejects here (`ENOENT`, `EIO`…),
+   * where it can still become a normal error answer, instead of failing a stream whose headers are gone.
+   */
+  abstract open(key: string): Promise<OpenedFile>;
   abstract remove(key: string): Promise<void>;
 }
 
@@ -39,12 +47,16 @@ export class LocalFileStorage extends FileStorage {
     await rename(temporaryPath, target);
   }
 
-  read(key: string): ReadStream {
-    return createReadStream(this.pathOf(key));
-  }
-
-  async size(key: string): Promise<number> {
-    return (await stat(this.pathOf(key))).size;
+  async open(key: string): Promise<OpenedFile> {
+    const handle = await open(this.pathOf(key), 'r');
+    try {
+      const { size } = await handle.stat();
+      // The stream owns the handle from here and closes it when it ends, fails or is destroyed.
+      return { stream: handle.createReadStream({ autoClose: true }), size };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
   }
 
   async remove(key: string): Promise<void> {

@@ -17,7 +17,12 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'La base de données ne répond pas.' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const result = await this.health.check();
-    void reply.status(result.database === 'up' ? 200 : 503);
+    if (result.database === 'up') {
+      void reply.status(200);
+    } else {
+      // Like every other route during an outage: the client (and a load balancer) knows when to look again.
+      void reply.status(503).header('retry-after', '5');
+    }
     return result;
   }
 }

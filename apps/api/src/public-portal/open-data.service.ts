@@ -48,17 +48,20 @@ export class OpenDataService {
 
   /** `;`-separated, UTF-8 with a byte-order mark (so spreadsheets open the accents right), one header line. */
   async *csv(filters: PublicProjectFilters): AsyncGenerator<string> {
+    // The first batch is read before the first line is yielded (see the controller: nothing is sent before).
+    const records = await this.startRecords(filters);
     yield '\ufeff' + OPEN_DATA_COLUMNS.map((c) => c.name).join(';') + '\r\n';
-    for await (const record of this.records(filters)) {
+    for await (const record of records) {
       yield OPEN_DATA_COLUMNS.map((c) => csvField(record[c.name], NUMERIC.has(c.name))).join(';') + '\r\n';
     }
   }
 
   /** A FeatureCollection (RFC 7946): one point per located project, the CSV's columns as properties. */
   async *geoJson(filters: PublicProjectFilters): AsyncGenerator<string> {
+    const records = await this.startRecords(filters);
     yield `{"type":"FeatureCollection","licence":${JSON.stringify(OPEN_DATA_LICENCE.name)},"features":[`;
     let first = true;
-    for await (const record of this.records(filters)) {
+    for await (const record of records) {
       const point = record.longitude !== null && record.latitude !== null ? { type: 'Point', coordinates: [record.longitude, record.latitude] } : null;
       yield (first ? '\n' : ',\n') + JSON.stringify({ type: 'Feature', geometry: point, properties: record });
       first = false;
@@ -104,6 +107,19 @@ export class OpenDataService {
 ${entries.join('\n')}
 </feed>
 `;
+  }
+
+  /** The records, with the first batch already read (so that a failing database fails here). */
+  private async startRecords(filters: PublicProjectFilters): Promise<AsyncGenerator<Record_>> {
+    const records = this.records(filters);
+    const first = await records.next();
+    async function* all(): AsyncGenerator<Record_> {
+      if (!first.done) {
+        yield first.value;
+        yield* records;
+      }
+    }
+    return all();
   }
 
   private async *records(filters: PublicProjectFilters): AsyncGenerator<Record_> {

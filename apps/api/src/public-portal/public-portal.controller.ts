@@ -9,6 +9,7 @@ import { PublicFiltersDto, PublicMapQueryDto, PublicProjectListQueryDto } from '
 import { OpenDataService } from './open-data.service';
 import { PublicMapService } from './public-map.service';
 import { PublicProjectsService } from './public-projects.service';
+import { CanonicalId } from '../common/http/id.pipe';
 
 /**
  * Revalidated on every use (with the ETag the global plugin adds): a withdrawal is effective at once, and an
@@ -87,12 +88,12 @@ export class PublicPortalController {
   }
 
   @Get('documents/:id/content')
-  async content(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async content(@Param('id', CanonicalId) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.sendDocument(id, 'content', request, reply);
   }
 
   @Get('documents/:id/thumbnail')
-  async thumbnail(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async thumbnail(@Param('id', CanonicalId) id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     await this.sendDocument(id, 'thumbnail', request, reply);
   }
 
@@ -111,9 +112,18 @@ export class PublicPortalController {
 }
 
 async function download(reply: FastifyReply, type: string, filename: string, body: AsyncGenerator<string>): Promise<void> {
+  // The first chunk (which runs the first query) comes before any header: a database failure at the start is a
+  // normal error answer (503), not a download cut after a "200".
+  const first = await body.next();
+  async function* whole(): AsyncGenerator<string> {
+    if (!first.done) {
+      yield first.value;
+      yield* body;
+    }
+  }
   await reply
     .header('content-type', type)
     .header('content-disposition', contentDisposition('attachment', filename))
     .header('cache-control', 'public, max-age=300')
-    .send(Readable.from(body));
+    .send(Readable.from(whole()));
 }

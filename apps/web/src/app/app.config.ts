@@ -9,6 +9,7 @@ import {
 } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { authInterceptor, provideAuthSession } from '@passerelle/web/auth/data-access';
+import { outageInterceptor } from '@passerelle/web/shared/data-access';
 import { appRoutes } from './app.routes';
 import { registerIcons } from './icons';
 import { PageTitleStrategy } from './page-title-strategy';
@@ -24,7 +25,8 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     // Same origin: fetch sends the HttpOnly refresh cookie (scoped to /api/auth) without `withCredentials`.
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    // Outages first (outermost): a retried read goes through the auth interceptor again, with the latest token.
+    provideHttpClient(withFetch(), withInterceptors([outageInterceptor, authInterceptor])),
     provideAuthSession(),
     provideRouter(
       appRoutes,

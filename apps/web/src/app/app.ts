@@ -12,6 +12,7 @@ import { API_BASE_URL } from '@passerelle/web/shared/data-access';
 import { filter, map } from 'rxjs';
 import { AccountMenu } from './account-menu';
 import { NotificationMenu } from './notification-menu';
+import { ServiceStatusBanner } from './service-status-banner';
 
 /** Below this width the navigation moves into a drawer (Material's XSmall breakpoint). */
 export const PHONE_QUERY = '(max-width: 599.98px)';
@@ -52,6 +53,7 @@ export function activeLinkPath(links: readonly NavLink[], url: string): string |
     AccountMenu,
     NotificationMenu,
     MatSidenavModule,
+    ServiceStatusBanner,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',

@@ -1,6 +1,7 @@
 import { HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { DomainException, ValidationFailedException } from './domain.exception';
-import { toApiError } from './api-error';
+import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable, toApiError } from './api-error';
 
 describe(toApiError.name, () => {
   it('maps a domain exception to its status, code and French message', () => {
@@ -33,5 +34,34 @@ describe(toApiError.name, () => {
     expect(JSON.stringify(mapped.body)).not.toMatch(/relation|\/srv/);
     expect(mapped.body).toMatchObject({ code: 'INTERNAL_ERROR', requestId: 'req-9' });
     expect(toApiError(new HttpException('boom', 502), 'r').status).toBe(500);
+  });
+
+  describe('database unavailable', () => {
+    const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+    it.each([
+      ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111 })],
+      ['an administrator shutdown (57P01)', pgError('57P01', 'terminating connection due to administrator command')],
+      ['a server starting or stopping (57P03)', pgError('57P03', 'the database system is shutting down')],
+      ['a connection exception (08006)', pgError('08006')],
+      ['a lost connection', new Error('Connection terminated unexpectedly')],
+      ['a pool timeout', new Error('timeout exceeded when trying to connect')],
+      ['a connection timeout with its cause', Object.assign(new Error('Connection terminated due to connection timeout'), { cause: new Error('x') })],
+      ['a wrapped driver error', new QueryFailedError('SELECT 1', [], pgError('57P01'))],
+      ['an aggregate of refused addresses', Object.assign(new Error(''), { name: 'AggregateError', errors: [pgError('ECONNREFUSED')] })],
+    ])('answers 503 DATABASE_UNAVAILABLE for %s, without leaking its text', (_label, error) => {
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      const mapped = toApiError(error, 'req-db');
+      expect(mapped.status).toBe(503);
+      expect(mapped.body.code).toBe('DATABASE_UNAVAILABLE');
+      expect(mapped.body.message).toMatch(/momentanément indisponible/);
+      expect(JSON.stringify(mapped.body)).not.toMatch(/127\.0\.0\.1|administrator|ECONN/);
+    });
+
+    it('keeps other database errors as 500', () => {
+      const unique = new QueryFailedError('INSERT', [], pgError('23505', 'duplicate key'));
+      expect(isDatabaseUnavailable(unique)).toBe(false);
+      expect(toApiError(unique, 'r').status).toBe(500);
+      expect(isDatabaseUnavailable(pgError('42P01', 'relation "x" does not exist'))).toBe(false);
+    });
   });
 });

@@ -70,6 +70,10 @@ export function toApiError(error: unknown, requestId: string): MappedError {
     const known = HTTP_STATUS_ERRORS[status] ?? HTTP_STATUS_ERRORS[400];
     return { status, body: { ...known, requestId }, unexpected: false };
   }
+  if (isDatabaseUnavailable(error)) {
+    // Expected during an outage or a restart of PostgreSQL: the client keeps its session and tries again.
+    return { status: 503, body: { ...DATABASE_UNAVAILABLE, requestId }, unexpected: false };
+  }
   if (status === 503) {
     return {
       status,
@@ -78,6 +82,38 @@ export function toApiError(error: unknown, requestId: string): MappedError {
     };
   }
   return { status: 500, body: { ...INTERNAL, requestId }, unexpected: true };
+}
+
+export const DATABASE_UNAVAILABLE = {
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'Le service est momentanément indisponible : réessayez dans quelques instants.',
+} as const;
+
+/** Network failures of the driver reaching the server (or the server going away). */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+/** PostgreSQL's SQLSTATEs for a server that is shutting down, starting, crashed or full. */
+const SERVER_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** pg and pg-pool report lost or impossible connections with plain errors: their messages are the only clue. */
+const DRIVER_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client has encountered a connection error|Connection refused|the database system is (?:shutting down|starting up|in recovery mode)/i;
+
+/**
+ * The database cannot be reached right now (pg or TypeORM, wrapped or not): answered 503 rather than 401 or
+ * 500, so that a blip of PostgreSQL signs nobody out and the client retries.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) {
+    return false;
+  }
+  const e = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SERVER_STATES.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) {
+    return true;
+  }
+  if (typeof e.message === 'string' && DRIVER_MESSAGES.test(e.message)) {
+    return true;
+  }
+  const nested = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return nested.some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
 }
 
 /** Fastify and its plugins throw plain errors with a numeric `statusCode`. */

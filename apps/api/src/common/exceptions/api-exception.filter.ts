@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { toApiError } from './api-error';
+import { DATABASE_UNAVAILABLE, toApiError } from './api-error';
 
 /** Every error leaves the API in one shape, in French, with the request's correlation id and never a stack. */
 @Catch()
@@ -15,6 +15,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (unexpected) {
       const stack = exception instanceof Error ? exception.stack : String(exception);
       this.logger.error(`${request.method} ${request.routeOptions.url ?? '-'} → ${status} [${request.id}]`, stack);
+    } else if (body.code === DATABASE_UNAVAILABLE.code) {
+      // One short line per refused request, no stack: the outage itself is what the operator needs to see.
+      this.logger.warn(`${request.method} ${request.routeOptions.url ?? '-'} → 503 base de données injoignable [${request.id}]`);
     }
     if (status === 429 || status === 503) {
       const retryAfter = reply.getHeader('retry-after');

@@ -1,2 +1,3 @@
 export * from './lib/api-base-url';
 export * from './lib/public-config';
+export * from './lib/service-status';

@@ -150,6 +150,27 @@ describe('authInterceptor', () => {
     expect(session.accessToken()).toBeNull();
   });
 
+  it.each([
+    ['the service is down (503)', { code: 'DATABASE_UNAVAILABLE', message: 'Service momentanément indisponible.', requestId: 'r' }, { status: 503, statusText: 'Service Unavailable' }],
+    ['the network is lost', new ProgressEvent('error'), undefined],
+  ])('keeps the user signed in and on their page when the refresh fails because %s', async (_label, body, options) => {
+    await signIn('expired');
+    const answer = firstValueFrom(client.get('/api/communes/95002/members'));
+    http.expectOne('/api/communes/95002/members').flush(EXPIRED, UNAUTHORIZED);
+    const refresh = http.expectOne('/api/auth/refresh');
+    if (body instanceof ProgressEvent) {
+      refresh.error(body);
+    } else {
+      refresh.flush(body, options);
+    }
+
+    await expect(answer).rejects.toMatchObject({ status: body instanceof ProgressEvent ? 0 : 503 });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(router.url).toBe('/espace/equipe');
+    expect(session.isSignedIn()).toBe(true);
+    expect(session.accessToken()).toBe('expired');
+  });
+
   it.each(['/api/auth/login', '/api/auth/login/totp', '/api/auth/refresh'])(
     'never refreshes after a 401 of %s (a wrong password must not loop)',
     async (url) => {

@@ -3,14 +3,15 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { API_BASE_URL } from '@passerelle/web/shared/data-access';
 import { catchError, type Observable, of, switchMap, throwError } from 'rxjs';
-import { AuthSession } from './auth-session';
+import { AuthSession, isSessionRefused } from './auth-session';
 
 export const SIGN_IN_PATH = '/connexion';
 
 /**
  * Adds the access token to the API's requests. On a 401 the token has expired (or the session was ended elsewhere):
- * one silent refresh, then the request is sent again; when the refresh fails too, the user goes to the sign-in page,
- * which brings them back where they were going.
+ * one silent refresh, then the request is sent again; when the refresh is refused too, the user goes to the sign-in
+ * page, which brings them back where they were going. A refresh that fails because the service is down (503, no
+ * network) signs nobody out.
  *
  * The `/auth/*` routes answer 401 for a wrong password or an expired session: refreshing there would loop.
  */
@@ -32,7 +33,12 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
       const current = session.accessToken();
       const token$: Observable<string> = current !== null && current !== sentWith ? of(current) : session.refresh();
       return token$.pipe(
-        catchError(() => {
+        catchError((refreshError: unknown) => {
+          // The service is down or unreachable: the user stays signed in and on their page, the outage is reported
+          // (banner, retries) and the request fails like any other outage.
+          if (!isSessionRefused(refreshError)) {
+            return throwError(() => refreshError);
+          }
           sendToSignIn(router);
           return throwError(() => error);
         }),

@@ -72,6 +72,35 @@ describe(AuthSession.name, () => {
     expect(sut.accessToken()).toBe('restored-token');
   });
 
+  it('keeps restoring through an outage instead of showing the user signed out, and restores once the API answers', async () => {
+    jest.useFakeTimers();
+    try {
+      withSessionHint();
+      const restored = sut.restore();
+      http.expectOne('/api/auth/refresh').flush({ code: 'DATABASE_UNAVAILABLE' }, { status: 503, statusText: 'Service Unavailable' });
+      await jest.advanceTimersByTimeAsync(1_000);
+      http.expectOne('/api/auth/refresh').error(new ProgressEvent('error'));
+      expect(sut.restored()).toBe(false);
+      expect(sut.isSignedIn()).toBe(false);
+      await jest.advanceTimersByTimeAsync(2_000);
+      http.expectOne('/api/auth/refresh').flush(anAuthenticatedResponse('after-outage'));
+      await restored;
+      expect(sut.restored()).toBe(true);
+      expect(sut.accessToken()).toBe('after-outage');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('stops restoring at a refusal: the session is over', async () => {
+    withSessionHint();
+    const restored = sut.restore();
+    http.expectOne('/api/auth/refresh').flush({ code: 'SESSION_EXPIRED' }, { status: 401, statusText: 'Unauthorized' });
+    await restored;
+    expect(sut.restored()).toBe(true);
+    expect(sut.isSignedIn()).toBe(false);
+  });
+
   it('does not even ask when no session hint is there: an anonymous visit costs no request', async () => {
     await sut.restore();
     http.expectNone('/api/auth/refresh');

@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { computed, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import {
   type AuthenticatedResponse,
@@ -8,7 +9,19 @@ import {
   type TotpSetupDto,
 } from '@passerelle/shared/dto';
 import { catchError, finalize, firstValueFrom, map, type Observable, of, shareReplay, tap, throwError } from 'rxjs';
+import { isOutage } from '@passerelle/web/shared/data-access';
 import { AuthApi } from './auth-api';
+
+/**
+ * Between the tries to restore a session while the API is unavailable (a page reloaded during an outage): the
+ * user stays "being restored", with the outage banner, rather than being shown as signed out.
+ */
+export const RESTORE_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000] as const;
+
+/** The API refused the refresh cookie (expired, revoked, unknown): the session is over. */
+export function isSessionRefused(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && (error.status === 401 || error.status === 403);
+}
 
 /**
  * Who is signed in. The access token lives in a signal and nowhere else: never in localStorage or sessionStorage,
@@ -51,13 +64,24 @@ export class AuthSession {
       this.restoring = Promise.resolve();
       this.restoreDone.set(true);
     }
-    this.restoring ??= firstValueFrom(this.refresh())
-      .then(
-        () => undefined,
-        () => undefined,
-      )
-      .finally(() => this.restoreDone.set(true));
+    this.restoring ??= this.restoreUntilAnswered().finally(() => this.restoreDone.set(true));
     return this.restoring;
+  }
+
+  /** Tries again as long as the API is unreachable; an answer (a session or a refusal) ends it. */
+  private async restoreUntilAnswered(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await firstValueFrom(this.refresh());
+        return;
+      } catch (error: unknown) {
+        if (!isOutage(error)) {
+          return;
+        }
+      }
+      const delay = RESTORE_RETRY_DELAYS_MS[Math.min(attempt, RESTORE_RETRY_DELAYS_MS.length - 1)];
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 
   /** Resolves once `restore()` has finished (at once when it was never started). */
@@ -76,7 +100,11 @@ export class AuthSession {
         return response.accessToken;
       }),
       catchError((error: unknown) => {
-        this.clear();
+        // Only a refused session signs out. An outage (503) or a lost connection keeps the user signed in: the
+        // refresh cookie is still valid and the next try, once the service is back, will use it.
+        if (isSessionRefused(error)) {
+          this.clear();
+        }
         return throwError(() => error);
       }),
       finalize(() => {
