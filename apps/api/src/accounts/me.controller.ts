@@ -6,6 +6,7 @@ import { CurrentUser, Meta, type RequestMeta, SignedIn } from '../common/access/
 import type { AuthUser } from '../common/access/auth-user';
 import { ChangePasswordDto, DisableTotpDto, TotpConfirmDto, UpdateMeDto } from './dto/me.dto';
 import { MeService } from './me.service';
+import { CanonicalId } from '../common/http/id.pipe';
 
 const MINUTE = 60_000;
 
@@ -43,7 +44,7 @@ export class MeController {
 
   @Delete('sessions/:id')
   @HttpCode(204)
-  async endSession(@CurrentUser() user: AuthUser, @Param('id') id: string, @Meta() meta: RequestMeta): Promise<void> {
+  async endSession(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Meta() meta: RequestMeta): Promise<void> {
     await this.me.endSession(user, id, meta);
   }
 

@@ -39,7 +39,7 @@ export class MeService {
     return this.me(user);
   }
 
-  /** Other sessions end (a stolen one with them); this one stays. */
+  /** Other sessions end (a stolen one with them), and so do reset links not used yet; this session stays. */
   async changePassword(user: AuthUser, currentPassword: string, newPassword: string, meta: RequestMeta): Promise<void> {
     const record = await this.load(user);
     if (!(await verifyPassword(record.password_hash, currentPassword))) {
@@ -50,6 +50,7 @@ export class MeService {
     await this.db.transaction(async (tx) => {
       await tx.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
       await this.sessions.revokeAll(user.id, 'PASSWORD_CHANGED', tx, user.sessionId);
+      await this.auth.revokeResetLinks(tx, user.id);
       await this.audit.record({ action: 'PASSWORD_CHANGED', actorId: user.id, departementCode: user.departementCode }, meta, tx);
     });
   }

@@ -7,6 +7,7 @@ export type AuditAction =
   | 'AUTH_LOGIN_SUCCEEDED'
   | 'AUTH_LOGIN_FAILED'
   | 'AUTH_TOTP_FAILED'
+  | 'AUTH_ACCOUNT_LOCKED'
   | 'AUTH_LOGOUT'
   | 'SESSION_ENDED'
   | 'SESSION_REFRESH_REUSED'
@@ -31,7 +32,8 @@ export type AuditAction =
   | 'PUBLICATION_CONSENT'
   | 'PUBLICATION_APPROVE'
   | 'PUBLICATION_REJECT'
-  | 'PUBLICATION_WITHDRAW';
+  | 'PUBLICATION_WITHDRAW'
+  | 'MAIL_RESENT';
 
 export interface AuditEntry {
   action: AuditAction;

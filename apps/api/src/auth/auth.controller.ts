@@ -4,6 +4,7 @@ import { Throttle } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedResponse, LoginResponse, TotpEnrolmentCompletedResponse, TotpSetupDto } from '@passerelle/shared/dto';
 import { Meta, Public, type RequestMeta } from '../common/access/access.decorators';
+import { DomainException } from '../common/exceptions/domain.exception';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type SignedIn, AuthService } from './auth.service';
@@ -20,19 +21,19 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Limited by failures per account and per address (SignInLimits), not by a count of requests. */
   @Post('login')
   @Public()
   @HttpCode(200)
-  @Throttle({ default: { limit: 10, ttl: MINUTE } })
   async login(@Body() body: LoginDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     const outcome = await this.auth.login(body.email, body.password, meta);
     return 'refresh' in outcome ? this.signedIn(outcome, reply) : outcome;
   }
 
+  /** Limited by wrong codes per challenge and per account (SignInLimits). */
   @Post('login/totp')
   @Public()
   @HttpCode(200)
-  @Throttle({ default: { limit: 10, ttl: MINUTE } })
   async loginTotp(@Body() body: LoginTotpDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) reply: FastifyReply): Promise<AuthenticatedResponse> {
     return this.signedIn(await this.auth.loginWithSecondFactor(body.challengeToken, body.code, meta), reply);
   }
@@ -66,7 +67,10 @@ export class AuthController {
     try {
       return this.signedIn(await this.auth.refresh(readRefreshCookie(request), meta), reply);
     } catch (error) {
-      clearRefreshCookie(reply, this.config);
+      // Only a refused session signs the browser out; an outage (503) or a bug keeps the cookie for the next try.
+      if (error instanceof DomainException && error.kind === 'UNAUTHENTICATED') {
+        clearRefreshCookie(reply, this.config);
+      }
       throw error;
     }
   }
@@ -83,8 +87,8 @@ export class AuthController {
   @Public()
   @HttpCode(202)
   @Throttle({ default: { limit: 5, ttl: 15 * MINUTE } })
-  async requestPasswordReset(@Body() body: PasswordResetDto, @Meta() meta: RequestMeta): Promise<void> {
-    await this.auth.requestPasswordReset(body.email, meta);
+  requestPasswordReset(@Body() body: PasswordResetDto, @Meta() meta: RequestMeta): void {
+    this.auth.requestPasswordReset(body.email, meta);
   }
 
   @Post('password-reset/confirm')

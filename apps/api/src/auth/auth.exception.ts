@@ -10,16 +10,24 @@ export type AuthErrorCode =
   | 'TOTP_REQUIRED_FOR_STAFF'
   | 'WRONG_PASSWORD'
   | 'TOKEN_INVALID'
+  | 'LOGIN_LOCKED'
+  | 'TOO_MANY_ATTEMPTS'
   | 'FORBIDDEN';
 
 export class AuthException extends DomainException {
-  constructor(code: AuthErrorCode) {
-    const { kind, message } = describe(code);
-    super(code, kind, message);
+  /** `retryAfterSeconds`: for the rate-limit codes, sent as `Retry-After` and in the body. */
+  constructor(code: AuthErrorCode, retryAfterSeconds?: number) {
+    const { kind, message } = describe(code, Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)));
+    super(code, kind, message, undefined, retryAfterSeconds === undefined ? undefined : { retryAfterSeconds });
   }
 }
 
-function describe(code: AuthErrorCode): { kind: ErrorKind; message: string } {
+/** "1 minute", "15 minutes". */
+export function inMinutes(minutes: number): string {
+  return minutes > 1 ? `${minutes} minutes` : '1 minute';
+}
+
+function describe(code: AuthErrorCode, minutes: number): { kind: ErrorKind; message: string } {
   switch (code) {
     case 'UNAUTHENTICATED':
       return { kind: 'UNAUTHENTICATED', message: 'Votre session a expiré ou n’est pas valide : reconnectez-vous.' };
@@ -47,6 +55,20 @@ function describe(code: AuthErrorCode): { kind: ErrorKind; message: string } {
       return {
         kind: 'NOT_FOUND',
         message: 'Ce lien n’est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau.',
+      };
+    case 'LOGIN_LOCKED':
+      // The same words whether the address has an account or not: a lock must not tell who uses Passerelle.
+      return {
+        kind: 'RATE_LIMITED',
+        message:
+          `Trop de tentatives de connexion pour cette adresse e-mail : par sécurité, la connexion est suspendue ` +
+          `pendant ${inMinutes(minutes)}. Si vous avez oublié votre mot de passe, choisissez-en un nouveau avec ` +
+          '« Mot de passe oublié ? ».',
+      };
+    case 'TOO_MANY_ATTEMPTS':
+      return {
+        kind: 'RATE_LIMITED',
+        message: `Trop de tentatives de connexion depuis votre réseau : réessayez dans ${inMinutes(minutes)}.`,
       };
     case 'FORBIDDEN':
       return { kind: 'FORBIDDEN', message: 'Vous n’avez pas les droits nécessaires pour cette action.' };

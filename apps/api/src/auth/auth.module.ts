@@ -1,12 +1,16 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { UsersRepository } from '../accounts/users.repository';
 import { AccessGuard } from './access.guard';
+import { AfterResponse } from './after-response';
+import { AttemptCounters } from './attempt-counters';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { SessionsService } from './sessions.service';
+import { SignInLimits } from './sign-in-limits';
 import { TokensService } from './tokens.service';
 import { TotpService } from './totp.service';
 import { WriteThrottlerGuard } from './write-throttler.guard';
@@ -22,10 +26,14 @@ import { WriteThrottlerGuard } from './write-throttler.guard';
     TotpService,
     UsersRepository,
     JwtStrategy,
+    AttemptCounters,
+    SignInLimits,
+    AfterResponse,
+    { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
     // Order matters: rate limits first (also for failed sign-ins), then authentication and roles.
     { provide: APP_GUARD, useClass: WriteThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, SessionsService, TokensService, TotpService, UsersRepository],
+  exports: [AuthService, SessionsService, TokensService, TotpService, UsersRepository, AttemptCounters, AfterResponse],
 })
 export class AuthModule {}

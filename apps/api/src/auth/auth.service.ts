@@ -19,8 +19,13 @@ import { type IssuedRefresh, SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { TotpService } from './totp.service';
 import { changedRows } from '../database/changed-rows';
+import { AfterResponse } from './after-response';
+import { AttemptCounters } from './attempt-counters';
+import { type AttemptSubject, SignInLimits } from './sign-in-limits';
 
 const RESET_TTL_MS = 3_600_000;
+/** Reset mails per target address and hour, whoever asks and from wherever: beyond, requests are silently dropped. */
+export const RESET_MAILS_PER_HOUR = 3;
 
 /** A signed-in answer and the refresh token the controller puts in the cookie. */
 export interface SignedIn<T extends AuthenticatedResponse = AuthenticatedResponse> {
@@ -39,43 +44,63 @@ export class AuthService {
     private readonly totp: TotpService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly limits: SignInLimits,
+    private readonly counters: AttemptCounters,
+    private readonly afterResponse: AfterResponse,
   ) {}
 
-  /** Same answer, in about the same time, for an unknown address, a disabled account and a wrong password. */
+  /**
+   * Same answer, in about the same time, for an unknown address, a disabled account and a wrong password; an
+   * unknown address is counted and locked exactly like an account (see SignInLimits).
+   */
   async login(email: string, password: string, meta: RequestMeta): Promise<LoginResponse | SignedIn> {
     const user = await this.users.activeByEmail(email);
+    const subject: AttemptSubject = { email, user };
+    const attempt = await this.limits.startPassword(subject, meta);
     const valid = await verifyPassword(user?.password_hash ?? null, password);
     if (!user || !valid) {
       await this.audit.record(
         { action: 'AUTH_LOGIN_FAILED', actorId: user?.id ?? null, details: { email: normalizeEmail(email) }, departementCode: user?.departement_code },
         meta,
       );
+      await this.limits.failed(attempt, subject, meta);
       throw new AuthException('INVALID_CREDENTIALS');
     }
     if (user.totp_enabled_at) {
+      await this.limits.passwordAccepted(attempt);
       return { status: 'TOTP_REQUIRED', challengeToken: this.tokens.signChallenge(user.id, 'totp') };
     }
     if (totpRequired(user, this.config.demoMode)) {
+      await this.limits.passwordAccepted(attempt);
       return { status: 'TOTP_ENROLMENT_REQUIRED', challengeToken: this.tokens.signChallenge(user.id, 'enrol') };
     }
-    return this.signIn(user, meta, 'password');
+    const signedIn = await this.signIn(user, meta, 'password');
+    await this.limits.signedIn(attempt);
+    return signedIn;
   }
 
+  /** Wrong codes count against the challenge (5, then it is dead) and against the account's lock. */
   async loginWithSecondFactor(challengeToken: string, code: string, meta: RequestMeta): Promise<SignedIn> {
-    const user = await this.users.byId(this.tokens.verifyChallenge(challengeToken, 'totp'));
+    const challenge = this.tokens.verifyChallenge(challengeToken, 'totp');
+    const user = await this.users.byId(challenge.userId);
     if (!user || user.state !== 'ACTIVE' || !user.totp_secret) {
       throw new AuthException('CHALLENGE_EXPIRED');
     }
+    const subject: AttemptSubject = { email: user.email, user };
+    const attempt = await this.limits.startSecondFactor(challenge.challengeId, subject, meta);
     const method = await this.checkSecondFactor(user, code);
     if (!method) {
-      await this.audit.record({ action: 'AUTH_TOTP_FAILED', actorId: user.id, departementCode: user.departement_code }, meta);
+      await this.audit.record({ action: 'AUTH_TOTP_FAILED', actorId: user.id, departementCode: user.departement_code, details: { challengeId: challenge.challengeId } }, meta);
+      await this.limits.failed(attempt, subject, meta);
       throw new AuthException('TOTP_INVALID');
     }
-    return this.signIn(user, meta, method);
+    const signedIn = await this.signIn(user, meta, method);
+    await this.limits.signedIn(attempt);
+    return signedIn;
   }
 
   async startEnrolment(challengeToken: string): Promise<TotpSetupDto> {
-    const user = await this.users.byId(this.tokens.verifyChallenge(challengeToken, 'enrol'));
+    const user = await this.users.byId(this.tokens.verifyChallenge(challengeToken, 'enrol').userId);
     if (!user || user.state !== 'ACTIVE' || user.totp_enabled_at) {
       throw new AuthException('CHALLENGE_EXPIRED');
     }
@@ -85,12 +110,13 @@ export class AuthService {
   }
 
   async confirmEnrolment(challengeToken: string, code: string, meta: RequestMeta): Promise<SignedIn<TotpEnrolmentCompletedResponse>> {
-    const user = await this.users.byId(this.tokens.verifyChallenge(challengeToken, 'enrol'));
+    const user = await this.users.byId(this.tokens.verifyChallenge(challengeToken, 'enrol').userId);
     if (!user || user.state !== 'ACTIVE' || user.totp_enabled_at) {
       throw new AuthException('CHALLENGE_EXPIRED');
     }
     const recoveryCodes = await this.enableTotp(user, code, meta);
     const signedIn = await this.signIn({ ...user, totp_enabled_at: new Date() }, meta, 'totp');
+    await this.limits.lift(user.email);
     return { refresh: signedIn.refresh, body: { ...signedIn.body, recoveryCodes } };
   }
 
@@ -140,25 +166,24 @@ export class AuthService {
     }
   }
 
-  /** Always the same answer; the mail leaves only for an active account, and is not awaited. */
-  async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
-    const user = await this.users.activeByEmail(email);
-    if (!user) {
-      return;
-    }
-    const token = randomToken();
-    await this.db.query(`INSERT INTO password_reset (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [
-      hashToken(token),
-      user.id,
-      new Date(Date.now() + RESET_TTL_MS),
-    ]);
-    await this.audit.record({ action: 'PASSWORD_RESET_REQUESTED', actorId: user.id, departementCode: user.departement_code }, meta);
-    this.mail.send(passwordResetMail(user.email, `${this.config.publicUrl}/reinitialiser-mot-de-passe/${token}`));
+  /**
+   * Always the same answer at the same speed: the request is answered first, and the work (looking the address
+   * up, the link, the mail) happens afterwards, so neither the answer nor its timing tells whether the address has
+   * an account. At most 3 mails per address and hour; more requests are dropped without a word.
+   */
+  requestPasswordReset(email: string, meta: RequestMeta): void {
+    const address = normalizeEmail(email);
+    this.afterResponse.run('Demande de réinitialisation du mot de passe', () => this.issueResetLink(address, meta));
+  }
+
+  /** Links of the account not used yet stop working: a newer link, a reset or a password change replaces them. */
+  async revokeResetLinks(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`UPDATE password_reset SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [userId]);
   }
 
   async confirmPasswordReset(token: string, password: string, meta: RequestMeta): Promise<void> {
     const [reset] = await this.db.query(
-      `SELECT user_id FROM password_reset WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
+      `SELECT user_id FROM password_reset WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
       [hashToken(token)],
     );
     const user = reset ? await this.users.byId(reset.user_id) : null;
@@ -170,14 +195,18 @@ export class AuthService {
     await this.db.transaction(async (tx) => {
       const used = await changedRows(
         tx,
-        `UPDATE password_reset SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING user_id`,
+        `UPDATE password_reset SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() RETURNING user_id`,
         [hashToken(token)],
       );
       if (used.length === 0) {
         throw new AuthException('TOKEN_INVALID');
       }
       await tx.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
+      await this.revokeResetLinks(tx, user.id);
       await this.sessions.revokeAll(user.id, 'PASSWORD_RESET', tx);
+      // The owner has proved who they are: a sign-in lock on the account ends now.
+      await this.limits.lift(user.email, tx);
       await this.audit.record({ action: 'PASSWORD_RESET_COMPLETED', actorId: user.id, departementCode: user.departement_code }, meta, tx);
     });
   }
@@ -187,6 +216,29 @@ export class AuthService {
     if (problem) {
       throw new ValidationFailedException({ [field]: problem });
     }
+  }
+
+  private async issueResetLink(email: string, meta: RequestMeta): Promise<void> {
+    const { hits } = await this.counters.hit(`password-reset:${email}`, 3600);
+    if (hits > RESET_MAILS_PER_HOUR) {
+      return;
+    }
+    const user = await this.users.activeByEmail(email);
+    if (!user) {
+      return;
+    }
+    const token = randomToken();
+    await this.db.transaction(async (tx) => {
+      await this.revokeResetLinks(tx, user.id);
+      await tx.query(`INSERT INTO password_reset (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [
+        hashToken(token),
+        user.id,
+        new Date(Date.now() + RESET_TTL_MS),
+      ]);
+      await this.audit.record({ action: 'PASSWORD_RESET_REQUESTED', actorId: user.id, departementCode: user.departement_code }, meta, tx);
+      // Queued with the link, in the same transaction: no link without its mail, no mail without its link.
+      await this.mail.send(passwordResetMail(user.email, `${this.config.publicUrl}/reinitialiser-mot-de-passe/${token}`), tx);
+    });
   }
 
   authenticated(user: UserRecord, sessionId: string): AuthenticatedResponse {

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { sign, verify } from 'jsonwebtoken';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { isUuid } from '../accounts/users.repository';
 import { AuthException } from './auth.exception';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 10 * 60;
@@ -12,6 +14,12 @@ const CHALLENGE_AUDIENCE = 'passerelle-second-factor';
 export const JWT_ALGORITHM = 'HS256';
 
 export type ChallengePurpose = 'totp' | 'enrol';
+
+/** A verified challenge: whose it is, and its own id (wrong codes are counted per challenge). */
+export interface Challenge {
+  userId: string;
+  challengeId: string;
+}
 
 /**
  * Access tokens (10 minutes, HS256, issuer and audience pinned) and second-factor challenges (5 minutes,
@@ -45,6 +53,16 @@ export class TokensService {
     return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }
 
+  /** The user of a valid access token, else `null` (no session lookup: rate limits key on it before the guard). */
+  accessSubject(token: string): string | null {
+    try {
+      const payload = verify(token, this.accessSecret, { algorithms: [JWT_ALGORITHM], issuer: JWT_ISSUER, audience: JWT_AUDIENCE });
+      return typeof payload === 'object' && isUuid(payload.sub) ? payload.sub.toLowerCase() : null;
+    } catch {
+      return null;
+    }
+  }
+
   signChallenge(userId: string, purpose: ChallengePurpose): string {
     return sign({ purpose }, this.challengeSecret, {
       algorithm: JWT_ALGORITHM,
@@ -52,19 +70,20 @@ export class TokensService {
       issuer: JWT_ISSUER,
       audience: CHALLENGE_AUDIENCE,
       expiresIn: CHALLENGE_TTL_SECONDS,
+      jwtid: randomUUID(),
     });
   }
 
-  /** The user id of a valid challenge for this purpose; otherwise the user must sign in again. */
-  verifyChallenge(token: string, purpose: ChallengePurpose): string {
+  /** A valid challenge for this purpose; otherwise the user must sign in again. */
+  verifyChallenge(token: string, purpose: ChallengePurpose): Challenge {
     try {
       const payload = verify(token, this.challengeSecret, {
         algorithms: [JWT_ALGORITHM],
         issuer: JWT_ISSUER,
         audience: CHALLENGE_AUDIENCE,
       });
-      if (typeof payload === 'object' && payload.purpose === purpose && typeof payload.sub === 'string') {
-        return payload.sub;
+      if (typeof payload === 'object' && payload.purpose === purpose && typeof payload.sub === 'string' && isUuid(payload.jti)) {
+        return { userId: payload.sub, challengeId: payload.jti.toLowerCase() };
       }
     } catch {
       // expired, forged or malformed: same answer

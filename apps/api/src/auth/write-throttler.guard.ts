@@ -4,10 +4,15 @@ import { ThrottlerGuard, ThrottlerStorage, type ThrottlerModuleOptions, getOptio
 import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { TokensService } from './tokens.service';
+
+const BEARER = /^Bearer\s+(\S+)$/i;
 
 /**
- * Rate limits per client address on every write (sign-in, reset and invitations have stricter limits of
- * their own). Reads are not limited here: the public pages must stay fast, and they are cached.
+ * Rate limits on every write (sign-in, reset and invitations have stricter limits of their own). Signed-in
+ * writes count per account: a département's agents and a town hall's staff share one public address, and one
+ * busy office must not lock out its colleagues. Anonymous writes count per client address. Reads are not
+ * limited here: the public pages must stay fast, and they are cached.
  */
 @Injectable()
 export class WriteThrottlerGuard extends ThrottlerGuard {
@@ -16,6 +21,7 @@ export class WriteThrottlerGuard extends ThrottlerGuard {
     @Inject(getStorageToken()) storage: ThrottlerStorage,
     reflector: Reflector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: TokensService,
   ) {
     super(options, storage, reflector);
   }
@@ -23,5 +29,12 @@ export class WriteThrottlerGuard extends ThrottlerGuard {
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
     const method = context.switchToHttp().getRequest<FastifyRequest>().method;
     return !this.config.rateLimit || method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+  }
+
+  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+    const req = request as unknown as FastifyRequest;
+    const bearer = BEARER.exec(req.headers.authorization ?? '')?.[1];
+    const userId = bearer ? this.tokens.accessSubject(bearer) : null;
+    return userId ? `user:${userId}` : `ip:${req.ip}`;
   }
 }

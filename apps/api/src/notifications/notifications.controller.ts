@@ -6,6 +6,7 @@ import { CurrentUser, Public, SignedIn } from '../common/access/access.decorator
 import type { AuthUser } from '../common/access/auth-user';
 import { NotificationListQueryDto, UnsubscribeDto, UnsubscribeQueryDto, UpdateNotificationPreferencesDto } from './dto/notification-requests.dto';
 import { NotificationsService } from './notifications.service';
+import { CanonicalId } from '../common/http/id.pipe';
 
 @ApiBearerAuth()
 @ApiTags('Notifications')
@@ -34,7 +35,7 @@ export class NotificationsController {
 
   @Post('notifications/:id/read')
   @HttpCode(204)
-  async read(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
+  async read(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string): Promise<void> {
     await this.notifications.markRead(user, id);
   }
 

@@ -13,6 +13,7 @@ import type { AuthUser } from '../common/access/auth-user';
 import { PatternPipe } from '../common/http/pattern.pipe';
 import { CreateProjectDto, HistoryQueryDto, ProjectListQueryDto, UpdateProjectDto } from './dto/project-requests.dto';
 import { ProjectsService } from './projects.service';
+import { CanonicalId } from '../common/http/id.pipe';
 
 const insee = new PatternPipe('insee', INSEE_CODE_PATTERN, 'Code INSEE invalide : 5 caractères, par exemple 95002.');
 const departement = new PatternPipe('code', DEPARTEMENT_CODE_PATTERN, 'Code de département invalide, par exemple 95.');
@@ -46,26 +47,26 @@ export class ProjectsController {
   }
 
   @Get('projects/:id')
-  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ProjectDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string): Promise<ProjectDto> {
     return this.projects.get(user, id);
   }
 
   @Patch('projects/:id')
   @Allow('MAYOR', 'COLLABORATOR')
   @ApiConflictResponse({ description: 'La fiche a changé depuis sa lecture : le corps contient `current`.' })
-  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: UpdateProjectDto): Promise<ProjectDto> {
+  update(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Body() body: UpdateProjectDto): Promise<ProjectDto> {
     return this.projects.update(user, id, body);
   }
 
   @Delete('projects/:id')
   @HttpCode(204)
   @Allow('MAYOR', 'COLLABORATOR')
-  async remove(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<void> {
+  async remove(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string): Promise<void> {
     await this.projects.remove(user, id);
   }
 
   @Get('projects/:id/history')
-  history(@CurrentUser() user: AuthUser, @Param('id') id: string, @Query() query: HistoryQueryDto): Promise<Page<ProjectHistoryEntryDto>> {
+  history(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Query() query: HistoryQueryDto): Promise<Page<ProjectHistoryEntryDto>> {
     return this.projects.history(user, id, query);
   }
 }

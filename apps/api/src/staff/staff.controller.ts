@@ -8,6 +8,7 @@ import { PatternPipe } from '../common/http/pattern.pipe';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { CreateAgentInvitationDto } from './dto/staff.dto';
 import { StaffService } from './staff.service';
+import { CanonicalId } from '../common/http/id.pipe';
 
 const departement = new PatternPipe('code', DEPARTEMENT_CODE_PATTERN, 'Code de département invalide, par exemple 95.');
 
@@ -39,7 +40,7 @@ export class StaffController {
   @Delete(':userId')
   @HttpCode(204)
   @Allow('ADMIN')
-  async disable(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Param('userId') userId: string, @Meta() meta: RequestMeta): Promise<void> {
+  async disable(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Param('userId', CanonicalId) userId: string, @Meta() meta: RequestMeta): Promise<void> {
     await this.staff.disable(user, code, userId, meta);
   }
 }

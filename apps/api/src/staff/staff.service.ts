@@ -61,7 +61,7 @@ export class StaffService {
 
   async invite(admin: AuthUser, code: string, email: string, role: 'ADMIN' | 'AGENT', meta: RequestMeta): Promise<AgentDto> {
     this.assertOwnDepartement(admin, code);
-    const { row, token } = await this.db.transaction(async (tx) => {
+    const { row } = await this.db.transaction(async (tx) => {
       const created = await this.invitations.create(tx, { email, role, departementCode: code, communeInsee: null, invitedBy: admin.id });
       await this.audit.record(
         { action: 'INVITATION_CREATED', actorId: admin.id, targetType: 'invitation', targetId: created.row.id, departementCode: code, details: { role } },
@@ -70,7 +70,6 @@ export class StaffService {
       );
       return created;
     });
-    this.invitations.sendMail(row, token);
     return {
       id: row.id,
       email: row.email,
@@ -85,7 +84,8 @@ export class StaffService {
 
   async disable(admin: AuthUser, code: string, userId: string, meta: RequestMeta): Promise<void> {
     this.assertOwnDepartement(admin, code);
-    if (userId === admin.id) {
+    // Ids are compared in one spelling (the controller's pipe lower-cases them; this stays true without it).
+    if (userId.toLowerCase() === admin.id.toLowerCase()) {
       throw new WorkspacesException('CANNOT_DISABLE_SELF');
     }
     await this.db.transaction(async (tx) => {

@@ -12,6 +12,7 @@ import type { AuthUser } from '../common/access/auth-user';
 import { PatternPipe } from '../common/http/pattern.pipe';
 import { AnswerTemplateDto as AnswerTemplateBody, LabelDto as LabelBody, RoutingRuleDto as RoutingRuleBody, UpdateDepartementSettingsDto } from './dto/inbox-settings.dto';
 import { InboxSettingsService } from './inbox-settings.service';
+import { CanonicalId } from '../common/http/id.pipe';
 
 const departement = new PatternPipe('code', DEPARTEMENT_CODE_PATTERN, 'Code de département invalide, par exemple 95.');
 
@@ -47,14 +48,14 @@ export class InboxSettingsController {
 
   @Patch('labels/:id')
   @Allow('ADMIN')
-  updateLabel(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Param('id') id: string, @Body() body: LabelBody): Promise<LabelDto> {
+  updateLabel(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Param('id', CanonicalId) id: string, @Body() body: LabelBody): Promise<LabelDto> {
     return this.settings.updateLabel(user, code, id, body);
   }
 
   @Delete('labels/:id')
   @Allow('ADMIN')
   @HttpCode(204)
-  async deleteLabel(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Param('id') id: string): Promise<void> {
+  async deleteLabel(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Param('id', CanonicalId) id: string): Promise<void> {
     await this.settings.deleteLabel(user, code, id);
   }
 
@@ -72,7 +73,7 @@ export class InboxSettingsController {
   @Delete('routing-rules/:id')
   @Allow('ADMIN')
   @HttpCode(204)
-  async deleteRoutingRule(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Param('id') id: string): Promise<void> {
+  async deleteRoutingRule(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Param('id', CanonicalId) id: string): Promise<void> {
     await this.settings.deleteRoutingRule(user, code, id);
   }
 
@@ -90,7 +91,7 @@ export class InboxSettingsController {
   updateTemplate(
     @CurrentUser() user: AuthUser,
     @Param('code', departement) code: string,
-    @Param('id') id: string,
+    @Param('id', CanonicalId) id: string,
     @Body() body: AnswerTemplateBody,
   ): Promise<AnswerTemplateDto> {
     return this.settings.updateTemplate(user, code, id, body);
@@ -98,7 +99,7 @@ export class InboxSettingsController {
 
   @Delete('answer-templates/:id')
   @HttpCode(204)
-  async deleteTemplate(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Param('id') id: string): Promise<void> {
+  async deleteTemplate(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Param('id', CanonicalId) id: string): Promise<void> {
     await this.settings.deleteTemplate(user, code, id);
   }
 }

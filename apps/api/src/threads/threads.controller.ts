@@ -29,6 +29,7 @@ import {
 } from './dto/thread-requests.dto';
 import { ThreadTriageService } from './thread-triage.service';
 import { ThreadsService } from './threads.service';
+import { CanonicalId } from '../common/http/id.pipe';
 
 const insee = new PatternPipe('insee', INSEE_CODE_PATTERN, 'Code INSEE invalide : 5 caractères, par exemple 95002.');
 
@@ -77,53 +78,53 @@ export class ThreadsController {
 
   @Get('threads/:id')
   @Header('cache-control', 'no-store')
-  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<ThreadDto> {
+  get(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string): Promise<ThreadDto> {
     return this.threads.get(user, id);
   }
 
   @Post('threads/:id/messages')
-  postMessage(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: PostMessageDto): Promise<ThreadDto> {
+  postMessage(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Body() body: PostMessageDto): Promise<ThreadDto> {
     return this.threads.postMessage(user, id, body);
   }
 
   @Post('threads/:id/state')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'La question a changé depuis sa lecture (le corps contient `current`), ou ce changement n’est pas possible.' })
-  changeState(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: ChangeThreadStateDto): Promise<ThreadDto> {
+  changeState(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Body() body: ChangeThreadStateDto): Promise<ThreadDto> {
     return this.threads.changeState(user, id, body.state, body.version);
   }
 
   @Post('threads/:id/satisfaction')
   @Allow('MAYOR', 'COLLABORATOR')
-  rate(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: SatisfactionDto): Promise<ThreadDto> {
+  rate(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Body() body: SatisfactionDto): Promise<ThreadDto> {
     return this.threads.rate(user, id, body);
   }
 
   @Put('threads/:id/assignee')
   @Allow('AGENT', 'ADMIN')
-  assign(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: AssignThreadDto): Promise<ThreadDto> {
+  assign(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Body() body: AssignThreadDto): Promise<ThreadDto> {
     return this.triage.assign(user, id, body.assigneeId);
   }
 
   @Put('threads/:id/labels')
   @Allow('AGENT', 'ADMIN')
-  setLabels(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: SetThreadLabelsDto): Promise<ThreadDto> {
+  setLabels(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Body() body: SetThreadLabelsDto): Promise<ThreadDto> {
     return this.triage.setLabels(user, id, body.labelIds);
   }
 
   @Get('threads/:id/answer-templates')
   @Allow('AGENT', 'ADMIN')
-  templates(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<FilledTemplateDto[]> {
+  templates(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string): Promise<FilledTemplateDto[]> {
     return this.triage.templatesFor(user, id);
   }
 
   @Patch('messages/:id')
-  editMessage(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: EditMessageDto): Promise<MessageDto> {
+  editMessage(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Body() body: EditMessageDto): Promise<MessageDto> {
     return this.threads.editMessage(user, id, body.body);
   }
 
   @Get('messages/:id/revisions')
-  revisions(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<MessageRevisionDto[]> {
+  revisions(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string): Promise<MessageRevisionDto[]> {
     return this.threads.revisions(user, id);
   }
 }

@@ -10,11 +10,14 @@ import { hashToken, randomToken } from '../common/crypto/secret-box';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MailService } from '../mail/mail.service';
-import { invitationMail, ofPlace } from '../mail/templates/mails';
+import { invitationMail, invitationNotPossibleMail, ofPlace } from '../mail/templates/mails';
+import { AttemptCounters } from '../auth/attempt-counters';
 import { WorkspacesException } from './workspaces.exception';
 import { isUniqueViolation } from '../database/pg-errors';
 
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
+/** Invitation mails (first sending and resendings) to one address from one workspace, per hour. */
+export const INVITATION_MAILS_PER_HOUR = 3;
 
 export interface NewInvitation {
   email: string;
@@ -54,18 +57,26 @@ export class InvitationsService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly auth: AuthService,
+    private readonly counters: AttemptCounters,
   ) {}
 
   /**
-   * Creates an invitation inside the caller's transaction (which holds the workspace lock for commune seats).
-   * Returns the token to mail once the transaction has committed.
+   * Creates an invitation inside the caller's transaction (which holds the workspace lock for commune seats),
+   * and queues its mail in the same transaction: the mail leaves if and only if the invitation exists.
    */
-  async create(tx: EntityManager, invitation: NewInvitation): Promise<{ row: InvitationRow; token: string }> {
+  async create(tx: EntityManager, invitation: NewInvitation): Promise<{ row: InvitationRow }> {
     const email = invitation.email.trim().toLowerCase();
-    const [active] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1 AND state = 'ACTIVE'`, [email]);
-    if (active) {
+    const [active]: { commune_insee: string | null; departement_code: string; role: string }[] = await tx.query(
+      `SELECT commune_insee, departement_code, role FROM app_user WHERE email = $1 AND state = 'ACTIVE'`,
+      [email],
+    );
+    // Only a member the inviter can see anyway (their own commune's team, their own département's staff) is
+    // answered "already a member". An account elsewhere gets an invitation like anybody, answered like anybody:
+    // saying otherwise would tell the inviter who uses Passerelle; its mail explains instead (see sendMail).
+    if (active && isSameWorkspace(active, invitation)) {
       throw new WorkspacesException('ALREADY_MEMBER');
     }
+    await this.countMail(tx, email, invitation.departementCode, invitation.communeInsee);
     // An expired invitation no longer blocks the address.
     await tx.query(
       `UPDATE invitation SET revoked_at = now() WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at <= now()`,
@@ -87,28 +98,50 @@ export class InvitationsService {
       throw error;
     }
     const [row] = await tx.query(`${INVITATION_SELECT} WHERE i.id = $1`, [id]);
-    return { row, token };
+    await this.queueMail(tx, row, token);
+    return { row };
   }
 
   /** A new link (the old one stops working) and a new week. */
-  async renew(tx: EntityManager, invitationId: string): Promise<{ row: InvitationRow; token: string }> {
+  async renew(tx: EntityManager, invitationId: string): Promise<{ row: InvitationRow }> {
+    const [current] = await tx.query(`SELECT email, departement_code, commune_insee FROM invitation WHERE id = $1`, [invitationId]);
+    await this.countMail(tx, current.email, current.departement_code, current.commune_insee);
     const token = randomToken();
     await tx.query(`UPDATE invitation SET token_hash = $2, expires_at = $3 WHERE id = $1`, [invitationId, hashToken(token), this.expiry()]);
     const [row] = await tx.query(`${INVITATION_SELECT} WHERE i.id = $1`, [invitationId]);
-    return { row, token };
+    await this.queueMail(tx, row, token);
+    return { row };
   }
 
-  sendMail(row: InvitationRow, token: string): void {
+  /**
+   * The invitation, or, to an address that already has an account (necessarily elsewhere: see create), a mail
+   * that says it cannot join with this address, without a link.
+   */
+  private async queueMail(tx: EntityManager, row: InvitationRow, token: string): Promise<void> {
     const label = ROLE_LABELS[row.role].toLowerCase();
-    this.mail.send(
-      invitationMail({
-        to: row.email,
-        url: `${this.config.publicUrl}/invitation/${token}`,
-        what: row.commune_name ? `${label} de la commune ${ofPlace(row.commune_name)}` : label,
-        invitedBy: row.invited_by_name,
-        expiresAt: row.expires_at,
-      }),
+    const what = row.commune_name ? `${label} de la commune ${ofPlace(row.commune_name)}` : label;
+    const [elsewhere] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1 AND state = 'ACTIVE'`, [row.email]);
+    await this.mail.send(
+      elsewhere
+        ? invitationNotPossibleMail({ to: row.email, what, invitedBy: row.invited_by_name, signInUrl: `${this.config.publicUrl}/connexion` })
+        : invitationMail({
+            to: row.email,
+            url: `${this.config.publicUrl}/invitation/${token}`,
+            what,
+            invitedBy: row.invited_by_name,
+            expiresAt: row.expires_at,
+          }),
+      tx,
     );
+  }
+
+  /** Counted in the caller's transaction: a refused or failed invitation sends nothing and counts nothing. */
+  private async countMail(tx: EntityManager, email: string, departementCode: string, communeInsee: string | null): Promise<void> {
+    // Per workspace as well as per address: another commune's invitations to the same address must not show here.
+    const { hits, resetsInSeconds } = await this.counters.hit(`invitation-mail:${departementCode}:${communeInsee ?? '-'}:${email}`, 3600, tx);
+    if (hits > INVITATION_MAILS_PER_HOUR) {
+      throw new WorkspacesException('INVITATION_MAIL_LIMIT', resetsInSeconds);
+    }
   }
 
   async describe(token: string): Promise<InvitationDto> {
@@ -200,4 +233,14 @@ export class InvitationsService {
   private expiry(): Date {
     return new Date(Date.now() + INVITATION_TTL_MS);
   }
+}
+
+function isSameWorkspace(
+  account: { commune_insee: string | null; departement_code: string; role: string },
+  invitation: Pick<NewInvitation, 'communeInsee' | 'departementCode'>,
+): boolean {
+  if (invitation.communeInsee) {
+    return account.commune_insee === invitation.communeInsee;
+  }
+  return account.departement_code === invitation.departementCode && (account.role === 'ADMIN' || account.role === 'AGENT');
 }

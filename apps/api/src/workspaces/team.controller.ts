@@ -7,6 +7,7 @@ import type { AuthUser } from '../common/access/auth-user';
 import { PatternPipe } from '../common/http/pattern.pipe';
 import { CreateInvitationDto } from './dto/workspaces.dto';
 import { WorkspacesService } from './workspaces.service';
+import { CanonicalId } from '../common/http/id.pipe';
 
 const insee = new PatternPipe('insee', INSEE_CODE_PATTERN, 'Code INSEE invalide : 5 caractères, par exemple 95002.');
 const HOUR = 3_600_000;
@@ -43,7 +44,7 @@ export class TeamController {
   resend(
     @CurrentUser() user: AuthUser,
     @Param('insee', insee) code: string,
-    @Param('invitationId') invitationId: string,
+    @Param('invitationId', CanonicalId) invitationId: string,
     @Meta() meta: RequestMeta,
   ): Promise<MemberDto> {
     return this.workspaces.resendInvitation(user, code, invitationId, meta);
@@ -55,7 +56,7 @@ export class TeamController {
   async revoke(
     @CurrentUser() user: AuthUser,
     @Param('insee', insee) code: string,
-    @Param('invitationId') invitationId: string,
+    @Param('invitationId', CanonicalId) invitationId: string,
     @Meta() meta: RequestMeta,
   ): Promise<void> {
     await this.workspaces.revokeInvitation(user, code, invitationId, meta);
@@ -67,7 +68,7 @@ export class TeamController {
   async remove(
     @CurrentUser() user: AuthUser,
     @Param('insee', insee) code: string,
-    @Param('userId') userId: string,
+    @Param('userId', CanonicalId) userId: string,
     @Meta() meta: RequestMeta,
   ): Promise<void> {
     await this.workspaces.removeMember(user, code, userId, meta);

@@ -14,16 +14,18 @@ export type WorkspacesErrorCode =
   | 'INVITATION_NOT_FOUND'
   | 'INVITATION_INVALID'
   | 'CANNOT_DISABLE_SELF'
+  | 'INVITATION_MAIL_LIMIT'
   | 'FORBIDDEN';
 
 export class WorkspacesException extends DomainException {
-  constructor(code: WorkspacesErrorCode) {
-    const { kind, message } = describe(code);
-    super(code, kind, message);
+  /** `retryAfterSeconds`: for INVITATION_MAIL_LIMIT, sent as `Retry-After` and in the body. */
+  constructor(code: WorkspacesErrorCode, retryAfterSeconds?: number) {
+    const { kind, message } = describe(code, Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)));
+    super(code, kind, message, undefined, retryAfterSeconds === undefined ? undefined : { retryAfterSeconds });
   }
 }
 
-function describe(code: WorkspacesErrorCode): { kind: ErrorKind; message: string } {
+function describe(code: WorkspacesErrorCode, minutes: number): { kind: ErrorKind; message: string } {
   switch (code) {
     case 'COMMUNE_NOT_FOUND':
       return { kind: 'NOT_FOUND', message: 'Cette commune est introuvable.' };
@@ -65,6 +67,13 @@ function describe(code: WorkspacesErrorCode): { kind: ErrorKind; message: string
       return {
         kind: 'NOT_FOUND',
         message: 'Cette invitation n’est plus valable (déjà acceptée, annulée ou expirée). Demandez une nouvelle invitation.',
+      };
+    case 'INVITATION_MAIL_LIMIT':
+      return {
+        kind: 'RATE_LIMITED',
+        message:
+          'Cette adresse e-mail a déjà reçu plusieurs invitations de votre part dans l’heure : pour ne pas encombrer sa ' +
+          `messagerie, attendez ${minutes > 1 ? `${minutes} minutes` : '1 minute'} avant de la relancer.`,
       };
     case 'CANNOT_DISABLE_SELF':
       return { kind: 'CONFLICT', message: 'Vous ne pouvez pas désactiver votre propre compte.' };

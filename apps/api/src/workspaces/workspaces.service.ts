@@ -77,7 +77,7 @@ export class WorkspacesService {
     if (!allowed) {
       throw new WorkspacesException('FORBIDDEN');
     }
-    const { row, token } = await this.db.transaction(async (tx) => {
+    const { row } = await this.db.transaction(async (tx) => {
       await this.lockOpenWorkspace(tx, commune);
       await this.assertFreeSeat(tx, commune.insee, role);
       const created = await this.invitations.create(tx, {
@@ -94,15 +94,20 @@ export class WorkspacesService {
       );
       return created;
     });
-    this.invitations.sendMail(row, token);
     return toMember({ ...invitationAsMember(row) });
   }
 
   async resendInvitation(user: AuthUser, insee: string, invitationId: string, meta: RequestMeta): Promise<MemberDto> {
     const commune = await this.scope(user, insee);
-    const { row, token } = await this.db.transaction(async (tx) => {
+    const { row } = await this.db.transaction(async (tx) => {
+      await this.lockOpenWorkspace(tx, commune);
       const invitation = await this.pendingInvitation(tx, commune.insee, invitationId);
       this.assertMayActOn(user, invitation.role);
+      if (invitation.expired) {
+        // An expired invitation gave its seat back (the seats count only live ones): it takes one again only if
+        // one is free now, counted under the workspace lock like a new invitation.
+        await this.assertFreeSeat(tx, commune.insee, invitation.role);
+      }
       const renewed = await this.invitations.renew(tx, invitation.id);
       await this.audit.record(
         { action: 'INVITATION_RESENT', actorId: user.id, targetType: 'invitation', targetId: invitation.id, departementCode: commune.departement_code, communeInsee: commune.insee },
@@ -111,7 +116,6 @@ export class WorkspacesService {
       );
       return renewed;
     });
-    this.invitations.sendMail(row, token);
     return toMember(invitationAsMember(row));
   }
 
@@ -162,7 +166,7 @@ export class WorkspacesService {
     if (!commune.eligible) {
       throw new WorkspacesException('COMMUNE_NOT_ELIGIBLE');
     }
-    const { team, row, token } = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const opened = await tx.query(
         `INSERT INTO commune_workspace (commune_insee, opened_by) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING opened_at`,
         [commune.insee, user.id],
@@ -171,7 +175,7 @@ export class WorkspacesService {
         throw new WorkspacesException('WORKSPACE_ALREADY_OPEN');
       }
       await tx.query(`SELECT 1 FROM commune_workspace WHERE commune_insee = $1 FOR UPDATE`, [commune.insee]);
-      const created = await this.invitations.create(tx, {
+      await this.invitations.create(tx, {
         email: mayorEmail,
         role: 'MAYOR',
         departementCode: commune.departement_code,
@@ -183,16 +187,14 @@ export class WorkspacesService {
         meta,
         tx,
       );
-      return { ...created, team: await this.teamOf(tx, { ...commune, opened_at: opened[0].opened_at }) };
+      return this.teamOf(tx, { ...commune, opened_at: opened[0].opened_at });
     });
-    this.invitations.sendMail(row, token);
-    return team;
   }
 
   /** Admin, after municipal elections: the former mayor loses access at once, the new one is invited. */
   async replaceMayor(user: AuthUser, insee: string, email: string, meta: RequestMeta): Promise<TeamDto> {
     const commune = await this.scope(user, insee);
-    const { team, row, token } = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       await this.lockOpenWorkspace(tx, commune);
       const former = await changedRows<{ id: string }>(
         tx,
@@ -208,7 +210,7 @@ export class WorkspacesService {
           WHERE commune_insee = $1 AND role = 'MAYOR' AND accepted_at IS NULL AND revoked_at IS NULL`,
         [commune.insee],
       );
-      const created = await this.invitations.create(tx, {
+      await this.invitations.create(tx, {
         email,
         role: 'MAYOR',
         departementCode: commune.departement_code,
@@ -220,10 +222,8 @@ export class WorkspacesService {
         meta,
         tx,
       );
-      return { ...created, team: await this.teamOf(tx, commune) };
+      return this.teamOf(tx, commune);
     });
-    this.invitations.sendMail(row, token);
-    return team;
   }
 
   async list(user: AuthUser, code: string, query: WorkspaceListQueryDto): Promise<Page<WorkspaceSummaryDto>> {
@@ -312,10 +312,15 @@ export class WorkspacesService {
     }
   }
 
-  private async pendingInvitation(tx: EntityManager, insee: string, invitationId: string): Promise<{ id: string; role: 'MAYOR' | 'COLLABORATOR' }> {
+  private async pendingInvitation(
+    tx: EntityManager,
+    insee: string,
+    invitationId: string,
+  ): Promise<{ id: string; role: 'MAYOR' | 'COLLABORATOR'; expired: boolean }> {
     const [invitation] = isUuid(invitationId)
       ? await tx.query(
-          `SELECT id, role FROM invitation WHERE id = $1 AND commune_insee = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+          `SELECT id, role, expires_at <= now() AS expired FROM invitation
+            WHERE id = $1 AND commune_insee = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
           [invitationId, insee],
         )
       : [];

@@ -45,6 +45,7 @@ export function invitationMail(input: InvitationMailInput): Mail {
   ];
   const footer = 'Ce lien ne sert qu’une fois. Si vous n’attendiez pas cette invitation, ignorez ce message.';
   return {
+    kind: 'INVITATION',
     to: input.to,
     subject: 'Invitation à rejoindre Passerelle',
     text: `${paragraphs.join('\n\n')}\n\n${input.url}\n\n${footer}\n`,
@@ -60,9 +61,49 @@ export function passwordResetMail(to: string, url: string): Mail {
   const footer =
     'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.';
   return {
+    kind: 'PASSWORD_RESET',
     to,
     subject: 'Changer votre mot de passe Passerelle',
     text: `${paragraphs.join('\n\n')}\n\n${url}\n\n${footer}\n`,
     html: mailLayout('Changer votre mot de passe', paragraphs, { label: 'Choisir un nouveau mot de passe', url }, footer),
+  };
+}
+
+/** To the owner of an account whose sign-in was just suspended after too many failed attempts. */
+export function accountLockedMail(to: string, input: { minutes: number; resetUrl: string }): Mail {
+  const duration = input.minutes > 1 ? `${input.minutes} minutes` : '1 minute';
+  const paragraphs = [
+    'Plusieurs tentatives de connexion à votre compte Passerelle viennent d’échouer (mot de passe ou code de double authentification incorrect).',
+    `Par sécurité, la connexion à votre compte est suspendue pendant ${duration}. Passé ce délai, vous pourrez vous reconnecter normalement.`,
+    'Si c’était vous, vous pouvez aussi choisir dès maintenant un nouveau mot de passe : cela lève la suspension.',
+    'Si ce n’était pas vous, quelqu’un essaie peut-être de deviner votre mot de passe : choisissez-en un nouveau, long et que vous n’utilisez nulle part ailleurs.',
+  ];
+  const footer = 'Vous recevez ce message parce que votre adresse est celle d’un compte Passerelle. Aucune action n’est nécessaire si vous vous reconnectez après le délai.';
+  return {
+    to,
+    subject: 'Connexion à votre compte Passerelle suspendue',
+    text: `${paragraphs.join('\n\n')}\n\nChoisir un nouveau mot de passe : ${input.resetUrl}\n\n${footer}\n`,
+    html: mailLayout('Connexion à votre compte suspendue', paragraphs, { label: 'Choisir un nouveau mot de passe', url: input.resetUrl }, footer),
+  };
+}
+
+/**
+ * Instead of an invitation, to an address that already has an account elsewhere (another commune, another
+ * département): one address, one account. The inviter's answer does not tell them this.
+ */
+export function invitationNotPossibleMail(input: { to: string; what: string; invitedBy: string | null; signInUrl: string }): Mail {
+  const who = input.invitedBy ? `${input.invitedBy} a voulu vous inviter` : 'Quelqu’un a voulu vous inviter';
+  const paragraphs = [
+    `${who} à rejoindre Passerelle en tant que ${input.what}.`,
+    'Votre adresse e-mail est déjà celle d’un compte Passerelle, rattaché à une autre commune ou à un autre département. Une adresse ne peut avoir qu’un seul compte : vous ne pouvez donc pas rejoindre cet espace avec cette adresse.',
+    'Si vous devez rejoindre cet espace, demandez à la personne qui vous invite d’utiliser une autre de vos adresses, ou demandez au département de changer le rattachement de votre compte.',
+  ];
+  const footer = 'Votre compte actuel n’est pas modifié. Si vous n’attendiez pas cette invitation, ignorez ce message.';
+  return {
+    kind: 'INVITATION',
+    to: input.to,
+    subject: 'Invitation à Passerelle : vous avez déjà un compte',
+    text: `${paragraphs.join('\n\n')}\n\nVous connecter à votre compte : ${input.signInUrl}\n\n${footer}\n`,
+    html: mailLayout('Vous avez déjà un compte Passerelle', paragraphs, { label: 'Me connecter à mon compte', url: input.signInUrl }, footer),
   };
 }

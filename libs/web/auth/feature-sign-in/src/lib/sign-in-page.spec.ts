@@ -118,6 +118,26 @@ describe(SignInPage.name, () => {
     expect(element.querySelector<HTMLInputElement>('input[type="password"]')?.value).toBe('mauvais mot de passe');
   });
 
+  it('goes back to the password step with the API’s message when sign-in to the account is suspended', async () => {
+    session.login.mockReturnValue(of({ status: 'TOTP_REQUIRED', challengeToken: 'challenge' }));
+    session.loginWithTotp.mockReturnValue(
+      throwError(() => ({
+        status: 429,
+        error: { code: 'LOGIN_LOCKED', message: 'Trop de tentatives de connexion pour cette adresse e-mail.', retryAfterSeconds: 900, requestId: 'r' },
+      })),
+    );
+    const { element, type, submit } = await render();
+    type('input[type="email"]', 'agent@valdoise.demo');
+    type('input[type="password"]', 'Passerelle-Vexin-2026');
+    await submit();
+    type('input[autocomplete="one-time-code"]', '123456');
+    await submit();
+    expect(element.querySelector('h1')?.textContent).toBe('Connexion');
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Trop de tentatives de connexion pour cette adresse e-mail.');
+    expect(element.querySelector<HTMLInputElement>('input[type="email"]')?.value).toBe('agent@valdoise.demo');
+    expect(element.querySelector('a[href="/mot-de-passe-oublie"]')).not.toBeNull();
+  });
+
   it('lists the demo accounts and fills the e-mail of the one chosen', async () => {
     const { fixture, element } = await render();
     const use = element.querySelector<HTMLButtonElement>('button[aria-label^="Utiliser le compte de Jeanne Martin"]');

@@ -34,7 +34,11 @@ const NOTICES: Record<string, string> = {
   'mot-de-passe-modifie': 'Votre mot de passe est modifié. Connectez-vous avec le nouveau.',
 };
 
-const CHALLENGE_EXPIRED = 'CHALLENGE_EXPIRED';
+/**
+ * Answers after which the second-factor step cannot go on: the challenge is dead (too late, or 5 wrong codes), or
+ * sign-in to the account is suspended for a while (too many failures). Back to the password, with the API's words.
+ */
+const RESTART_CODES = new Set(['CHALLENGE_EXPIRED', 'LOGIN_LOCKED']);
 
 /**
  * `/connexion`: e-mail and password, then the second factor when the account has one (a code of the app or a
@@ -241,7 +245,7 @@ export class SignInPage implements OnInit {
 
   private secondFactorFailed(error: unknown, control: FormControl<string> | null): void {
     const message = apiErrorMessage(error);
-    if (apiErrorCode(error) === CHALLENGE_EXPIRED) {
+    if (RESTART_CODES.has(apiErrorCode(error) ?? '')) {
       this.restart(message);
       return;
     }
