@@ -11,6 +11,7 @@ import {
   type ProjectDto,
   type PublicationAction,
   type PublicationDto,
+  type PublicationPreviewDto,
   type PublicationQueueItemDto,
   type PublicMapDto,
   type PublicProjectDto,
@@ -63,8 +64,14 @@ describe('Public portal', () => {
   const get = (url: string) => inject({ method: 'GET', url });
   const createProject = async (title: string, fields: object = {}) =>
     (await inject({ method: 'POST', url: '/api/communes/95002/projects', headers: collaborator.headers, payload: { ...FICHE, title, ...fields } })).json<ProjectDto>();
-  const act = (session: Session, id: string, action: PublicationAction, extra: object = {}) =>
-    inject({ method: 'POST', url: `/api/projects/${id}/publication`, headers: session.headers, payload: { action, ...extra } });
+  /** `approve` names the preview's version: the one an agent reads now, unless the test gives one. */
+  const act = async (session: Session, id: string, action: PublicationAction, extra: object = {}) => {
+    const read = action === 'approve' && !('version' in extra);
+    const version = read
+      ? { version: (await inject({ method: 'GET', url: `/api/projects/${id}/publication/preview`, headers: session.headers })).json<PublicationPreviewDto>().version }
+      : {};
+    return inject({ method: 'POST', url: `/api/projects/${id}/publication`, headers: session.headers, payload: { action, ...version, ...extra } });
+  };
   const publish = async (id: string, choices = { documentIds: [] as string[], showFunding: true }) => {
     expect((await act(mayor, id, 'request', { choices })).statusCode).toBe(200);
     return (await act(agent, id, 'approve')).json<PublicationDto>();
@@ -168,13 +175,15 @@ describe('Public portal', () => {
     expect((await search('verger')).items.map((p) => p.slug)).not.toContain(slug);
 
     // The preview shows exactly what an approval would put online.
-    const preview = (await inject({ method: 'GET', url: `/api/projects/${project.id}/publication/preview`, headers: agent.headers })).json<PublicProjectDto>();
+    const { version, ...preview } = (
+      await inject({ method: 'GET', url: `/api/projects/${project.id}/publication/preview`, headers: agent.headers })
+    ).json<PublicationPreviewDto>();
     expect(preview).toMatchObject({ title: 'Jardin partagé et verger', slug });
     await act(collaborator, project.id, 'request');
     await act(mayor, project.id, 'consent');
     // Waiting for the review: still the reviewed version online.
     expect((await get(`/api/public/projects/${slug}`)).json<PublicProjectDto>().title).toBe('Jardin partagé');
-    await act(agent, project.id, 'approve');
+    await act(agent, project.id, 'approve', { version });
     const after = (await get(`/api/public/projects/${slug}`)).json<PublicProjectDto>();
     // Same fiche; only the dates differ (the preview is dated now), and neither has documents to re-address.
     expect({ ...after, publishedAt: preview.publishedAt, reviewedAt: preview.reviewedAt }).toEqual(preview);

@@ -1,5 +1,14 @@
-import type { ApiError, NotificationPageDto, ProjectDto, PublicationAction, PublicationDto, PublicationState } from '@passerelle/shared/dto';
-import { PUBLICATION_ACTIONS, PUBLICATION_STATES } from '@passerelle/shared/dto';
+import type {
+  ApiError,
+  NotificationPageDto,
+  ProjectDto,
+  PublicationAction,
+  PublicationDto,
+  PublicationPreviewDto,
+  PublicationStalePreviewError,
+  PublicationState,
+} from '@passerelle/shared/dto';
+import { PUBLICATION_ACTIONS, PUBLICATION_STATES, PUBLICATION_VERSION_PATTERN } from '@passerelle/shared/dto';
 import { type Session, type TestUser, createTeam, createUser, signIn } from './factories';
 import { type TestApp, startTestApp } from './test-app';
 
@@ -38,8 +47,21 @@ describe('Publication of completed projects', () => {
   const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
   const createProject = async (fields: object = {}) =>
     (await inject({ method: 'POST', url: '/api/communes/95002/projects', headers: collaborator.headers, payload: { ...FICHE, ...fields } })).json<ProjectDto>();
-  const act = (session: Session, id: string, action: PublicationAction, extra: object = {}) =>
-    inject({ method: 'POST', url: `/api/projects/${id}/publication`, headers: session.headers, payload: { action, ...extra } });
+  const preview = async (session: Session, id: string) =>
+    (await inject({ method: 'GET', url: `/api/projects/${id}/publication/preview`, headers: session.headers })).json<PublicationPreviewDto>();
+  const publication = async (session: Session, id: string) =>
+    (await inject({ method: 'GET', url: `/api/projects/${id}/publication`, headers: session.headers })).json<PublicationDto>();
+  /** `approve` names the version previewed: unless the test gives one, the version as it is now (what a reviewer just read). */
+  const act = async (session: Session, id: string, action: PublicationAction, extra: object = {}) => {
+    const version = action === 'approve' && !('version' in extra) ? { version: (await preview(session, id)).version } : {};
+    return inject({ method: 'POST', url: `/api/projects/${id}/publication`, headers: session.headers, payload: { action, ...version, ...extra } });
+  };
+  const edit = async (session: Session, id: string, fields: object) => {
+    const { version } = (await inject({ method: 'GET', url: `/api/projects/${id}`, headers: session.headers })).json<ProjectDto>();
+    const res = await inject({ method: 'PATCH', url: `/api/projects/${id}`, headers: session.headers, payload: { ...fields, version } });
+    expect(res.statusCode).toBe(200);
+    return res.json<ProjectDto>();
+  };
   const live = async (id: string) => (await t.db.query(`SELECT slug, snapshot, project_version FROM project_publication WHERE project_id = $1`, [id]))[0];
 
   it('goes through the whole workflow: asked, consented, reviewed, published, withdrawn', async () => {
@@ -192,5 +214,197 @@ describe('Publication of completed projects', () => {
     expect(await live(project.id)).toBeDefined();
     expect((await inject({ method: 'DELETE', url: `/api/projects/${project.id}`, headers: mayor.headers })).statusCode).toBe(204);
     expect(await live(project.id)).toBeUndefined();
+  });
+
+  describe('integrity: what goes online is what the mayor consented to and the agent read', () => {
+    it('sends the request back to the mayor when a collaborator edits the fiche during the review, and logs it', async () => {
+      const project = await createProject({ title: 'Lavoir du Bas' });
+      await act(collaborator, project.id, 'request', { choices: { documentIds: [], showFunding: false } });
+      await act(mayor, project.id, 'consent');
+      const read = await preview(agent, project.id);
+
+      await edit(collaborator, project.id, { title: 'Lavoir du Bas et abreuvoir', lessons: { ...FICHE.lessons, advice: 'Prévoir 20 % d’aléas.' } });
+      const back = await publication(mayor, project.id);
+      expect(back).toMatchObject({ state: 'AWAITING_CONSENT', can: { consent: true } });
+      expect(back.events[0]).toMatchObject({
+        action: 'edit',
+        fromState: 'AWAITING_REVIEW',
+        toState: 'AWAITING_CONSENT',
+        reason: 'Modifié : Titre, Enseignements.',
+      });
+      const inbox = (await inject({ method: 'GET', url: '/api/notifications', headers: mayor.headers })).json<NotificationPageDto>();
+      expect(inbox.items[0]).toMatchObject({
+        kind: 'PUBLICATION_TO_CONSENT',
+        projectId: project.id,
+        title: '« Lavoir du Bas et abreuvoir » a été modifié pendant sa relecture : votre accord est de nouveau demandé',
+      });
+      // The project left the review queue; the agent's approval of what was read fails, nothing goes online.
+      const queue = (await inject({ method: 'GET', url: '/api/publication/queue?limit=100', headers: agent.headers })).json<{ items: { projectId: string }[] }>();
+      expect(queue.items.map((i) => i.projectId)).not.toContain(project.id);
+      const approved = await act(agent, project.id, 'approve', { version: read.version });
+      expect([approved.statusCode, approved.json<ApiError>().code]).toEqual([409, 'PUBLICATION_TRANSITION_FORBIDDEN']);
+      expect(await live(project.id)).toBeUndefined();
+
+      // The mayor consents to the edited fiche; the agent reads it and approves exactly that.
+      await act(mayor, project.id, 'consent');
+      const reread = await preview(agent, project.id);
+      expect(reread.version).not.toBe(read.version);
+      expect((await act(agent, project.id, 'approve', { version: reread.version })).statusCode).toBe(200);
+      expect((await live(project.id)).snapshot.title).toBe('Lavoir du Bas et abreuvoir');
+    });
+
+    it('keeps the consent when the mayor edits, or when only private fields change; the agent must read the new version', async () => {
+      const project = await createProject({ title: 'Verger communal' });
+      await act(mayor, project.id, 'request');
+      const read = await preview(agent, project.id);
+
+      await edit(collaborator, project.id, { evaluation: 'Bilan à faire en juin.', partners: 'Association des croqueurs de pommes' });
+      expect((await publication(agent, project.id)).state).toBe('AWAITING_REVIEW');
+      expect((await preview(agent, project.id)).version).toBe(read.version);
+
+      await edit(mayor, project.id, { title: 'Verger communal conservatoire' });
+      const after = await publication(agent, project.id);
+      expect(after.state).toBe('AWAITING_REVIEW');
+      expect(after.events.map((e) => e.action)).toEqual(['request']);
+
+      const stale = await act(agent, project.id, 'approve', { version: read.version });
+      expect(stale.statusCode).toBe(409);
+      const body = stale.json<PublicationStalePreviewError>();
+      expect(body).toMatchObject({ code: 'PUBLICATION_STALE_PREVIEW', current: { title: 'Verger communal conservatoire' } });
+      expect(body.message).toMatch(/^La fiche a changé depuis votre lecture/);
+      expect(body.current.version).toMatch(PUBLICATION_VERSION_PATTERN);
+      expect(body.current.version).not.toBe(read.version);
+      expect(await live(project.id)).toBeUndefined();
+      expect((await publication(agent, project.id)).state).toBe('AWAITING_REVIEW');
+
+      expect((await act(agent, project.id, 'approve', { version: body.current.version })).statusCode).toBe(200);
+      expect((await live(project.id)).snapshot.title).toBe('Verger communal conservatoire');
+    });
+
+    it('keeps a published fiche online, unchanged, while its edited version goes back to the mayor', async () => {
+      const project = await createProject({ title: 'Salle des fêtes' });
+      await act(mayor, project.id, 'request');
+      await act(agent, project.id, 'approve');
+      await edit(collaborator, project.id, { summary: 'Isolation et chauffage refaits.' });
+      expect(await publication(mayor, project.id)).toMatchObject({ state: 'PUBLISHED', pendingChanges: true });
+      await act(mayor, project.id, 'request');
+      await edit(collaborator, project.id, { summary: 'Isolation, chauffage et éclairage refaits.' });
+      expect(await publication(mayor, project.id)).toMatchObject({ state: 'AWAITING_CONSENT', pendingChanges: true, slug: 'salle-des-fetes-ableiges' });
+      expect((await live(project.id)).snapshot.summary).toBe(FICHE.summary);
+    });
+
+    it('refuses an approval without the version read, and a consent given on a version that is no longer the fiche', async () => {
+      const project = await createProject({ title: 'Columbarium' });
+      await act(collaborator, project.id, 'request');
+      const seen = (await publication(mayor, project.id)).previewVersion;
+      expect(seen).toBe((await preview(mayor, project.id)).version);
+      await edit(collaborator, project.id, { title: 'Columbarium et jardin du souvenir' });
+      const consent = await act(mayor, project.id, 'consent', { version: seen });
+      expect([consent.statusCode, consent.json<ApiError>().code]).toEqual([409, 'PUBLICATION_STALE_PREVIEW']);
+      expect((await publication(mayor, project.id)).state).toBe('AWAITING_CONSENT');
+      expect((await act(mayor, project.id, 'consent', { version: (await publication(mayor, project.id)).previewVersion })).statusCode).toBe(200);
+
+      const missing = await inject({ method: 'POST', url: `/api/projects/${project.id}/publication`, headers: agent.headers, payload: { action: 'approve' } });
+      expect(missing.statusCode).toBe(400);
+      expect(Object.keys(missing.json<ApiError>().errors ?? {})).toEqual(['version']);
+      expect((await act(agent, project.id, 'approve', { version: 'f'.repeat(64) })).json<ApiError>().code).toBe('PUBLICATION_STALE_PREVIEW');
+      expect((await publication(agent, project.id)).state).toBe('AWAITING_REVIEW');
+    });
+
+    it('never lets an agent change what the commune chose to show', async () => {
+      const project = await createProject({ title: 'Lagunage' });
+      await act(mayor, project.id, 'request', { choices: { documentIds: [], showFunding: false } });
+      const { version } = await preview(agent, project.id);
+      for (const [action, extra] of [
+        ['approve', { version }],
+        ['reject', { reason: 'Motif.' }],
+      ] as const) {
+        const res = await act(agent, project.id, action, { ...extra, choices: { documentIds: [], showFunding: true } });
+        expect([action, res.statusCode, res.json<ApiError>().errors]).toEqual([action, 400, { choices: 'Ce champ n’est pas accepté.' }]);
+      }
+      expect(await publication(mayor, project.id)).toMatchObject({ state: 'AWAITING_REVIEW', choices: { showFunding: false } });
+      expect((await act(agent, project.id, 'approve', { version })).statusCode).toBe(200);
+      expect((await live(project.id)).snapshot.funding).toBeNull();
+    });
+
+    /**
+     * Runs two requests on one project in a known order: the row is locked by the test, `first` starts and waits on it,
+     * then `second` starts and waits behind it; the lock is released and PostgreSQL serves them in that order.
+     */
+    async function inOrder<A, B>(projectId: string, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
+      const waiting = async (n: number) => {
+        for (let i = 0; i < 200; i++) {
+          const [{ count }] = await t.db.query(
+            `SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          if (count >= n) {
+            return;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        throw new Error(`${n} requests never waited on the lock`);
+      };
+      const blocker = t.db.createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction();
+      try {
+        await blocker.query(`SELECT 1 FROM project WHERE id = $1 FOR UPDATE`, [projectId]);
+        const a = first();
+        await waiting(1);
+        const b = second();
+        await waiting(2);
+        await blocker.commitTransaction();
+        return await Promise.all([a, b]);
+      } finally {
+        if (blocker.isTransactionActive) {
+          await blocker.rollbackTransaction();
+        }
+        await blocker.release();
+      }
+    }
+
+    it('refuses an approval that waited behind a collaborator’s edit: nothing the mayor did not see goes online', async () => {
+      const project = await createProject({ title: 'Mairie-école' });
+      await act(collaborator, project.id, 'request');
+      await act(mayor, project.id, 'consent');
+      const { version } = await preview(agent, project.id);
+      const [, approved] = await inOrder(
+        project.id,
+        () => edit(collaborator, project.id, { title: 'Mairie-école rénovée' }),
+        () => act(agent, project.id, 'approve', { version }),
+      );
+      expect([approved.statusCode, approved.json<ApiError>().code]).toEqual([409, 'PUBLICATION_TRANSITION_FORBIDDEN']);
+      expect(await live(project.id)).toBeUndefined();
+      expect((await publication(mayor, project.id)).state).toBe('AWAITING_CONSENT');
+    });
+
+    it('refuses an approval that waited behind the mayor’s edit, with the new preview', async () => {
+      const project = await createProject({ title: 'Four à pain' });
+      await act(mayor, project.id, 'request');
+      const { version } = await preview(agent, project.id);
+      const [, approved] = await inOrder(
+        project.id,
+        () => edit(mayor, project.id, { title: 'Four à pain communal' }),
+        () => act(agent, project.id, 'approve', { version }),
+      );
+      expect(approved.statusCode).toBe(409);
+      expect(approved.json<PublicationStalePreviewError>().current.title).toBe('Four à pain communal');
+      expect(await live(project.id)).toBeUndefined();
+    });
+
+    it('publishes the version read when the approval comes first; the edit then waits for a new review', async () => {
+      const project = await createProject({ title: 'Calvaire' });
+      await act(collaborator, project.id, 'request');
+      await act(mayor, project.id, 'consent');
+      const { version } = await preview(agent, project.id);
+      const [approved] = await inOrder(
+        project.id,
+        () => act(agent, project.id, 'approve', { version }),
+        () => edit(collaborator, project.id, { title: 'Calvaire restauré' }),
+      );
+      expect(approved.statusCode).toBe(200);
+      expect((await live(project.id)).snapshot.title).toBe('Calvaire');
+      expect(await publication(mayor, project.id)).toMatchObject({ state: 'PUBLISHED', pendingChanges: true });
+    });
   });
 });

@@ -44,12 +44,29 @@ const BLANK: Omit<Fields, 'title' | 'theme' | 'status' | 'progress'> = {
 };
 
 /**
+ * What another feature does around an edit of a fiche, inside the edit's transaction: publication sends a fiche
+ * waiting for its review back to the mayor. Registered at start-up (`useEditGuard`), because publication depends on
+ * projects and not the reverse.
+ */
+export interface ProjectEditGuard {
+  guardEdit(tx: EntityManager, user: AuthUser, projectId: string, edit: () => Promise<void>): Promise<void>;
+  /** After the edit committed, e.g. to send the mails it queued. */
+  afterEdit(): void;
+}
+
+/**
  * The commune's fiches projet. Commune members write them; the département's staff read every project of
  * their communes. Visibility is part of each query, so another tenant's project is simply not found (404).
  */
 @Injectable()
 export class ProjectsService {
+  private editGuard: ProjectEditGuard | null = null;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  useEditGuard(guard: ProjectEditGuard): void {
+    this.editGuard = guard;
+  }
 
   async list(user: AuthUser, insee: string, query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
     await this.visibleCommune(user, insee);
@@ -129,19 +146,23 @@ export class ProjectsService {
     const [commune] = await this.db.query(`SELECT outline FROM commune WHERE insee = $1`, [current.commune_insee]);
     this.assertCoherent(after, commune?.outline ?? null);
     await this.db.transaction(async (tx) => {
-      const updated = await changedRows(
-        tx,
-        `UPDATE project SET ${COLUMNS.map((c, i) => `${c} = $${i + 4}`).join(', ')},
-                version = version + 1, updated_at = now(), updated_by = $3
-          WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING id`,
-        [id, version, user.id, ...columnValues(after)],
-      );
-      if (updated.length === 0) {
-        // Someone saved between our read and this write.
-        throw new ProjectVersionConflictException(await this.toDto(user, await this.loadVisible(user, id)));
-      }
-      await this.recordHistory(tx, id, user.id, 'UPDATED', diff);
+      const edit = async () => {
+        const updated = await changedRows(
+          tx,
+          `UPDATE project SET ${COLUMNS.map((c, i) => `${c} = $${i + 4}`).join(', ')},
+                  version = version + 1, updated_at = now(), updated_by = $3
+            WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING id`,
+          [id, version, user.id, ...columnValues(after)],
+        );
+        if (updated.length === 0) {
+          // Someone saved between our read and this write.
+          throw new ProjectVersionConflictException(await this.toDto(user, await this.loadVisible(user, id)));
+        }
+        await this.recordHistory(tx, id, user.id, 'UPDATED', diff);
+      };
+      await (this.editGuard ? this.editGuard.guardEdit(tx, user, id, edit) : edit());
     });
+    this.editGuard?.afterEdit();
     return this.get(user, id);
   }
 

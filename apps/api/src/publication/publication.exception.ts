@@ -25,3 +25,19 @@ function describe(code: PublicationErrorCode): { kind: ErrorKind; message: strin
       return { kind: 'CONFLICT', message: 'La version publiée est déjà la dernière : rien de nouveau à faire relire.' };
   }
 }
+
+/**
+ * 409 when an approval (or the mayor's consent) names a preview that is no longer what would go online: the body's
+ * `current` is the preview as it is now, with its `version`, so the page shows it at once.
+ */
+export class PublicationStalePreviewException extends DomainException {
+  constructor(current: unknown) {
+    super(
+      'PUBLICATION_STALE_PREVIEW',
+      'CONFLICT',
+      'La fiche a changé depuis votre lecture : voici la version actuelle. Relisez-la avant de décider.',
+      undefined,
+      { current },
+    );
+  }
+}

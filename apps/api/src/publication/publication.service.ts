@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
@@ -12,6 +12,8 @@ import type {
   PublicationChoicesDto,
   PublicationDto,
   PublicationEventDto,
+  PublicationEventKind,
+  PublicationPreviewDto,
   PublicationState,
 } from '@passerelle/shared/dto';
 import { PUBLICATION_ACTIONS } from '@passerelle/shared/dto';
@@ -24,9 +26,10 @@ import { ValidationFailedException } from '../common/exceptions/domain.exception
 import { DOCUMENT_SELECT, type DocumentRow } from '../documents/document.mapper';
 import { NotificationMailer } from '../notifications/notification-mailer';
 import { NotificationsService } from '../notifications/notifications.service';
-import { PROJECT_SELECT, type ProjectRow, projectInputOf } from '../projects/project.mapper';
-import { ProjectsService } from '../projects/projects.service';
-import { PublicationException } from './publication.exception';
+import { FIELD_LABELS, PROJECT_SELECT, type ProjectRow, projectInputOf } from '../projects/project.mapper';
+import { type ProjectEditGuard, ProjectsService } from '../projects/projects.service';
+import { canonicalJson, previewVersion } from './preview-version';
+import { PublicationException, PublicationStalePreviewException } from './publication.exception';
 import { slugify } from './slug';
 
 interface PublicationRow {
@@ -46,6 +49,28 @@ interface PublicationRow {
 
 type Role = 'MAYOR' | 'MEMBER' | 'STAFF' | 'NONE';
 
+type Snapshot = Omit<PublicProjectDto, 'slug' | 'publishedAt' | 'reviewedAt'>;
+
+/** The snapshot's parts in the commune's words, to tell the mayor what an edit changed. */
+const SNAPSHOT_LABELS: Record<keyof Snapshot, string> = {
+  title: FIELD_LABELS.title,
+  summary: FIELD_LABELS.summary,
+  description: FIELD_LABELS.description,
+  objectives: FIELD_LABELS.objectives,
+  theme: FIELD_LABELS.theme,
+  status: FIELD_LABELS.status,
+  startDate: FIELD_LABELS.startDate,
+  endDate: FIELD_LABELS.endDate,
+  commune: 'Commune',
+  location: FIELD_LABELS.location,
+  forecastCostCents: FIELD_LABELS.forecastCostCents,
+  finalCostCents: FIELD_LABELS.finalCostCents,
+  funding: 'Financement publié',
+  lessons: FIELD_LABELS.lessons,
+  photos: 'Photos',
+  documents: 'Documents',
+};
+
 /** Who may take each action, from which states, to which state. */
 const RULES: Record<PublicationAction, { who: readonly Role[]; from: readonly PublicationState[] }> = {
   request: { who: ['MAYOR', 'MEMBER'], from: ['PRIVATE', 'PUBLISHED'] },
@@ -59,9 +84,13 @@ const RULES: Record<PublicationAction, { who: readonly Role[]; from: readonly Pu
  * Publication of completed projects: the commune asks, the mayor consents, an agent reviews. Each transition is one
  * transaction that locks the project, writes the state, the public snapshot (or removes it) and the log, and
  * notifies the people concerned; the public reads the snapshot only.
+ *
+ * What goes online is what the mayor consented to and the agent read: the agent's approval names the preview's
+ * `version` (a digest of the snapshot), and an edit by a collaborator of what would go online while the fiche waits
+ * for its review sends it back to the mayor (`guardEdit`), in the edit's transaction.
  */
 @Injectable()
-export class PublicationService {
+export class PublicationService implements OnModuleInit, ProjectEditGuard {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly projects: ProjectsService,
@@ -71,16 +100,24 @@ export class PublicationService {
     private readonly audit: AuditService,
   ) {}
 
+  onModuleInit(): void {
+    this.projects.useEditGuard(this);
+  }
+
   async get(user: AuthUser, projectId: string): Promise<PublicationDto> {
     await this.projects.loadVisible(user, projectId);
     return this.toDto(user, await this.load(this.db.manager, projectId));
   }
 
-  /** What the public would see if the fiche were approved now; documents link to their signed-in routes. */
-  async preview(user: AuthUser, projectId: string): Promise<PublicProjectDto> {
+  /** What the public would see if the fiche were approved now, and its version; documents link to their signed-in routes. */
+  async preview(user: AuthUser, projectId: string): Promise<PublicationPreviewDto> {
     await this.projects.loadVisible(user, projectId);
-    const snapshot = await this.snapshot(this.db.manager, projectId);
-    const [published] = await this.db.query(`SELECT slug, published_at FROM project_publication WHERE project_id = $1`, [projectId]);
+    return this.previewOf(this.db.manager, projectId);
+  }
+
+  private async previewOf(manager: EntityManager, projectId: string): Promise<PublicationPreviewDto> {
+    const snapshot = await this.snapshot(manager, projectId);
+    const [published] = await manager.query(`SELECT slug, published_at FROM project_publication WHERE project_id = $1`, [projectId]);
     const now = this.clock.now().toISOString();
     const signedIn = (d: PublicDocumentDto): PublicDocumentDto => ({
       ...d,
@@ -94,6 +131,7 @@ export class PublicationService {
       slug: published?.slug ?? slugify(`${snapshot.title} ${snapshot.commune.name}`),
       publishedAt: published?.published_at?.toISOString() ?? now,
       reviewedAt: now,
+      version: previewVersion(snapshot),
     };
   }
 
@@ -150,7 +188,16 @@ export class PublicationService {
       if (input.action === 'reject' && !reason) {
         throw new ValidationFailedException({ reason: 'Dites à la commune pourquoi le projet n’est pas publié, et ce qu’il faudrait changer.' });
       }
-      if (input.choices) {
+      // The version read: required to approve, optional to consent (the mayor's page sends the one on screen).
+      const read = input.action === 'approve' || input.action === 'request' || input.action === 'consent' ? input.version : undefined;
+      if (read !== undefined) {
+        const current = await this.previewOf(tx, projectId);
+        if (current.version !== read) {
+          throw new PublicationStalePreviewException(current);
+        }
+      }
+      // What is public is the commune's choice: only its actions carry choices (RULES keep agents out of them).
+      if ((input.action === 'request' || input.action === 'consent') && input.choices) {
         await this.saveChoices(tx, row, input.choices);
       }
       const to = nextState(input.action, role, row);
@@ -188,8 +235,50 @@ export class PublicationService {
     return this.get(user, projectId);
   }
 
+  /**
+   * Runs a collaborator's edit of a fiche (in its transaction, the project locked like a transition does): when the
+   * fiche waits for its review and the edit changes what would go online, the request goes back to the mayor, who
+   * consents to exactly what the agent approves. The mayor's own edits keep the consent: the mayor made them. Edits of
+   * private fields only (evaluation, partners…) change nothing online, so they keep it too.
+   */
+  async guardEdit(tx: EntityManager, user: AuthUser, projectId: string, edit: () => Promise<void>): Promise<void> {
+    const [locked]: { publication_state: PublicationState }[] = await tx.query(`SELECT publication_state FROM project WHERE id = $1 FOR UPDATE`, [
+      projectId,
+    ]);
+    if (locked?.publication_state !== 'AWAITING_REVIEW' || user.role === 'MAYOR') {
+      await edit();
+      return;
+    }
+    const before = await this.snapshot(tx, projectId);
+    await edit();
+    const after = await this.snapshot(tx, projectId);
+    const changed = (Object.keys(SNAPSHOT_LABELS) as (keyof Snapshot)[]).filter((key) => canonicalJson(before[key]) !== canonicalJson(after[key]));
+    if (changed.length === 0) {
+      return;
+    }
+    const row = await this.load(tx, projectId);
+    const reason = `Modifié : ${changed.map((key) => SNAPSHOT_LABELS[key]).join(', ')}.`;
+    await tx.query(`UPDATE project SET publication_state = 'AWAITING_CONSENT' WHERE id = $1`, [projectId]);
+    await tx.query(
+      `INSERT INTO publication_event (project_id, at, actor_id, action, from_state, to_state, reason) VALUES ($1, $2, $3, 'edit', 'AWAITING_REVIEW', 'AWAITING_CONSENT', $4)`,
+      [projectId, this.clock.now(), user.id, reason],
+    );
+    await this.notifications.notify(tx, {
+      recipients: await this.notifications.communeMembers(tx, row.commune_insee, user.id, ['MAYOR']),
+      kind: 'PUBLICATION_TO_CONSENT',
+      projectId,
+      title: `« ${row.title} » a été modifié pendant sa relecture : votre accord est de nouveau demandé`,
+      excerpt: reason,
+    });
+  }
+
+  /** After an edit committed: the mayor's mail leaves now. */
+  afterEdit(): void {
+    this.mailer.flushSoon();
+  }
+
   /** The snapshot the public sees, as of now: exactly what was reviewed. */
-  async snapshot(tx: EntityManager, projectId: string): Promise<Omit<PublicProjectDto, 'slug' | 'publishedAt' | 'reviewedAt'>> {
+  async snapshot(tx: EntityManager, projectId: string): Promise<Snapshot> {
     const [project]: (ProjectRow & { publication_choices: PublicationChoicesDto })[] = await tx.query(
       `${PROJECT_SELECT.replace('SELECT p.id,', 'SELECT p.publication_choices, p.id,')} WHERE p.id = $1`,
       [projectId],
@@ -358,7 +447,7 @@ export class PublicationService {
   }
 
   private async toDto(user: AuthUser, row: PublicationRow): Promise<PublicationDto> {
-    const events: { at: Date; action: PublicationAction; actor: string | null; from_state: PublicationState; to_state: PublicationState; reason: string | null }[] =
+    const events: { at: Date; action: PublicationEventKind; actor: string | null; from_state: PublicationState; to_state: PublicationState; reason: string | null }[] =
       await this.db.query(
         `SELECT e.at, e.action, u.display_name AS actor, e.from_state, e.to_state, e.reason
            FROM publication_event e LEFT JOIN app_user u ON u.id = e.actor_id
@@ -390,6 +479,7 @@ export class PublicationService {
         }),
       ),
       can: Object.fromEntries(PUBLICATION_ACTIONS.map((a) => [a, possible(a)])) as PublicationDto['can'],
+      previewVersion: previewVersion(await this.snapshot(this.db.manager, row.id)),
       views,
     };
   }

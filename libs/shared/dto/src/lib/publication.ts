@@ -1,3 +1,4 @@
+import type { ApiError } from './api';
 import type { PublicationViewsDto } from './public-portal';
 import type { FundingLineDto, LessonsDto, ProjectLocationDto, ProjectStatus, ProjectTheme } from './projects';
 
@@ -28,6 +29,18 @@ export const PUBLICATION_ACTION_LABELS: Record<PublicationAction, string> = {
   withdraw: 'Accord retiré par le maire',
 };
 
+/**
+ * The log's entries: the actions, and `edit` — a collaborator changed what would go online while the fiche waited for
+ * its review, so the request went back to the mayor (who consents to exactly what the agent approves).
+ */
+export const PUBLICATION_EVENT_KINDS = [...PUBLICATION_ACTIONS, 'edit'] as const;
+export type PublicationEventKind = (typeof PUBLICATION_EVENT_KINDS)[number];
+
+export const PUBLICATION_EVENT_LABELS: Record<PublicationEventKind, string> = {
+  ...PUBLICATION_ACTION_LABELS,
+  edit: 'Fiche modifiée pendant la relecture\u00a0: nouvel accord du maire demandé',
+};
+
 export const PUBLICATION_LIMITS = { reason: 2_000 } as const;
 
 /** What the commune chooses to show: which photos and documents, and whether the funding details. */
@@ -36,17 +49,42 @@ export interface PublicationChoicesDto {
   showFunding: boolean;
 }
 
-export interface PublicationActionInput {
-  action: PublicationAction;
+/** `version` of a preview (`PublicationPreviewDto.version`): a digest of exactly what would go online. */
+export const PUBLICATION_VERSION_PATTERN = /^[0-9a-f]{64}$/;
+
+interface PublicationActionBase {
   /** Required to reject; optional otherwise (kept in the log). */
   reason?: string | null;
-  /** With `request` (and `consent`): what the commune chooses to make public. */
-  choices?: PublicationChoicesDto;
 }
+
+/** The commune's actions: only they carry what the commune chooses to make public. */
+export interface PublicationCommuneActionInput extends PublicationActionBase {
+  action: 'request' | 'consent';
+  /** What the commune chooses to make public. */
+  choices?: PublicationChoicesDto;
+  /** The preview version the mayor saw (`PublicationDto.previewVersion`); a stale one is refused (409). */
+  version?: string;
+}
+
+/** An agent's approval names the preview it approves: if the fiche changed since, 409 with the current preview. */
+export interface PublicationApproveInput extends PublicationActionBase {
+  action: 'approve';
+  version: string;
+}
+
+export interface PublicationOtherActionInput extends PublicationActionBase {
+  action: 'reject' | 'withdraw';
+}
+
+/**
+ * The body of `POST /projects/:id/publication`. Each action accepts its own fields only: an agent's `approve` with
+ * `choices` is refused (400) — what is public is the commune's choice.
+ */
+export type PublicationActionInput = PublicationCommuneActionInput | PublicationApproveInput | PublicationOtherActionInput;
 
 export interface PublicationEventDto {
   at: string;
-  action: PublicationAction;
+  action: PublicationEventKind;
   actor: string | null;
   fromState: PublicationState;
   toState: PublicationState;
@@ -66,6 +104,8 @@ export interface PublicationDto {
   events: PublicationEventDto[];
   /** What the current user may do now. */
   can: Record<PublicationAction, boolean>;
+  /** The version of what would go online now (as `PublicationPreviewDto.version`): the mayor consents to it. */
+  previewVersion: string;
   /** Consultations of the public page; `null` before the first publication. */
   views: PublicationViewsDto | null;
 }
@@ -104,4 +144,18 @@ export interface PublicProjectDto {
   publishedAt: string;
   /** When the version shown was reviewed. */
   reviewedAt: string;
+}
+
+/**
+ * `GET /projects/:id/publication/preview`: what the public would see if the fiche were approved now, and its
+ * `version`, which the agent's `approve` sends back. Documents point to the signed-in routes.
+ */
+export interface PublicationPreviewDto extends PublicProjectDto {
+  version: string;
+}
+
+/** `409 PUBLICATION_STALE_PREVIEW`: the fiche changed since the preview the agent approved; `current` is the new one. */
+export interface PublicationStalePreviewError extends ApiError {
+  code: 'PUBLICATION_STALE_PREVIEW';
+  current: PublicationPreviewDto;
 }

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { PUBLICATION_ACTION_LABELS, type PublicationEventDto } from '@passerelle/shared/dto';
+import { PUBLICATION_EVENT_LABELS, type PublicationEventDto } from '@passerelle/shared/dto';
 import { formatDateTime } from '@passerelle/web/shared/util-format';
 
 /** Who did what to the publication, newest first. */
@@ -57,6 +57,6 @@ import { formatDateTime } from '@passerelle/web/shared/util-format';
 })
 export class PublicationLog {
   readonly events = input.required<readonly PublicationEventDto[]>();
-  protected readonly labels = PUBLICATION_ACTION_LABELS;
+  protected readonly labels = PUBLICATION_EVENT_LABELS;
   protected readonly when = formatDateTime;
 }

@@ -2,14 +2,14 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideRouter, Router } from '@angular/router';
-import type { PublicationDto, PublicProjectDto } from '@passerelle/shared/dto';
+import type { PublicationDto, PublicationPreviewDto } from '@passerelle/shared/dto';
 import { DocumentsApi, PublicationApi } from '@passerelle/web/projects/data-access';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { MAP_STYLESHEET_URL } from '@passerelle/web/shared/ui-map';
 import { of, throwError } from 'rxjs';
 import { PublicationReviewPage } from './publication-review-page';
 
-const preview: PublicProjectDto = {
+const preview: PublicationPreviewDto = {
   slug: 'refection-du-lavoir-de-la-viosne-ableiges',
   title: 'Réfection du lavoir de la Viosne',
   summary: 'Le lavoir restauré.',
@@ -39,6 +39,7 @@ const preview: PublicProjectDto = {
   documents: [],
   publishedAt: '2026-11-22T10:00:00Z',
   reviewedAt: '2026-11-22T10:00:00Z',
+  version: 'a'.repeat(64),
 };
 
 const nothing = { request: false, consent: false, approve: false, reject: false, withdraw: false };
@@ -53,6 +54,7 @@ const awaiting: PublicationDto = {
     { at: '2026-11-20T09:00:00Z', action: 'request', actor: 'Marie Maire', fromState: 'PRIVATE', toState: 'AWAITING_REVIEW', reason: null },
   ],
   can: { ...nothing, approve: true, reject: true },
+  previewVersion: 'a'.repeat(64),
   views: null,
 };
 
@@ -110,7 +112,7 @@ describe(PublicationReviewPage.name, () => {
     api.act.mockReturnValue(of({ ...awaiting, state: 'PUBLISHED' }));
     click(element, 'button.approve');
     await fixture.whenStable();
-    expect(api.act).toHaveBeenCalledWith('p1', { action: 'approve' });
+    expect(api.act).toHaveBeenCalledWith('p1', { action: 'approve', version: 'a'.repeat(64) });
     expect(snackBar.open.mock.calls[0][0]).toContain('est publié sur le portail public');
     expect(router.navigateByUrl).toHaveBeenCalledWith('/departement/publications');
   });
@@ -153,8 +155,49 @@ describe(PublicationReviewPage.name, () => {
     expect(router.navigateByUrl).not.toHaveBeenCalled();
   });
 
+  it('shows the current version when the fiche changed since it was read, and approves that one only when asked again', async () => {
+    const { fixture, router, element } = await render();
+    const current = { ...preview, title: 'Réfection du lavoir et du bief', version: 'b'.repeat(64) };
+    api.act.mockReturnValue(
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 409,
+            error: { code: 'PUBLICATION_STALE_PREVIEW', message: 'La fiche a changé depuis votre lecture.', current },
+          }),
+      ),
+    );
+    click(element, 'button.approve');
+    await fixture.whenStable();
+    const alert = element.querySelector('.banner--stale');
+    expect(alert?.getAttribute('role')).toBe('alert');
+    expect(alert?.textContent).toContain('La fiche a changé depuis votre lecture\u00a0: voici la version actuelle');
+    expect(document.activeElement).toBe(alert);
+    expect(element.querySelector('lib-public-project-view h2')?.textContent).toContain('Réfection du lavoir et du bief');
+    expect(api.preview).toHaveBeenCalledTimes(1);
+    expect(router.navigateByUrl).not.toHaveBeenCalled();
+
+    api.act.mockReturnValue(of({ ...awaiting, state: 'PUBLISHED' }));
+    click(element, 'button.approve');
+    await fixture.whenStable();
+    expect(api.act).toHaveBeenLastCalledWith('p1', { action: 'approve', version: 'b'.repeat(64) });
+    expect(element.querySelector('.banner--stale')).toBeNull();
+    expect(router.navigateByUrl).toHaveBeenCalledWith('/departement/publications');
+  });
+
   it('offers no decision when the fiche is not waiting for a review', async () => {
-    const { element } = await render({ ...awaiting, state: 'AWAITING_CONSENT', can: nothing });
+    const edited = {
+      at: '2026-11-21T09:00:00Z',
+      action: 'edit',
+      actor: 'Paul Secrétaire',
+      fromState: 'AWAITING_REVIEW',
+      toState: 'AWAITING_CONSENT',
+      reason: 'Modifié : Titre.',
+    } as const;
+    const { element } = await render({ ...awaiting, state: 'AWAITING_CONSENT', can: nothing, events: [edited, ...awaiting.events] });
+    expect(element.querySelector('lib-publication-log li .action')?.textContent).toBe(
+      'Fiche modifiée pendant la relecture\u00a0: nouvel accord du maire demandé',
+    );
     expect(element.querySelector('button.approve')).toBeNull();
     expect(element.querySelector('button.reject')).toBeNull();
     expect(element.querySelector('.not-waiting')).not.toBeNull();

@@ -23,9 +23,11 @@ import {
   PUBLICATION_LIMITS,
   PUBLICATION_STATE_LABELS,
   type PublicationAction,
+  type PublicationApproveInput,
+  type PublicationOtherActionInput,
   type PublicDocumentDto,
 } from '@passerelle/shared/dto';
-import { DocumentsApi, ObjectUrls, PublicationApi } from '@passerelle/web/projects/data-access';
+import { DocumentsApi, ObjectUrls, PublicationApi, staleCurrent } from '@passerelle/web/projects/data-access';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { fieldErrorMessage, notBlank, showServerErrors } from '@passerelle/web/shared/ui-material';
 import { downloadFile } from '@passerelle/web/shared/util-download';
@@ -36,7 +38,11 @@ import { PublicationLog } from './publication-log';
 
 /** Said when the publication moved on under the agent (409): most often a colleague decided first. */
 const CONFLICT_MESSAGE =
-  'Cette demande a changé entre-temps (un autre agent l’a peut-être déjà traitée, ou le maire a retiré son accord)\u00a0: la page vient d’être rechargée.';
+  'Cette demande a changé entre-temps (un autre agent l’a peut-être déjà traitée, la fiche a été modifiée et attend de nouveau l’accord du maire, ou le maire a retiré son accord)\u00a0: la page vient d’être rechargée.';
+
+/** Said when the fiche changed since the preview the agent read (409 with the current one, shown at once). */
+const STALE_MESSAGE =
+  'La fiche a changé depuis votre lecture\u00a0: voici la version actuelle. Relisez-la avant de décider, rien n’a été publié.';
 
 const REASON_REQUIRED = 'Indiquez à la commune pourquoi la fiche n’est pas publiée et ce qu’il faudrait changer.';
 
@@ -73,6 +79,7 @@ export class PublicationReviewPage {
   private readonly injector = inject(Injector);
   private readonly reasonInput = viewChild<ElementRef<HTMLTextAreaElement>>('reasonInput');
   private readonly decisionTitle = viewChild<ElementRef<HTMLElement>>('decisionTitle');
+  private readonly staleAlert = viewChild<ElementRef<HTMLElement>>('staleAlert');
 
   protected readonly preview = rxResource({
     params: () => this.id(),
@@ -103,6 +110,9 @@ export class PublicationReviewPage {
   protected readonly rejecting = signal(false);
   protected readonly busy = signal<PublicationAction | null>(null);
   protected readonly error = signal('');
+  /** The approval was refused because the fiche changed: the preview shown is now the current one. */
+  protected readonly stale = signal(false);
+  protected readonly staleMessage = STALE_MESSAGE;
   protected readonly reasonMax = PUBLICATION_LIMITS.reason;
   protected readonly form = new FormGroup({
     reason: new FormControl('', {
@@ -145,9 +155,13 @@ export class PublicationReviewPage {
     this.reason.markAsUntouched();
   }
 
+  /** Approves the version on screen: if the fiche changed since, the API refuses and sends the current one. */
   protected approve(): void {
-    const title = this.fiche()?.title ?? 'La fiche';
-    this.decide('approve', null, `« ${title} » est publié sur le portail public.`);
+    const fiche = this.fiche();
+    if (!fiche) {
+      return;
+    }
+    this.decide({ action: 'approve', version: fiche.version }, `« ${fiche.title} » est publié sur le portail public.`);
   }
 
   protected reject(): void {
@@ -156,7 +170,10 @@ export class PublicationReviewPage {
       return;
     }
     const commune = this.fiche()?.commune.name;
-    this.decide('reject', this.reason.value.trim(), commune ? `Refus envoyé à la commune de ${commune}.` : 'Refus envoyé à la commune.');
+    this.decide(
+      { action: 'reject', reason: this.reason.value.trim() },
+      commune ? `Refus envoyé à la commune de ${commune}.` : 'Refus envoyé à la commune.',
+    );
   }
 
   protected download(document: PublicDocumentDto): void {
@@ -166,14 +183,15 @@ export class PublicationReviewPage {
     });
   }
 
-  private decide(action: 'approve' | 'reject', reason: string | null, done: string): void {
+  private decide(input: PublicationApproveInput | (PublicationOtherActionInput & { action: 'reject' }), done: string): void {
     if (this.busy()) {
       return;
     }
-    this.busy.set(action);
+    this.busy.set(input.action);
     this.error.set('');
+    this.stale.set(false);
     this.api
-      .act(this.id(), reason ? { action, reason } : { action })
+      .act(this.id(), input)
       .pipe(finalize(() => this.busy.set(null)))
       .subscribe({
         next: () => {
@@ -182,6 +200,15 @@ export class PublicationReviewPage {
         },
         error: (error: unknown) => {
           const status = (error as { status?: unknown } | null)?.status;
+          const current = staleCurrent(error);
+          if (current) {
+            // The agent decides on what is on screen: show the current version in place of the one read.
+            this.preview.set(current);
+            this.publication.reload();
+            this.stale.set(true);
+            afterNextRender(() => this.staleAlert()?.nativeElement.focus(), { injector: this.injector });
+            return;
+          }
           if (status === 409) {
             this.rejecting.set(false);
             this.preview.reload();

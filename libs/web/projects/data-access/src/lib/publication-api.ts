@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Page, PublicationActionInput, PublicationDto, PublicationQueueItemDto, PublicProjectDto } from '@passerelle/shared/dto';
+import type { Page, PublicationActionInput, PublicationDto, PublicationPreviewDto, PublicationQueueItemDto, PublicationStalePreviewError } from '@passerelle/shared/dto';
 import { API_BASE_URL } from '@passerelle/web/shared/data-access';
 import type { Observable } from 'rxjs';
 
@@ -14,17 +14,20 @@ export class PublicationApi {
     return this.http.get<PublicationDto>(this.url(projectId));
   }
 
-  /** `request`, `consent`, `approve`, `reject` (with a reason) or `withdraw`; answers the new state. */
+  /**
+   * `request`, `consent`, `approve` (with the preview's `version`), `reject` (with a reason) or `withdraw`; answers the
+   * new state. A stale `version` answers 409 `PUBLICATION_STALE_PREVIEW` with the current preview (`staleCurrent`).
+   */
   act(projectId: string, input: PublicationActionInput): Observable<PublicationDto> {
     return this.http.post<PublicationDto>(this.url(projectId), input);
   }
 
   /**
-   * Exactly what the public would see if the fiche were approved now. Its photos and documents point to the
-   * signed-in routes (`/api/documents/…`): load them with `ObjectUrls`.
+   * Exactly what the public would see if the fiche were approved now, and its `version` for `approve`. Its photos and
+   * documents point to the signed-in routes (`/api/documents/…`): load them with `ObjectUrls`.
    */
-  preview(projectId: string): Observable<PublicProjectDto> {
-    return this.http.get<PublicProjectDto>(`${this.url(projectId)}/preview`);
+  preview(projectId: string): Observable<PublicationPreviewDto> {
+    return this.http.get<PublicationPreviewDto>(`${this.url(projectId)}/preview`);
   }
 
   /** Projects of the département waiting for a review, oldest request first. */
@@ -37,4 +40,10 @@ export class PublicationApi {
   private url(projectId: string): string {
     return `${this.baseUrl}/projects/${encodeURIComponent(projectId)}/publication`;
   }
+}
+
+/** The current preview carried by a `409 PUBLICATION_STALE_PREVIEW`, or `null` for any other error. */
+export function staleCurrent(error: unknown): PublicationPreviewDto | null {
+  const body = (error as { error?: unknown } | null)?.error as Partial<PublicationStalePreviewError> | null | undefined;
+  return body?.code === 'PUBLICATION_STALE_PREVIEW' && body.current ? body.current : null;
 }

@@ -20,6 +20,7 @@ const publicationFixture: PublicationDto = {
   rejectionReason: null,
   events: [],
   can: { request: false, consent: false, approve: false, reject: false, withdraw: false },
+  previewVersion: 'a'.repeat(64),
   views: null,
 };
 

@@ -39,6 +39,7 @@ function aPublication(overrides: Partial<PublicationDto> = {}): PublicationDto {
     rejectionReason: null,
     events: [],
     can: nothing,
+    previewVersion: 'a'.repeat(64),
     views: null,
     ...overrides,
   };
@@ -117,7 +118,12 @@ describe(PublicationPanel.name, () => {
     api.act.mockReturnValue(of(aPublication({ state: 'AWAITING_REVIEW' })));
     element.querySelector<HTMLButtonElement>('button.submit')?.click();
     await fixture.whenStable();
-    expect(api.act).toHaveBeenCalledWith('p1', { action: 'consent', choices: { documentIds: ['photo-1'], showFunding: false } });
+    // The consent names the version of the fiche the mayor read.
+    expect(api.act).toHaveBeenCalledWith('p1', {
+      action: 'consent',
+      choices: { documentIds: ['photo-1'], showFunding: false },
+      version: 'a'.repeat(64),
+    });
   });
 
   it('asks before withdrawing, says the fiche leaves the portal at once, and withdraws only when confirmed', async () => {
@@ -187,6 +193,31 @@ describe(PublicationPanel.name, () => {
     expect(api.get).toHaveBeenCalledTimes(2);
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('elle vient d’être rechargée');
     expect(element.textContent).toContain('En attente de relecture par le département');
+  });
+
+  it('asks the page to reload the fiche when it changed since the mayor read it', async () => {
+    const { fixture, element } = await render('MAYOR', aPublication({ state: 'AWAITING_CONSENT', can: { ...nothing, consent: true } }));
+    const changed = jest.fn();
+    fixture.componentInstance.ficheChanged.subscribe(changed);
+    api.act.mockReturnValue(
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 409,
+            error: { code: 'PUBLICATION_STALE_PREVIEW', message: 'La fiche a changé depuis votre lecture.', current: {} },
+          }),
+      ),
+    );
+    api.get.mockReturnValue(of(aPublication({ state: 'AWAITING_CONSENT', can: { ...nothing, consent: true }, previewVersion: 'b'.repeat(64) })));
+    element.querySelector<HTMLButtonElement>('button.submit')?.click();
+    await fixture.whenStable();
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain('La fiche a changé depuis votre lecture');
+
+    api.act.mockReturnValue(of(aPublication({ state: 'AWAITING_REVIEW' })));
+    element.querySelector<HTMLButtonElement>('button.submit')?.click();
+    await fixture.whenStable();
+    expect(api.act).toHaveBeenLastCalledWith('p1', expect.objectContaining({ action: 'consent', version: 'b'.repeat(64) }));
   });
 
   it('gives the consultations as figures and as a table for screen readers', async () => {

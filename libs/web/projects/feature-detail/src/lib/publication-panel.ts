@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,14 +9,14 @@ import { RouterLink } from '@angular/router';
 import {
   DEPARTEMENT_ROLES,
   type DocumentDto,
-  PUBLICATION_ACTION_LABELS,
+  PUBLICATION_EVENT_LABELS,
   PUBLICATION_STATE_LABELS,
-  type PublicationAction,
+  type PublicationActionInput,
   type PublicationDto,
   type ProjectDto,
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { PublicationApi } from '@passerelle/web/projects/data-access';
+import { PublicationApi, staleCurrent } from '@passerelle/web/projects/data-access';
 import { confirmAction } from '@passerelle/web/shared/ui-material';
 import {
   apiErrorCode,
@@ -32,6 +32,10 @@ import { filter, finalize } from 'rxjs';
 /** Said when the publication moved on under the user (409): the panel reloads and says why. */
 const CONFLICT_FALLBACK =
   'La publication a changé entre-temps (quelqu’un d’autre a agi)\u00a0: elle vient d’être rechargée. Vérifiez puis recommencez.';
+
+/** Said when the fiche changed since the mayor read it (409): the page reloads it, the mayor reads it again. */
+const STALE_MESSAGE =
+  'La fiche a changé depuis votre lecture\u00a0: la version actuelle vient d’être chargée. Relisez-la, puis donnez de nouveau votre accord.';
 
 /**
  * The fiche's publication on the public portal: its state and log, what the commune chooses to show, and the
@@ -432,6 +436,8 @@ export class PublicationPanel {
   readonly project = input.required<ProjectDto>();
   /** API thumbnail address → `blob:` URL, as the page already loaded them for its gallery. */
   readonly thumbnails = input<Readonly<Record<string, string>>>({});
+  /** The fiche changed since it was loaded (a consent was refused for that): the page reloads it. */
+  readonly ficheChanged = output<void>();
 
   private readonly api = inject(PublicationApi);
   private readonly session = inject(AuthSession);
@@ -478,7 +484,7 @@ export class PublicationPanel {
     const p = this.pub();
     return !!p && !this.staff() && (p.can.request || p.can.consent);
   });
-  protected readonly submitAction = computed<PublicationAction>(() => (this.pub()?.can.consent ? 'consent' : 'request'));
+  protected readonly submitAction = computed<'request' | 'consent'>(() => (this.pub()?.can.consent ? 'consent' : 'request'));
   protected readonly submitLabel = computed(() => {
     const p = this.pub();
     if (p?.can.consent) {
@@ -499,7 +505,7 @@ export class PublicationPanel {
   protected readonly notice = signal('');
   protected readonly error = signal('');
 
-  protected readonly eventLabels = PUBLICATION_ACTION_LABELS;
+  protected readonly eventLabels = PUBLICATION_EVENT_LABELS;
   protected readonly when = formatDateTime;
   protected readonly date = formatDate;
   protected readonly shortDay = formatCalendarDay;
@@ -529,7 +535,10 @@ export class PublicationPanel {
       action === 'consent' || this.mayor()
         ? `Votre accord est enregistré (${chosen})\u00a0: le département va relire la fiche avant de la publier.`
         : `Demande envoyée (${chosen})\u00a0: le maire est prévenu et doit donner son accord.`;
-    this.act(action, done, { documentIds, showFunding: this.showFunding() });
+    // A consent (a mayor's request is one) names the version read: a fiche changed since is refused, not published.
+    const consents = action === 'consent' || this.mayor();
+    const version = consents ? this.pub()?.previewVersion : undefined;
+    this.act(action, done, { documentIds, showFunding: this.showFunding() }, version);
   }
 
   protected withdraw(): void {
@@ -552,15 +561,22 @@ export class PublicationPanel {
       );
   }
 
-  private act(action: PublicationAction, done: string, choices?: { documentIds: string[]; showFunding: boolean }): void {
+  private act(
+    action: 'request' | 'consent' | 'withdraw',
+    done: string,
+    choices?: { documentIds: string[]; showFunding: boolean },
+    version?: string,
+  ): void {
     if (this.busy()) {
       return;
     }
     this.busy.set(true);
     this.notice.set('');
     this.error.set('');
+    const input: PublicationActionInput =
+      action === 'withdraw' ? { action } : { action, ...(choices ? { choices } : {}), ...(version ? { version } : {}) };
     this.api
-      .act(this.project().id, choices ? { action, choices } : { action })
+      .act(this.project().id, input)
       .pipe(finalize(() => this.busy.set(false)))
       .subscribe({
         next: (publication) => {
@@ -573,6 +589,12 @@ export class PublicationPanel {
 
   private showError(error: unknown): void {
     const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+    if (staleCurrent(error)) {
+      this.publication.reload();
+      this.ficheChanged.emit();
+      this.error.set(STALE_MESSAGE);
+      return;
+    }
     if (status === 409) {
       this.publication.reload();
       // "Rechargez la page" would be wrong advice: the panel has just reloaded itself.
