@@ -12,7 +12,7 @@ describe('HTTP layer', () => {
   it('reports the database in /api/health', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json<HealthDto>()).toMatchObject({ status: 'ok', database: 'up' });
+    expect(res.json<HealthDto>()).toMatchObject({ status: 'ok', database: 'up', details: { mail: { pending: 0, failed: 0 } } });
   });
 
   it('answers 503 quickly while the database is unreachable, and recovers by itself', async () => {
@@ -26,7 +26,7 @@ describe('HTTP layer', () => {
       const down = await t.app.inject({ method: 'GET', url: '/api/health' });
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(down.statusCode).toBe(503);
-      expect(down.json<HealthDto>()).toMatchObject({ status: 'error', database: 'down' });
+      expect(down.json<HealthDto>()).toMatchObject({ status: 'error', database: 'down', details: { mail: null } });
     } finally {
       await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
       await admin.end();

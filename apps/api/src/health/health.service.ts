@@ -1,39 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { HealthDto } from '@passerelle/shared/dto';
+import type { HealthDto, MailHealthDto } from '@passerelle/shared/dto';
+import { MailOutboxRepository } from '../mail/mail-outbox.repository';
 
 const DATABASE_TIMEOUT_MS = 1_500;
 const VERSION = process.env['npm_package_version'] ?? '0.0.0';
 
 @Injectable()
 export class HealthService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly mailOutbox: MailOutboxRepository,
+  ) {}
 
   async check(): Promise<HealthDto> {
-    const database = (await this.databaseIsUp()) ? 'up' : 'down';
+    const up = await bounded(
+      this.db.query('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+      false,
+    );
+    // Counts only (the answer is public); mail that cannot leave does not make the instance unhealthy.
+    const mail = up ? await bounded<MailHealthDto | null>(this.mailOutbox.counts().catch(() => null), null) : null;
     return {
-      status: database === 'up' ? 'ok' : 'error',
-      database,
+      status: up ? 'ok' : 'error',
+      database: up ? 'up' : 'down',
       version: VERSION,
       uptimeSeconds: Math.round(process.uptime()),
+      details: { mail },
     };
   }
+}
 
-  /** A bounded probe: the pool reconnects by itself once the server is back, so nothing else is needed. */
-  private async databaseIsUp(): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS);
-    });
-    const probe = this.db.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
-    try {
-      return await Promise.race([probe, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+/** A bounded probe: the pool reconnects by itself once the server is back, so nothing else is needed. */
+async function bounded<T>(probe: Promise<T>, onTimeout: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(onTimeout), DATABASE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

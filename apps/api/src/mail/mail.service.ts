@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
-import type { DevMailDto } from '@passerelle/shared/dto';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import type { DevMailDto, MailKind } from '@passerelle/shared/dto';
+import { MailDispatcher } from './mail-dispatcher';
+import { MailOutboxRepository } from './mail-outbox.repository';
+import { MailTransport } from './mail-transport';
 
 export interface Mail {
   to: string;
@@ -14,56 +13,75 @@ export interface Mail {
   html: string;
   /** e.g. `List-Unsubscribe` for notifications. */
   headers?: Record<string, string>;
+  /** Shown to admins when the mail cannot be delivered; `OTHER` when not set. */
+  kind?: MailKind;
+  /**
+   * The recipient's département: its admins see the mail if it cannot be delivered. When not set, the département
+   * of the account (or of the latest invitation) with this address; a mail without any is seen by no admin.
+   */
+  departementCode?: string | null;
 }
 
 /**
- * Sends through SMTP when `SMTP_URL` is set; otherwise writes each mail as JSON under `<DATA_DIR>/mail/`, where
- * a developer (and, in demo mode, `GET /api/dev/mails`) can read it.
+ * Sending a mail means writing it to the outbox; `MailDispatcher` delivers it (SMTP when `SMTP_URL` is set,
+ * otherwise a JSON file under `<DATA_DIR>/mail/`), retries it, and gives up visibly.
  */
 @Injectable()
-export class MailService {
-  private readonly logger = new Logger(MailService.name);
-  private readonly transport: Transporter | null;
-  private readonly dir: string;
+export class MailService implements EntitySubscriberInterface {
+  /** Transactions that wrote a mail: the dispatcher is woken when they commit, when the mail becomes visible. */
+  private readonly awaitingCommit = new WeakSet<QueryRunner>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : null;
-    this.dir = join(config.dataDir, 'mail');
+  constructor(
+    @InjectDataSource() db: DataSource,
+    private readonly outbox: MailOutboxRepository,
+    private readonly dispatcher: MailDispatcher,
+    private readonly transport: MailTransport,
+  ) {
+    db.subscribers.push(this);
   }
 
   /**
-   * Never throws: a mail that cannot leave is logged, and the action that asked for it stands (an invitation
-   * can be sent again). Callers do not await delivery, so answers do not reveal whether a mail was sent.
+   * Queues the mail, inside `tx` when given: the mail then exists if and only if the caller's action committed.
+   * Resolves once queued (not delivered), so an answer does not reveal whether a mail could be sent. Returns the
+   * outbox row's id.
    */
-  send(mail: Mail): void {
-    void this.deliver(mail).catch((error: unknown) =>
-      this.logger.error(`Envoi impossible à ${mail.to} : ${error instanceof Error ? error.message : String(error)}`),
+  async send(mail: Mail, tx?: EntityManager): Promise<string> {
+    const id = await this.outbox.insert(
+      {
+        kind: mail.kind ?? 'OTHER',
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers: mail.headers ?? {},
+        departementCode: mail.departementCode,
+      },
+      tx,
     );
-  }
-
-  private async deliver(mail: Mail): Promise<void> {
-    if (this.transport) {
-      await this.transport.sendMail({ from: this.config.mailFrom, ...mail });
-      return;
+    const runner = tx?.queryRunner;
+    if (runner?.isTransactionActive) {
+      this.awaitingCommit.add(runner);
+    } else {
+      this.dispatcher.wake();
     }
-    mkdirSync(this.dir, { recursive: true });
-    const stored: DevMailDto = { id: randomUUID(), sentAt: new Date().toISOString(), ...mail };
-    writeFileSync(join(this.dir, `${stored.sentAt.replace(/[:.]/g, '-')}-${stored.id}.json`), JSON.stringify(stored, null, 2), {
-      mode: 0o600,
-    });
-    this.logger.log(`Courriel écrit dans ${this.dir} (pas de SMTP_URL) : « ${mail.subject} »`);
+    return id;
   }
 
-  /** Mails written to disk, newest first. */
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    // A released savepoint is not the end of the transaction: wait for the outer commit.
+    if (!event.queryRunner.isTransactionActive && this.awaitingCommit.delete(event.queryRunner)) {
+      this.dispatcher.wake();
+    }
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) {
+      this.awaitingCommit.delete(event.queryRunner);
+    }
+  }
+
+  /** Mails written to disk (no `SMTP_URL`), newest first. */
   readWritten(limit: number, offset: number): { items: DevMailDto[]; total: number } {
-    let files: string[];
-    try {
-      files = readdirSync(this.dir).filter((f) => f.endsWith('.json'));
-    } catch {
-      return { items: [], total: 0 };
-    }
-    files.sort().reverse();
-    const items = files.slice(offset, offset + limit).map((f) => JSON.parse(readFileSync(join(this.dir, f), 'utf8')) as DevMailDto);
-    return { items, total: files.length };
+    return this.transport.readWritten(limit, offset);
   }
 }

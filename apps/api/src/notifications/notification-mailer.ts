@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DIGEST_HOUR, type NotificationKind } from '@passerelle/shared/dto';
 import { Clock } from '../common/clock/clock';
 import type { AppConfig } from '../config/app-config';
@@ -14,6 +14,7 @@ import { NotificationsService } from './notifications.service';
 interface ClaimedRow {
   user_id: string;
   email: string;
+  departement_code: string;
   kind: NotificationKind;
   title: string;
   excerpt: string;
@@ -25,8 +26,9 @@ interface ClaimedRow {
 const BATCH = 200;
 
 /**
- * Sends the e-mails of notifications. Rows are claimed with `FOR UPDATE SKIP LOCKED` and marked sent in the same
- * statement, so two API instances never send the same mail (a mail lost in a crash is not resent: at most once).
+ * Hands the e-mails of notifications to the mail outbox. Rows are claimed with `FOR UPDATE SKIP LOCKED`, marked
+ * `QUEUED` and their mail queued in one transaction, so two API instances never queue the same mail and none is lost
+ * in a crash; the outbox then delivers it at least once (retried until the SMTP server accepts it).
  * Immediate mails leave right after the change that made them; a timer catches the rest and, each morning at
  * `DIGEST_HOUR` (Paris), sends one digest per user with what arrived before.
  */
@@ -78,16 +80,20 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
       });
   }
 
-  /** Sends every immediate mail waiting; returns how many left. */
+  /** Queues every immediate mail waiting; returns how many. */
   async sendImmediate(): Promise<number> {
     let sent = 0;
     for (;;) {
-      const rows = await this.claim(`n.email_state = 'PENDING'`, []);
-      for (const row of rows) {
-        this.mail.send(notificationMail(this.recipient(row.user_id, row.email), this.item(row)));
-      }
-      sent += rows.length;
-      if (rows.length < BATCH) {
+      const claimed = await this.db.transaction(async (tx) => {
+        const rows = await this.claim(tx, `n.email_state = 'PENDING'`, []);
+        for (const row of rows) {
+          const mail = notificationMail(this.recipient(row.user_id, row.email), this.item(row));
+          await this.mail.send({ ...mail, kind: 'NOTIFICATION', departementCode: row.departement_code }, tx);
+        }
+        return rows.length;
+      });
+      sent += claimed;
+      if (claimed < BATCH) {
         return sent;
       }
     }
@@ -101,34 +107,41 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
     const cutoff = lastDigestTime(now);
     let sent = 0;
     for (;;) {
-      const rows = await this.claim(`n.email_state = 'DIGEST' AND n.created_at < $1`, [cutoff]);
-      const byUser = new Map<string, ClaimedRow[]>();
-      for (const row of rows) {
-        byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
-      }
-      for (const [userId, items] of byUser) {
-        this.mail.send(digestMail(this.recipient(userId, items[0].email), items.map((i) => this.item(i))));
-        sent++;
-      }
-      if (rows.length < BATCH) {
+      const { claimed, digests } = await this.db.transaction(async (tx) => {
+        const rows = await this.claim(tx, `n.email_state = 'DIGEST' AND n.created_at < $1`, [cutoff]);
+        const byUser = new Map<string, ClaimedRow[]>();
+        for (const row of rows) {
+          byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+        }
+        for (const [userId, items] of byUser) {
+          const mail = digestMail(this.recipient(userId, items[0].email), items.map((i) => this.item(i)));
+          await this.mail.send({ ...mail, kind: 'DIGEST', departementCode: items[0].departement_code }, tx);
+        }
+        return { claimed: rows.length, digests: byUser.size };
+      });
+      sent += digests;
+      if (claimed < BATCH) {
         return sent;
       }
     }
   }
 
-  /** Marks a batch sent and returns it; whole users at a time so that a digest is never split. */
-  private async claim(condition: string, params: unknown[]): Promise<ClaimedRow[]> {
+  /**
+   * Marks a batch queued and returns it, inside the transaction that queues its mails (the row locks keep other
+   * instances away until both are committed); whole users at a time so that a digest is never split.
+   */
+  private async claim(tx: EntityManager, condition: string, params: unknown[]): Promise<ClaimedRow[]> {
     const n = params.length;
     return changedRows<ClaimedRow>(
-      this.db,
-      `UPDATE notification n SET email_state = 'SENT', emailed_at = $${n + 1}
+      tx,
+      `UPDATE notification n SET email_state = 'QUEUED', emailed_at = $${n + 1}
          FROM app_user u
         WHERE u.id = n.user_id AND n.id IN (
               SELECT n.id FROM notification n
                WHERE ${condition}
                  AND n.user_id IN (SELECT DISTINCT n.user_id FROM notification n WHERE ${condition} LIMIT ${BATCH})
                ORDER BY n.created_at FOR UPDATE SKIP LOCKED)
-      RETURNING n.user_id, u.email, n.kind, n.title, n.excerpt, n.link, n.thread_id, n.created_at`,
+      RETURNING n.user_id, u.email, u.departement_code, n.kind, n.title, n.excerpt, n.link, n.thread_id, n.created_at`,
       [...params, this.clock.now()],
     );
   }

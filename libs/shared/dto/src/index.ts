@@ -7,3 +7,4 @@ export * from './lib/notifications';
 export * from './lib/publication';
 export * from './lib/public-portal';
 export * from './lib/site';
+export * from './lib/mail';

@@ -4,6 +4,9 @@ import { Projects1764000000000 } from './1764000000000-projects';
 import { Threads1764100000000 } from './1764100000000-threads';
 import { Publication1764200000000 } from './1764200000000-publication';
 import { PublicPortal1764300000000 } from './1764300000000-public-portal';
+import { AccountSecurity1764400000000 } from './1764400000000-account-security';
+import { PublicationIntegrity1764410000000 } from './1764410000000-publication-integrity';
+import { MailOutbox1764420000000 } from './1764420000000-mail-outbox';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -13,4 +16,7 @@ export const MIGRATIONS = [
   Threads1764100000000,
   Publication1764200000000,
   PublicPortal1764300000000,
+  AccountSecurity1764400000000,
+  PublicationIntegrity1764410000000,
+  MailOutbox1764420000000,
 ];

@@ -1,3 +1,5 @@
+import type { MailHealthDto } from './mail';
+
 /** Every list endpoint answers this shape; `limit` is capped by `MAX_PAGE_SIZE`. */
 export interface Page<T> {
   items: T[];
@@ -26,6 +28,8 @@ export interface HealthDto {
   database: 'up' | 'down';
   version: string;
   uptimeSeconds: number;
+  /** Counts only, no personal data; `mail` is `null` when the database does not answer. */
+  details: { mail: MailHealthDto | null };
 }
 
 /** Runtime settings the front end reads at start (`GET /api/config`). */

@@ -2,6 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   AgentDto,
+  FailedMailDto,
   Page,
   TeamDto,
   WorkspaceListQuery,
@@ -44,6 +45,18 @@ export class BackofficeApi {
 
   disableAgent(departementCode: string, userId: string): Observable<void> {
     return this.http.delete<void>(`${this.departementUrl(departementCode)}/agents/${encodeURIComponent(userId)}`);
+  }
+
+  /** The admin's département's mails that could not be delivered (the API scopes them to the admin). */
+  listFailedMails(limit = 100, offset = 0): Observable<Page<FailedMailDto>> {
+    return this.http.get<Page<FailedMailDto>>(`${this.baseUrl}/admin/mails/failed`, {
+      params: new HttpParams().set('limit', limit).set('offset', offset),
+    });
+  }
+
+  /** Sends a failed mail again, with a fresh set of tries. */
+  resendMail(id: string): Observable<void> {
+    return this.http.post<void>(`${this.baseUrl}/admin/mails/${encodeURIComponent(id)}/resend`, {});
   }
 
   private departementUrl(code: string): string {

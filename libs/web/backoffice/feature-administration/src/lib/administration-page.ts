@@ -2,19 +2,20 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatTabsModule } from '@angular/material/tabs';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { AgentsPanel } from './agents-panel';
+import { FailedMailsPanel } from './failed-mails-panel';
 import { LabelsPanel } from './labels-panel';
 import { ResponseTargetPanel } from './response-target-panel';
 import { RoutingRulesPanel } from './routing-rules-panel';
 import { WorkspacesPanel } from './workspaces-panel';
 
 /**
- * `/departement/administration` (admins): the communes' workspaces, the département's agents, and how the inbox works
- * (first-response target, labels, automatic assignment).
+ * `/departement/administration` (admins): the communes' workspaces, the département's agents, how the inbox works
+ * (first-response target, labels, automatic assignment), and the mails that could not be delivered.
  */
 @Component({
   selector: 'lib-administration-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTabsModule, AgentsPanel, LabelsPanel, ResponseTargetPanel, RoutingRulesPanel, WorkspacesPanel],
+  imports: [MatTabsModule, AgentsPanel, FailedMailsPanel, LabelsPanel, ResponseTargetPanel, RoutingRulesPanel, WorkspacesPanel],
   template: `
     <h1>Administration</h1>
     @if (departement(); as current) {
@@ -35,6 +36,11 @@ import { WorkspacesPanel } from './workspaces-panel';
             <lib-response-target-panel [departementCode]="current.code" />
             <lib-labels-panel [departementCode]="current.code" />
             <lib-routing-rules-panel [departementCode]="current.code" />
+          </ng-template>
+        </mat-tab>
+        <mat-tab label="Courriels non distribués">
+          <ng-template matTabContent>
+            <lib-failed-mails-panel />
           </ng-template>
         </mat-tab>
       </mat-tab-group>
