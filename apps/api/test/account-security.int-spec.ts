@@ -301,6 +301,28 @@ describe('Account security: limits per account, reset links, invitations, ids', 
       expect((await login(elsewhere.mayor.email, PASSWORD)).json<LoginResponse>().status).toBe('AUTHENTICATED');
     });
 
+    it('invites an address another commune has invited too, without saying so; the first accepted wins', async () => {
+      const first = await createTeam(t.db, '95011');
+      const second = await createTeam(t.db, '95012');
+      const [firstSession, secondSession] = await Promise.all([signIn(t.app, first.mayor), signIn(t.app, second.mayor)]);
+      const email = `courtisee-${Date.now()}@example.example`;
+      expect((await invite(firstSession.headers, '95011', email)).statusCode).toBe(201);
+      const firstToken = tokenFromMail(await lastMailTo(t.app, email), 'invitation');
+      const again = await invite(secondSession.headers, '95012', email);
+      expect(again.statusCode).toBe(201);
+      expect(again.json<MemberDto>()).toMatchObject({ status: 'PENDING', email });
+      const secondToken = tokenFromMail(await lastMailTo(t.app, email), 'invitation');
+      // Inviting twice into the same commune is still refused: that commune sees its own pending invitation.
+      expect((await invite(secondSession.headers, '95012', email)).json<ApiError>().code).toBe('ALREADY_INVITED');
+
+      const accept = (token: string) =>
+        inject({ method: 'POST', url: `/api/invitations/${token}/accept`, payload: { displayName: 'Élue Courtisée', password: PASSWORD } });
+      expect((await accept(secondToken)).statusCode).toBe(204);
+      const late = await accept(firstToken);
+      expect(late.statusCode).toBe(409);
+      expect(late.json<ApiError>().code).toBe('ALREADY_MEMBER');
+    });
+
     it('gives an expired invitation its seat back only if one is free, under concurrency', async () => {
       const { mayor } = await createTeam(t.db, '95024', 2);
       const session = await signIn(t.app, mayor);
