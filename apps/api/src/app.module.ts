@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source';
+import { GeocodingModule } from './geocoding/geocoding.module';
 import { HealthModule } from './health/health.module';
 import { DocumentsModule } from './documents/documents.module';
 import { MailModule } from './mail/mail.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AccountsModule,
         DatabaseModule,
         HealthModule,
+        GeocodingModule,
         SettingsModule,
         StaffModule,
         TerritoryModule,

@@ -93,6 +93,13 @@ describe(loadConfig.name, () => {
     expect(() => load({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL : valeur attendue parmi fatal, error, warn, info, debug, trace, silent/);
   });
 
+  it('reads GEOCODER_URL: the Base Adresse Nationale by default, `none` turns the address search off', () => {
+    expect(load({}).geocoderUrl).toBe('https://api-adresse.data.gouv.fr');
+    expect(load({ GEOCODER_URL: 'http://ban.local:7878/' }).geocoderUrl).toBe('http://ban.local:7878');
+    expect(load({ GEOCODER_URL: 'none' }).geocoderUrl).toBeNull();
+    expect(() => load({ GEOCODER_URL: 'ftp://ban.local' })).toThrow(/GEOCODER_URL : le protocole doit être http: ou https:/);
+  });
+
   it('lists every problem at once', () => {
     expect(() => load({ PORT: 'x', DATABASE_URL: 'y' })).toThrow(/PORT : .*\n.*DATABASE_URL : /s);
   });

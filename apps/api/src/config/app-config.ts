@@ -30,6 +30,8 @@ export interface AppConfig {
   defaultDepartementCode: string;
   tileUrl: string | null;
   tileAttribution: string;
+  /** Base Adresse Nationale API (address search of the project form); `null` (`none`): turned off. */
+  geocoderUrl: string | null;
   /** Directory of the built front end served on `/`; `null` serves the API only. */
   webDir: string | null;
   /** How often notification e-mails (immediate ones left behind, morning digests) are looked for; 0 turns it off. */
@@ -40,6 +42,7 @@ export interface AppConfig {
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 export const DEFAULT_TILE_ATTRIBUTION = '© les contributeurs d’OpenStreetMap';
+export const DEFAULT_GEOCODER_URL = 'https://api-adresse.data.gouv.fr';
 export const DEFAULT_DEMO_PASSWORD = 'Passerelle-Vexin-2026';
 
 export class ConfigError extends Error {
@@ -89,6 +92,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   }
   const tileUrl = read.tileUrl('TILE_URL', DEFAULT_TILE_URL);
   const tileAttribution = read.text('TILE_ATTRIBUTION', DEFAULT_TILE_ATTRIBUTION);
+  const geocoderUrl = env['GEOCODER_URL']?.trim() === 'none' ? null : (read.url('GEOCODER_URL', ['http:', 'https:']) ?? DEFAULT_GEOCODER_URL);
   const notificationIntervalSeconds = read.integer('NOTIFICATION_INTERVAL_SECONDS', 60, 0, 3600);
   const logLevel = read.oneOf('LOG_LEVEL', APP_LOG_LEVELS, 'info');
   const webDirRaw = env['WEB_DIR'];
@@ -128,6 +132,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     defaultDepartementCode,
     tileUrl,
     tileAttribution,
+    geocoderUrl: geocoderUrl?.replace(/\/+$/, '') ?? null,
     webDir,
     notificationIntervalSeconds,
     logLevel,

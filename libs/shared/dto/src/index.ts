@@ -8,3 +8,4 @@ export * from './lib/publication';
 export * from './lib/public-portal';
 export * from './lib/site';
 export * from './lib/mail';
+export * from './lib/geocoding';

@@ -36,6 +36,15 @@ describe(ProjectsApi.name, () => {
     request.flush({});
     await done;
   });
+
+  it('searches an address in one commune', async () => {
+    const done = firstValueFrom(sut.geocode({ q: ' 8 rue de la mairie ', insee: '95002' }));
+    const request = http.expectOne((r) => r.method === 'GET' && r.url === '/api/geocode');
+    expect(request.request.params.get('q')).toBe('8 rue de la mairie');
+    expect(request.request.params.get('insee')).toBe('95002');
+    request.flush({ items: [{ label: '8 Rue de la Mairie 95450 Ableiges', lat: 49.09, lng: 1.98, score: 0.9, type: 'housenumber' }] });
+    expect((await done).items).toHaveLength(1);
+  });
 });
 
 describe(DocumentUploads.name, () => {

@@ -3,6 +3,8 @@ import { inject, Injectable } from '@angular/core';
 import type {
   CreateProjectRequest,
   DepartementProjectListQuery,
+  GeocodeQuery,
+  GeocodeResponse,
   Page,
   ProjectDto,
   ProjectHistoryEntryDto,
@@ -47,6 +49,14 @@ export class ProjectsApi {
 
   deleteProject(id: string): Observable<void> {
     return this.http.delete<void>(this.projectUrl(id));
+  }
+
+  /**
+   * Addresses of one commune, from the Base Adresse Nationale through the API, to place a project. Answers 503
+   * `GEOCODER_UNAVAILABLE` when the search is off or unreachable: the map and the village centre remain.
+   */
+  geocode(query: GeocodeQuery): Observable<GeocodeResponse> {
+    return this.http.get<GeocodeResponse>(`${this.baseUrl}/geocode`, { params: { q: query.q.trim(), insee: query.insee } });
   }
 
   getHistory(id: string, limit = 50, offset = 0): Observable<Page<ProjectHistoryEntryDto>> {

@@ -48,6 +48,14 @@ describe(AccessibilityPage.name, () => {
     expect(links).toEqual(['/projets', '/communes']);
   });
 
+  it('keeps the project form’s location map out of the exemption: it can be set without a mouse', () => {
+    const section = text('#non-accessibles');
+    expect(section).toContain('La carte du formulaire de fiche projet');
+    expect(section).toContain('au clavier');
+    expect(section).toContain('en cherchant l’adresse du projet');
+    expect(section).toContain('« Centre du village »');
+  });
+
   it('dates the statement and lists the technologies and the test environment', () => {
     const section = text('#etablissement');
     expect(section).toContain('novembre 2026');

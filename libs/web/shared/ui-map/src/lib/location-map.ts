@@ -16,6 +16,7 @@ import {
 import type { LatLng, Outline } from '@passerelle/shared/dto';
 import type * as Leaflet from 'leaflet';
 import { replaceBaseTiles } from './base-tiles';
+import { describePosition, KEYBOARD_STEP_METRES, movedByKey, round6 } from './location-keyboard';
 import { loadMapStylesheet } from './map-stylesheet';
 import { pointInOutline } from './point-in-outline';
 import { MAP_COLORS } from './territory-map-styles';
@@ -28,21 +29,39 @@ let nextId = 0;
  * A small map of one commune with a project's location. Read-only, or `editable`: a click inside the outline emits
  * `picked`, a click outside emits `refused` (the parent says why). The marker is a circle marker: no image assets,
  * and it scales with the zoom the same in every browser.
+ *
+ * Editable, it also works without a mouse (RGAA 7.3): on the focused map, Enter or Space places the point at the
+ * centre (marked by a cross), the arrows move the point by about 10 m (100 m with Shift), and each new position is
+ * read out. Without a point yet, the arrows keep panning the map as Leaflet does.
  */
 @Component({
   selector: 'lib-location-map',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div
-      #container
-      class="map"
-      role="region"
-      [class.map--editable]="editable()"
-      [attr.aria-label]="label()"
-      [attr.aria-describedby]="description() ? descriptionId : null"
-    ></div>
-    @if (description()) {
-      <p [id]="descriptionId" class="visually-hidden">{{ description() }}</p>
+    <div class="frame">
+      <div
+        #container
+        class="map"
+        role="region"
+        [class.map--editable]="editable()"
+        [attr.aria-label]="label()"
+        [attr.aria-describedby]="description() || editable() ? descriptionId : null"
+        (keydown)="onKey($event)"
+      ></div>
+      @if (editable()) {
+        <span class="crosshair" aria-hidden="true"></span>
+      }
+    </div>
+    @if (description() || editable()) {
+      <p [id]="descriptionId" class="visually-hidden">
+        {{ description() }}
+        @if (editable()) {
+          {{ keyboardHelp }}
+        }
+      </p>
+    }
+    @if (editable()) {
+      <p class="visually-hidden" aria-live="polite">{{ announcement() }}</p>
     }
     @if (failed()) {
       <p class="map-error" role="alert">La carte n'a pas pu être affichée.</p>
@@ -51,6 +70,9 @@ let nextId = 0;
   styles: `
     :host {
       display: block;
+    }
+    .frame {
+      position: relative;
     }
     .map {
       height: var(--location-map-height, 280px);
@@ -62,6 +84,29 @@ let nextId = 0;
     }
     .map--editable {
       cursor: crosshair;
+    }
+    .map:focus-visible {
+      outline: 3px solid var(--mat-sys-primary);
+      outline-offset: 2px;
+    }
+    /* Where Enter places the point; shown only while the map has the keyboard focus. */
+    .crosshair {
+      display: none;
+      position: absolute;
+      top: 50%;
+      left: 50%;
+      width: 28px;
+      height: 28px;
+      margin: -14px 0 0 -14px;
+      pointer-events: none;
+      z-index: 1000;
+      background:
+        linear-gradient(#1e1e1e, #1e1e1e) center / 2px 100% no-repeat,
+        linear-gradient(#1e1e1e, #1e1e1e) center / 100% 2px no-repeat;
+      filter: drop-shadow(0 0 1px #ffffff) drop-shadow(0 0 1px #ffffff);
+    }
+    .map:focus-visible + .crosshair {
+      display: block;
     }
     .map-error {
       color: var(--mat-sys-error);
@@ -82,6 +127,11 @@ export class LocationMap {
 
   protected readonly descriptionId = `location-map-description-${nextId++}`;
   protected readonly failed = signal(false);
+  /** The last position reached with the keyboard, in words, for the live region. */
+  protected readonly announcement = signal('');
+  protected readonly keyboardHelp =
+    `Au clavier : Entrée ou Espace place le point au centre de la carte, repéré par une croix ; les flèches le ` +
+    `déplacent d’environ ${KEYBOARD_STEP_METRES} m, ${KEYBOARD_STEP_METRES * 10} m avec Maj ; sans point, elles déplacent la carte ; + et − changent le zoom.`;
 
   private readonly container = viewChild.required<ElementRef<HTMLElement>>('container');
   private readonly injector = inject(Injector);
@@ -130,6 +180,39 @@ export class LocationMap {
       console.error(error);
       this.failed.set(true);
     }
+  }
+
+  protected onKey(event: KeyboardEvent): void {
+    // Keys on the zoom buttons and attribution links inside the map stay theirs.
+    if (!this.editable() || !this.map || event.target !== this.container().nativeElement) {
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    let point: LatLng | null = null;
+    if (event.key === 'Enter' || event.key === ' ') {
+      const centre = this.map.getCenter();
+      point = { lat: round6(centre.lat), lng: round6(centre.lng) };
+    } else {
+      const current = this.location();
+      point = current ? movedByKey(current, event.key, event.shiftKey) : null;
+    }
+    if (!point) {
+      return;
+    }
+    // While the map has focus Leaflet pans on the document's keydown: the key stops here, so the map stays put.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const outline = this.outline();
+    const inside = outline ? pointInOutline(point, outline) : null;
+    this.announcement.set(describePosition(point, inside));
+    if (inside === false) {
+      this.refused.emit(point);
+      return;
+    }
+    this.picked.emit(point);
+    this.map.panInside([point.lat, point.lng], { padding: [24, 24] });
   }
 
   private onClick(latlng: Leaflet.LatLng): void {
@@ -195,8 +278,4 @@ export class LocationMap {
       this.map.setView([location.lat, location.lng], 15);
     }
   }
-}
-
-function round6(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
 }
