@@ -57,6 +57,7 @@ describe('Access control', () => {
     expect(publicRoutes).toEqual(
       [
         'GET /communes/:insee',
+        'POST /auth/password-reset/check',
         'GET /config',
         'GET /departements',
         'GET /departements/:code',
@@ -129,6 +130,19 @@ describe('Access control', () => {
         codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: `x${i}@y.example` } })).statusCode);
       }
       expect(codes).toEqual([202, 202, 202, 202, 202, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('limits the checks of reset links, whose token is a credential', async () => {
+    const limited = await startTestApp('valDOise', { RATE_LIMIT: 'true' });
+    try {
+      const codes = [];
+      for (let i = 0; i < 11; i++) {
+        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/password-reset/check', payload: { token: `essai-${i}` } })).statusCode);
+      }
+      expect(codes).toEqual([...Array(10).fill(404), 429]);
     } finally {
       await limited.close();
     }

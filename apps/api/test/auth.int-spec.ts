@@ -260,6 +260,25 @@ describe('Authentication and sessions', () => {
       expect(mails.body).not.toContain('inconnu@nulle-part.example');
     });
 
+    it('tells whether a link is still usable without using it (204), and a dead one 404', async () => {
+      const user = await createUser(t.db, { role: 'COLLABORATOR', communeInsee: '95150' });
+      await inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email } });
+      const token = tokenFromMail(await lastMailTo(t.app, user.email), 'reinitialiser-mot-de-passe');
+      const check = () => inject({ method: 'POST', url: '/api/auth/password-reset/check', payload: { token } });
+
+      const live = await check();
+      expect(live.statusCode).toBe(204);
+      expect((await check()).statusCode).toBe(204);
+
+      const unknown = await inject({ method: 'POST', url: '/api/auth/password-reset/check', payload: { token: 'pas-un-vrai-lien' } });
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json<ApiError>().code).toBe('TOKEN_INVALID');
+
+      const done = await inject({ method: 'POST', url: '/api/auth/password-reset/confirm', payload: { token, password: 'pivoine tracteur lanterne 9' } });
+      expect(done.statusCode).toBe(204);
+      expect((await check()).statusCode).toBe(404);
+    });
+
     it('refuses an expired link', async () => {
       const user = await createUser(t.db, { role: 'COLLABORATOR', communeInsee: '95150' });
       await inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email: user.email } });

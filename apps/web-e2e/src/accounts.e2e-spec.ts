@@ -125,7 +125,8 @@ describe('Accounts and commune workspaces', () => {
     await collaboratorPage.waitForURL('**/connexion?retour=**');
     expect(new URL(collaboratorPage.url()).searchParams.get('retour')).toBe('/espace');
     await collaboratorPage.getByRole('heading', { name: 'Connexion' }).waitFor();
-    await collaboratorPage.getByRole('link', { name: 'Se connecter' }).waitFor();
+    // Signed out: the sign-in form's button (the header has no second "Se connecter" on this page).
+    await collaboratorPage.getByRole('button', { name: 'Se connecter' }).waitFor();
 
     await collaboratorContext.close();
     await mayorContext.close();
@@ -186,9 +187,10 @@ describe('Accounts and commune workspaces', () => {
     await page.goto('/reinitialiser-mot-de-passe/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx');
     await page.getByRole('heading', { name: 'Nouveau mot de passe' }).waitFor();
     expect(await page.title()).toBe('Nouveau mot de passe — Passerelle');
-    await page.getByRole('textbox', { name: 'Nouveau mot de passe' }).fill('court');
-    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-    await page.getByText('Saisissez au moins 12 caractères.').waitFor();
+    // A dead link says so before any password is typed.
+    await page.getByRole('alert').filter({ hasText: 'Ce lien n’est plus valable' }).waitFor();
+    await page.getByRole('link', { name: 'Demander un nouveau lien' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).count()).toBe(0);
     await shoot('reset-password');
 
     await page.goto('/invitation/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx');

@@ -8,7 +8,7 @@ import { DomainException } from '../common/exceptions/domain.exception';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type SignedIn, AuthService } from './auth.service';
-import { LoginDto, LoginTotpDto, PasswordResetConfirmDto, PasswordResetDto, TotpEnrolmentConfirmDto, TotpEnrolmentStartDto } from './dto/auth.dto';
+import { LoginDto, LoginTotpDto, PasswordResetCheckDto, PasswordResetConfirmDto, PasswordResetDto, TotpEnrolmentConfirmDto, TotpEnrolmentStartDto } from './dto/auth.dto';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
 const MINUTE = 60_000;
@@ -89,6 +89,18 @@ export class AuthController {
   @Throttle({ default: { limit: 5, ttl: 15 * MINUTE } })
   requestPasswordReset(@Body() body: PasswordResetDto, @Meta() meta: RequestMeta): void {
     this.auth.requestPasswordReset(body.email, meta);
+  }
+
+  /**
+   * Lets the page say that a link is dead before the new password is typed; the link stays usable. A POST with
+   * the token in the body: the token is a credential, kept out of URLs (proxy logs) and counted like every write.
+   */
+  @Post('password-reset/check')
+  @Public()
+  @HttpCode(204)
+  @Throttle({ default: { limit: 10, ttl: 15 * MINUTE } })
+  async checkPasswordReset(@Body() body: PasswordResetCheckDto): Promise<void> {
+    await this.auth.assertPasswordResetUsable(body.token);
   }
 
   @Post('password-reset/confirm')

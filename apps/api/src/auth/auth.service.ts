@@ -181,6 +181,19 @@ export class AuthService {
     await manager.query(`UPDATE password_reset SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [userId]);
   }
 
+  /** The same conditions as `confirmPasswordReset`, without using the link. */
+  async assertPasswordResetUsable(token: string): Promise<void> {
+    const [reset] = await this.db.query(
+      `SELECT 1 FROM password_reset r JOIN app_user u ON u.id = r.user_id
+        WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now()
+          AND u.state = 'ACTIVE'`,
+      [hashToken(token)],
+    );
+    if (!reset) {
+      throw new AuthException('TOKEN_INVALID');
+    }
+  }
+
   async confirmPasswordReset(token: string, password: string, meta: RequestMeta): Promise<void> {
     const [reset] = await this.db.query(
       `SELECT user_id FROM password_reset WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,

@@ -34,10 +34,17 @@ export async function settleOverlay(page: Page): Promise<void> {
   );
 }
 
-/** The page fits the viewport's width: nothing to scroll sideways on a phone. */
+/**
+ * The page fits the viewport's width: nothing to scroll sideways on a phone. Signed-in pages scroll inside the
+ * sidenav's content box, not the document: both are measured.
+ */
 export async function expectNoSidewaysScroll(page: Page, viewport: keyof typeof VIEWPORTS): Promise<void> {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(viewport === 'phone' ? 390 : 1440);
+  const overflow = await page.evaluate(() =>
+    Math.max(0, ...Array.from(document.querySelectorAll<HTMLElement>('.mat-drawer-content')).map((box) => box.scrollWidth - box.clientWidth)),
+  );
+  expect(overflow).toBe(0);
 }
 
 /** Errors of the page, apart from the tile server that cannot be reached on purpose. */

@@ -22,9 +22,7 @@ import { type MeDto, ROLE_LABELS } from '@passerelle/shared/dto';
       [attr.aria-label]="'Mon compte : ' + user().displayName"
     >
       <mat-icon svgIcon="account" />
-      @if (!compact()) {
-        <span class="account-name">{{ user().displayName }}</span>
-      }
+      <span class="account-name">{{ user().displayName }}</span>
     </button>
     <mat-menu #menu="matMenu" xPosition="before">
       <div class="account-summary">
@@ -61,8 +59,6 @@ import { type MeDto, ROLE_LABELS } from '@passerelle/shared/dto';
 })
 export class AccountMenu {
   readonly user = input.required<MeDto>();
-  /** On a phone only the icon shows, the name being in the menu. */
-  readonly compact = input(false);
   readonly signOut = output();
 
   protected readonly roleLabel = computed(() => ROLE_LABELS[this.user().role]);

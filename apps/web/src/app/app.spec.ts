@@ -6,12 +6,15 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { MeDto, Role } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { BehaviorSubject } from 'rxjs';
+import { BehaviorSubject, of } from 'rxjs';
 import { App, PHONE_QUERY } from './app';
 import { registerIcons } from './icons';
 
 @Component({ template: '<h1>Page</h1>' })
 class Blank {}
+
+@Component({ template: '<h1>Autre page</h1><input aria-label="Recherche" />' })
+class Other {}
 
 describe(App.name, () => {
   let phone: BehaviorSubject<BreakpointState>;
@@ -50,6 +53,9 @@ describe(App.name, () => {
           { path: 'departement/projets/:id', component: Blank },
           { path: 'projets/:slug', component: Blank },
           { path: 'connexion', component: Blank },
+          { path: 'autre', component: Other },
+          { path: 'compte', component: Blank },
+          { path: 'notifications', component: Blank },
         ]),
         { provide: BreakpointObserver, useValue: { observe: () => phone } },
         provideAppInitializer(registerIcons),
@@ -224,5 +230,61 @@ describe(App.name, () => {
     expect(footer).toContain('INSEE');
     expect(footer).toContain('IGN Admin Express');
     expect(footer).toContain('Licence Ouverte 2.0');
+  });
+
+  it('gives a signed-in user on a narrow screen their account in the drawer, not in the toolbar', async () => {
+    const { fixture, element } = await render(true, 'MAYOR');
+    const logout = jest.spyOn(TestBed.inject(AuthSession), 'logout').mockReturnValue(of(undefined));
+    element.querySelector<HTMLButtonElement>('button[aria-label="Ouvrir le menu"]')?.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const entries = Array.from(element.querySelectorAll('.drawer-account a, .drawer-account button'));
+    expect(entries.map((entry) => entry.textContent?.trim())).toEqual(['Mon compte', 'Notifications', 'Se déconnecter']);
+    expect(entries.map((entry) => entry.getAttribute('href'))).toEqual(['/compte', '/notifications', null]);
+    expect(element.querySelector('header app-account-menu')).toBeNull();
+
+    (entries[2] as HTMLButtonElement).click();
+    expect(logout).toHaveBeenCalled();
+  });
+
+  it('shows no second "Se connecter" in the header on the sign-in page', async () => {
+    const { fixture, element } = await render(false);
+    const headerSignIn = () =>
+      Array.from(element.querySelectorAll('header a')).filter((a) => a.textContent?.trim() === 'Se connecter');
+    expect(headerSignIn()).toHaveLength(1);
+    await TestBed.inject(Router).navigateByUrl('/connexion');
+    await fixture.whenStable();
+    expect(headerSignIn()).toHaveLength(0);
+  });
+
+  describe('focus after a navigation', () => {
+    it('leaves the first page alone, then moves focus to the heading of each new page', async () => {
+      const { fixture, element } = await render(false);
+      const router = TestBed.inject(Router);
+      await router.navigateByUrl('/');
+      await fixture.whenStable();
+      expect(document.activeElement).toBe(document.body);
+
+      await router.navigateByUrl('/autre');
+      await fixture.whenStable();
+      const heading = element.querySelector('main h1');
+      expect(heading?.textContent).toBe('Autre page');
+      expect(document.activeElement).toBe(heading);
+      expect(heading?.getAttribute('tabindex')).toBe('-1');
+    });
+
+    it('keeps the focus where it is when only the query changes', async () => {
+      const { fixture, element } = await render(false);
+      const router = TestBed.inject(Router);
+      await router.navigateByUrl('/');
+      await router.navigateByUrl('/autre');
+      await fixture.whenStable();
+      // Outside the page (a field inside it would keep the focus anyway).
+      const brand = element.querySelector<HTMLElement>('header a.brand');
+      brand?.focus();
+      await router.navigateByUrl('/autre?q=lavoir');
+      await fixture.whenStable();
+      expect(document.activeElement).toBe(brand);
+    });
   });
 });

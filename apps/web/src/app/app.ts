@@ -1,21 +1,36 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, type ElementRef, inject, signal, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  type ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import { NavigationEnd, NavigationStart, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { ACCESSIBILITY_STATUS, COMMUNE_ROLES, DEPARTEMENT_ROLES } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { API_BASE_URL } from '@passerelle/web/shared/data-access';
 import { filter, map } from 'rxjs';
 import { AccountMenu } from './account-menu';
 import { NotificationMenu } from './notification-menu';
+import { focusPageHeading, pathOf } from './page-focus';
 import { ServiceStatusBanner } from './service-status-banner';
 
-/** Below this width the navigation moves into a drawer (Material's XSmall breakpoint). */
-export const PHONE_QUERY = '(max-width: 599.98px)';
+/**
+ * Below this width the navigation and the account's entries move into a drawer (Material's Small breakpoint and
+ * below). A signed-in agent's toolbar (four links, the bell and their name) needs about 900 px: at Material's XSmall
+ * limit (600 px) it scrolled sideways between 600 and 780 px, i.e. on a laptop zoomed to 200 % (WCAG 1.4.10).
+ */
+export const PHONE_QUERY = '(max-width: 959.98px)';
 
 export interface NavLink {
   path: string;
@@ -30,7 +45,7 @@ export interface NavLink {
  * holds the other.
  */
 export function activeLinkPath(links: readonly NavLink[], url: string): string | null {
-  const path = url.split(/[?#;]/)[0];
+  const path = pathOf(url);
   let active: NavLink | null = null;
   for (const link of links) {
     const matches = link.exact ? path === link.path : path === link.path || path.startsWith(`${link.path}/`);
@@ -105,6 +120,12 @@ export class App {
   );
 
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly injector = inject(Injector);
+
+  /** On the sign-in page its form is the way in: a second "Se connecter" in the header would only repeat it. */
+  protected readonly onSignInPage = computed(() => pathOf(this.url()) === '/connexion');
+  protected readonly onAccountPage = computed(() => pathOf(this.url()) === '/compte');
+  protected readonly onNotificationsPage = computed(() => pathOf(this.url()) === '/notifications');
 
   protected readonly drawerOpen = signal(false);
 
@@ -112,13 +133,27 @@ export class App {
   protected readonly accessibilityStatus = ACCESSIBILITY_STATUS;
 
   constructor() {
-    // Close the drawer once a link is followed, so the new page is not hidden behind it.
-    this.router.events
-      .pipe(
-        filter((event) => event instanceof NavigationEnd),
-        takeUntilDestroyed(),
-      )
-      .subscribe(() => this.drawerOpen.set(false));
+    // The page loaded first keeps the browser's focus (at the top of the document, where a reader starts); later
+    // navigations move it to the new page's heading (after sign-in too, which navigates to the asked-for page).
+    let shownPath: string | null = this.router.navigated ? pathOf(this.router.url) : null;
+    let stopWaiting = (): void => undefined;
+    this.router.events.pipe(takeUntilDestroyed()).subscribe((event) => {
+      if (event instanceof NavigationStart) {
+        stopWaiting();
+      }
+      if (!(event instanceof NavigationEnd)) {
+        return;
+      }
+      // Close the drawer once a link is followed, so the new page is not hidden behind it.
+      this.drawerOpen.set(false);
+      const path = pathOf(event.urlAfterRedirects);
+      const previous = shownPath;
+      shownPath = path;
+      // A change of the query alone (search words, a filter, a page number) stays on the same page and the same field.
+      if (previous !== null && previous !== path) {
+        afterNextRender(() => (stopWaiting = focusPageHeading(this.main().nativeElement)), { injector: this.injector });
+      }
+    });
   }
 
   protected signOut(): void {

@@ -2,6 +2,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { provideRouter, Router, TitleStrategy } from '@angular/router';
+import { PageTitle } from '@passerelle/web/shared/data-access';
 import { PageTitleStrategy } from './page-title-strategy';
 
 @Component({ template: '' })
@@ -34,5 +35,13 @@ describe(PageTitleStrategy.name, () => {
     await router.navigateByUrl('/espace');
     await router.navigateByUrl('/sans-titre');
     expect(title.getTitle()).toBe('Passerelle');
+  });
+
+  it('keeps the subject a page named while the navigation was ending', async () => {
+    await router.navigateByUrl('/espace');
+    const navigation = router.navigateByUrl('/sans-titre');
+    TestBed.inject(PageTitle).set('Fiche projet', 'Réfection du lavoir');
+    await navigation;
+    expect(title.getTitle()).toBe('Fiche projet — Réfection du lavoir · Passerelle');
   });
 });

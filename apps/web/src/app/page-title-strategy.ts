@@ -1,16 +1,17 @@
-import { inject, Injectable } from '@angular/core';
-import { Title } from '@angular/platform-browser';
+import { inject, Injectable, Injector } from '@angular/core';
 import { type RouterStateSnapshot, TitleStrategy } from '@angular/router';
+import { PageTitle } from '@passerelle/web/shared/data-access';
 
-export const PRODUCT_NAME = 'Passerelle';
-
-/** "<page> — Passerelle": the page first, so that tabs and screen-reader announcements start with what differs. */
+/**
+ * "<page> — Passerelle": the page first, so that tabs and screen-reader announcements start with what differs. A page
+ * that knows its subject once loaded refines it through `PageTitle` ("Fiche projet — Réfection du lavoir · Passerelle").
+ */
 @Injectable()
 export class PageTitleStrategy extends TitleStrategy {
-  private readonly title = inject(Title);
+  // Looked up on first use: `PageTitle` follows the router's events, and the router needs this strategy to be built.
+  private readonly injector = inject(Injector);
 
   override updateTitle(snapshot: RouterStateSnapshot): void {
-    const page = this.buildTitle(snapshot);
-    this.title.setTitle(page ? `${page} — ${PRODUCT_NAME}` : PRODUCT_NAME);
+    this.injector.get(PageTitle).setRouteTitle(this.buildTitle(snapshot));
   }
 }

@@ -3,6 +3,7 @@ import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 import type {
   LoginRequest,
   LoginTotpRequest,
+  PasswordResetCheckRequest,
   PasswordResetConfirmRequest,
   PasswordResetRequest,
   TotpEnrolmentConfirmRequest,
@@ -49,6 +50,13 @@ export class PasswordResetDto implements PasswordResetRequest {
   @IsEmail({}, { message: EMAIL_MESSAGE })
   @MaxLength(254, { message: EMAIL_MESSAGE })
   email!: string;
+}
+
+export class PasswordResetCheckDto implements PasswordResetCheckRequest {
+  /** Any string: a link that is not (or no longer) valid is "not found" (404), whatever its shape. */
+  @IsString({ message: 'Ce lien n’est pas valable.' })
+  @MaxLength(500, { message: 'Ce lien n’est pas valable.' })
+  token!: string;
 }
 
 export class PasswordResetConfirmDto implements PasswordResetConfirmRequest {

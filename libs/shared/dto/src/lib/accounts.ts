@@ -120,6 +120,11 @@ export interface PasswordResetRequest {
   email: string;
 }
 
+/** `POST /auth/password-reset/check`: 204 while the link can be used, 404 `TOKEN_INVALID` otherwise. */
+export interface PasswordResetCheckRequest {
+  token: string;
+}
+
 export interface PasswordResetConfirmRequest {
   token: string;
   password: string;

@@ -49,6 +49,11 @@ export class AuthApi {
     return this.http.post<void>(`${this.baseUrl}/auth/password-reset`, { email });
   }
 
+  /** Completes when the reset link can still be used; fails with `TOKEN_INVALID` (404) when it is dead. */
+  checkPasswordReset(token: string): Observable<void> {
+    return this.http.post<void>(`${this.baseUrl}/auth/password-reset/check`, { token });
+  }
+
   confirmPasswordReset(token: string, password: string): Observable<void> {
     return this.http.post<void>(`${this.baseUrl}/auth/password-reset/confirm`, { token, password });
   }

@@ -7,7 +7,14 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { PASSWORD_MIN_LENGTH } from '@passerelle/shared/dto';
 import { AccountApi } from '@passerelle/web/auth/data-access';
 import { NEW_PASSWORD_VALIDATORS, NewPasswordFields } from '@passerelle/web/auth/ui-password';
-import { fieldErrorMessage, sameAs, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  sameAs,
+  showServerErrors,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
 
@@ -22,20 +29,32 @@ import { finalize } from 'rxjs';
     MatInputModule,
     MatProgressBarModule,
     NewPasswordFields,
+    ErrorSummary,
   ],
   template: `
     <h2 id="password-title">Mot de passe</h2>
+    <p class="required-note">Les champs marqués * sont obligatoires.</p>
+    <lib-error-summary [items]="errorSummary()" />
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="password-title">
       <mat-form-field appearance="outline">
         <mat-label>Mot de passe actuel</mat-label>
-        <input matInput type="password" formControlName="currentPassword" autocomplete="current-password" />
+        <input
+          matInput
+          type="password"
+          id="password-currentPassword"
+          formControlName="currentPassword"
+          autocomplete="current-password"
+          required
+        />
         <mat-error>{{ fieldErrorMessage(form.controls.currentPassword) }}</mat-error>
       </mat-form-field>
       <lib-new-password-fields
-        confirmationLabel="Confirmation du nouveau mot de passe"
         [hint]="hint"
         [password]="form.controls.newPassword"
         [confirmation]="form.controls.confirmation"
+        passwordId="password-newPassword"
+        confirmationId="password-confirmation"
+        [required]="true"
       />
       @if (error()) {
         <p class="error" role="alert">{{ error() }}</p>
@@ -64,6 +83,8 @@ export class PasswordSection {
   });
   protected readonly saving = signal(false);
   protected readonly error = signal('');
+  /** The fields to correct, listed above the form after a failed submit. */
+  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
   protected readonly notice = signal('');
   protected readonly fieldErrorMessage = fieldErrorMessage;
 
@@ -72,8 +93,10 @@ export class PasswordSection {
       return;
     }
     this.form.controls.confirmation.updateValueAndValidity();
+    this.errorSummary.set([]);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.showErrorSummary();
       return;
     }
     const { currentPassword, newPassword } = this.form.getRawValue();
@@ -89,10 +112,16 @@ export class PasswordSection {
           this.notice.set('Votre mot de passe est changé. Vos autres sessions ont été fermées.');
         },
         error: (error: unknown) => {
-          if (!showServerErrors(this.form, error, { password: 'newPassword' })) {
+          if (showServerErrors(this.form, error, { password: 'newPassword' })) {
+            this.showErrorSummary();
+          } else {
             this.error.set(apiErrorMessage(error));
           }
         },
       });
+  }
+
+  private showErrorSummary(): void {
+    this.errorSummary.set(formErrorItems(this.form, { prefix: 'password' }));
   }
 }

@@ -6,7 +6,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { ROLE_LABELS } from '@passerelle/shared/dto';
 import { AccountApi, AuthSession } from '@passerelle/web/auth/data-access';
-import { fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  showServerErrors,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
 
@@ -14,7 +20,7 @@ import { finalize } from 'rxjs';
 @Component({
   selector: 'lib-profile-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ErrorSummary],
   template: `
     <h2 id="profile-title">Profil</h2>
     @if (user(); as current) {
@@ -27,10 +33,12 @@ import { finalize } from 'rxjs';
         <dd>{{ current.commune?.name ?? current.departement.name }}</dd>
       </dl>
     }
+    <p class="required-note">Les champs marqués * sont obligatoires.</p>
+    <lib-error-summary [items]="errorSummary()" />
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="profile-title">
       <mat-form-field appearance="outline">
         <mat-label>Nom affiché</mat-label>
-        <input matInput type="text" formControlName="displayName" autocomplete="name" />
+        <input matInput type="text" id="profile-displayName" formControlName="displayName" autocomplete="name" required />
         <mat-error>{{ fieldErrorMessage(form.controls.displayName) }}</mat-error>
       </mat-form-field>
       @if (error()) {
@@ -82,6 +90,8 @@ export class ProfileSection implements OnInit {
   });
   protected readonly saving = signal(false);
   protected readonly error = signal('');
+  /** The fields to correct, listed above the form after a failed submit. */
+  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
   protected readonly notice = signal('');
   protected readonly fieldErrorMessage = fieldErrorMessage;
 
@@ -93,8 +103,10 @@ export class ProfileSection implements OnInit {
     if (this.saving()) {
       return;
     }
+    this.errorSummary.set([]);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.showErrorSummary();
       return;
     }
     this.saving.set(true);
@@ -109,10 +121,16 @@ export class ProfileSection implements OnInit {
           this.notice.set('Votre nom est enregistré.');
         },
         error: (error: unknown) => {
-          if (!showServerErrors(this.form, error)) {
+          if (showServerErrors(this.form, error)) {
+            this.showErrorSummary();
+          } else {
             this.error.set(apiErrorMessage(error));
           }
         },
       });
+  }
+
+  private showErrorSummary(): void {
+    this.errorSummary.set(formErrorItems(this.form, { prefix: 'profile' }));
   }
 }

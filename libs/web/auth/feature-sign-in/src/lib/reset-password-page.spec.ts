@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { AuthApi } from '@passerelle/web/auth/data-access';
@@ -6,15 +7,21 @@ import { ResetPasswordPage } from './reset-password-page';
 
 describe(ResetPasswordPage.name, () => {
   let confirmPasswordReset: jest.Mock;
+  let checkPasswordReset: jest.Mock;
 
-  async function fillAndSubmit(password: string, confirmation = password) {
+  async function open() {
     TestBed.configureTestingModule({
       imports: [ResetPasswordPage],
-      providers: [provideRouter([]), { provide: AuthApi, useValue: { confirmPasswordReset } }],
+      providers: [provideRouter([]), { provide: AuthApi, useValue: { confirmPasswordReset, checkPasswordReset } }],
     });
     const fixture = TestBed.createComponent(ResetPasswordPage);
     fixture.componentRef.setInput('token', 'jeton-du-lien');
     await fixture.whenStable();
+    return { fixture, element: fixture.nativeElement as HTMLElement };
+  }
+
+  async function fillAndSubmit(password: string, confirmation = password) {
+    const { fixture } = await open();
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     const element = fixture.nativeElement as HTMLElement;
     const [first, second] = Array.from(element.querySelectorAll<HTMLInputElement>('input[type="password"]'));
@@ -29,6 +36,7 @@ describe(ResetPasswordPage.name, () => {
 
   beforeEach(() => {
     confirmPasswordReset = jest.fn().mockReturnValue(of(null));
+    checkPasswordReset = jest.fn().mockReturnValue(of(null));
   });
 
   it('saves the new password and sends the user to sign in', async () => {
@@ -71,5 +79,28 @@ describe(ResetPasswordPage.name, () => {
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Ce lien n’est plus valable.');
     expect(element.querySelector('a[href="/mot-de-passe-oublie"]')).not.toBeNull();
     expect(element.querySelector('form')).toBeNull();
+  });
+
+  it('says a dead link is dead as the page opens, before any password is typed', async () => {
+    checkPasswordReset.mockReturnValue(
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 404,
+            error: { code: 'TOKEN_INVALID', message: 'Ce lien n’est plus valable (déjà utilisé ou expiré).', requestId: 'r' },
+          }),
+      ),
+    );
+    const { element } = await open();
+    expect(checkPasswordReset).toHaveBeenCalledWith('jeton-du-lien');
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Ce lien n’est plus valable');
+    expect(element.querySelector('a[href="/mot-de-passe-oublie"]')).not.toBeNull();
+    expect(element.querySelector('form')).toBeNull();
+  });
+
+  it('still offers the form when the link could not be checked (network)', async () => {
+    checkPasswordReset.mockReturnValue(throwError(() => new HttpErrorResponse({ status: 0 })));
+    const { element } = await open();
+    expect(element.querySelector('form')).not.toBeNull();
   });
 });

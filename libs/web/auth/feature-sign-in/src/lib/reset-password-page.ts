@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { AuthApi } from '@passerelle/web/auth/data-access';
@@ -19,8 +18,11 @@ import { finalize } from 'rxjs';
   template: `
     <section class="card" aria-labelledby="reset-title">
       <h1 id="reset-title">Nouveau mot de passe</h1>
-      @if (linkInvalid()) {
-        <p class="error" role="alert">{{ error() }}</p>
+      @if (check.isLoading()) {
+        <p role="status">Vérification du lien…</p>
+        <div class="progress"><mat-progress-bar mode="indeterminate" aria-label="Vérification du lien" /></div>
+      } @else if (deadLink()) {
+        <p class="error" role="alert">{{ deadLink() }}</p>
         <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
       } @else {
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -55,7 +57,21 @@ export class ResetPasswordPage {
   });
   protected readonly submitting = signal(false);
   protected readonly error = signal('');
-  protected readonly linkInvalid = signal(false);
+  /** Set when the link dies between the check and the submission. */
+  private readonly refusedLink = signal('');
+
+  /**
+   * The link is checked as the page opens, so that a dead one says so before a new password is typed for nothing. A
+   * check that fails otherwise (network) leaves the form: the submission will tell.
+   */
+  protected readonly check = rxResource({
+    params: () => this.token(),
+    stream: ({ params }) => this.api.checkPasswordReset(params),
+  });
+  protected readonly deadLink = computed(() => {
+    const error = this.check.error();
+    return this.refusedLink() || (apiErrorCode(error) === 'TOKEN_INVALID' ? apiErrorMessage(error) : '');
+  });
 
   protected submit(): void {
     if (this.submitting()) {
@@ -77,8 +93,7 @@ export class ResetPasswordPage {
           // A used or expired link (404), or one whose token is malformed (a field error on `token`).
           const tokenError = apiFieldErrors(error)['token'];
           if (apiErrorCode(error) === 'TOKEN_INVALID' || tokenError) {
-            this.linkInvalid.set(true);
-            this.error.set(tokenError ?? apiErrorMessage(error));
+            this.refusedLink.set(tokenError ?? apiErrorMessage(error));
           } else if (!showServerErrors(this.form, error)) {
             this.error.set(apiErrorMessage(error));
           }

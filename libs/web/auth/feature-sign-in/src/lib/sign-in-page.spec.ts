@@ -152,4 +152,29 @@ describe(SignInPage.name, () => {
     expect(element.querySelector<HTMLInputElement>('input[type="email"]')?.value).toBe('nouveau@ableiges.fr');
     expect(element.querySelector('[role="status"]')?.textContent).toContain('Votre compte est créé.');
   });
+
+  it('shows the password in clear with a toggle button, and hides it again', async () => {
+    const { fixture, element } = await render();
+    const password = () => element.querySelector<HTMLInputElement>('#sign-in-password');
+    const toggle = Array.from(element.querySelectorAll<HTMLButtonElement>('button')).find(
+      (button) => button.textContent?.trim() === 'Afficher le mot de passe',
+    );
+    expect(toggle?.type).toBe('button');
+    expect(toggle?.getAttribute('aria-pressed')).toBe('false');
+    expect(password()?.type).toBe('password');
+
+    toggle?.click();
+    await fixture.whenStable();
+    expect(toggle?.getAttribute('aria-pressed')).toBe('true');
+    expect(password()?.type).toBe('text');
+
+    toggle?.click();
+    await fixture.whenStable();
+    expect(password()?.type).toBe('password');
+  });
+
+  it('tells how a commune gets its account', async () => {
+    const { element } = await render();
+    expect(element.textContent).toContain('Votre commune n’a pas encore d’espace');
+  });
 });

@@ -77,6 +77,7 @@ export class SignInPage implements OnInit {
   protected readonly submitting = signal(false);
   protected readonly error = signal('');
   protected readonly useRecoveryCode = signal(false);
+  protected readonly passwordShown = signal(false);
   protected readonly setup = signal<TotpSetupDto | null>(null);
   protected readonly recoveryCodes = signal<string[]>([]);
   private challengeToken = '';

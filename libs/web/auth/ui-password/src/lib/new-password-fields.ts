@@ -30,13 +30,27 @@ export const NEW_PASSWORD_VALIDATORS: ValidatorFn[] = [
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>
-      <input matInput type="password" [formControl]="password()" autocomplete="new-password" />
+      <input
+        matInput
+        type="password"
+        [id]="passwordId()"
+        [formControl]="password()"
+        autocomplete="new-password"
+        [required]="required()"
+      />
       <mat-hint>{{ hint() }}</mat-hint>
       <mat-error>{{ fieldErrorMessage(password()) }}</mat-error>
     </mat-form-field>
     <mat-form-field appearance="outline">
       <mat-label>{{ confirmationLabel() }}</mat-label>
-      <input matInput type="password" [formControl]="confirmation()" autocomplete="new-password" />
+      <input
+        matInput
+        type="password"
+        [id]="confirmationId()"
+        [formControl]="confirmation()"
+        autocomplete="new-password"
+        [required]="required()"
+      />
       <mat-error>{{ fieldErrorMessage(confirmation()) }}</mat-error>
     </mat-form-field>
   `,
@@ -54,6 +68,11 @@ export class NewPasswordFields {
   readonly label = input('Nouveau mot de passe');
   readonly confirmationLabel = input('Confirmation du mot de passe');
   readonly hint = input(PASSWORD_HINT);
+  /** The inputs' ids, for an error summary's links to reach them; Material's own when empty. */
+  readonly passwordId = input('');
+  readonly confirmationId = input('');
+  /** Marks both fields required (asterisk) where the form says what the asterisk means. */
+  readonly required = input(false);
 
   protected readonly fieldErrorMessage = fieldErrorMessage;
 }
