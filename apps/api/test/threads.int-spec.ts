@@ -70,6 +70,19 @@ describe('Threads (questions to the département)', () => {
     expect(seen.can).toMatchObject({ reply: true, addNote: true, assign: true, states: ['WAITING_COMMUNE', 'CLOSED'] });
   });
 
+  it('tells the commune when to expect the answer, and stops saying so once the ball is in its court', async () => {
+    freeze(paris('2026-11-28', '10:00')); // a Saturday: 5 working days end at the end of Friday 4 December
+    const thread = (await ask(mayor)).json<ThreadDto>();
+    const due = paris('2026-12-05').toISOString();
+    expect(thread).toMatchObject({ staff: null, dueAt: due });
+    expect((await read(collaborator, thread.id)).dueAt).toBe(due);
+    expect((await read(agent, thread.id)).staff?.dueAt).toBe(due);
+
+    const waiting = (await move(agent, thread.id, 'WAITING_COMMUNE', thread.version)).json<ThreadDto>();
+    expect(waiting.dueAt).toBeNull();
+    expect((await read(mayor, thread.id)).dueAt).toBeNull();
+  });
+
   it('counts a public holiday out of the due date', async () => {
     freeze(paris('2026-11-09', '09:00')); // Monday; Wednesday 11 November is Armistice day
     const thread = (await ask(mayor)).json<ThreadDto>();

@@ -149,7 +149,7 @@ describe('Projects (fiche projet)', () => {
     await page.getByRole('combobox', { name: 'Statut' }).click();
     await page.getByRole('option', { name: 'En cours', exact: true }).click();
     // The progress takes the default of the status.
-    expect(await page.locator('#progress-input').inputValue()).toBe('25');
+    expect(await page.locator('#field-progress').inputValue()).toBe('25');
     await page.getByLabel('Coût prévisionnel HT').fill('10000');
     await page.getByLabel('Porteur du projet').fill('Commune d’Ableiges');
 
@@ -164,7 +164,8 @@ describe('Projects (fiche projet)', () => {
     await page.getByLabel('Adresse (facultatif)').fill('Chemin des Vignes');
 
     await page.getByRole('button', { name: 'Ajouter une étape' }).click();
-    await page.getByLabel('Date de l’étape 1').fill('2027-04-15');
+    // Typed the French way, whatever the browser's language.
+    await page.getByLabel('Date de l’étape 1').fill('15/04/2027');
     await page.getByLabel('Intitulé de l’étape 1').fill('Début des travaux');
     await page.getByRole('button', { name: 'Ajouter un financement' }).click();
     await page.getByLabel('Dispositif').fill('DETR');
@@ -177,6 +178,7 @@ describe('Projects (fiche projet)', () => {
     await page.getByRole('heading', { name: title }).waitFor();
     expect(squash(await page.locator('.forecast-cost').innerText())).toBe('10 000,00 €');
     await page.getByText('Chemin des Vignes').first().waitFor();
+    await page.getByText('15/04/2027').first().waitFor();
 
     // A document, slowly enough to see the progress bar.
     await throttleUploads(context, page, 400 * 1024);
@@ -280,13 +282,17 @@ describe('Projects (fiche projet)', () => {
       await page.getByRole('combobox', { name: 'Commune' }).fill('Ableig');
       await page.getByRole('option', { name: /^Ableiges/ }).click();
       await page.getByRole('button', { name: 'Retirer le filtre Ableiges' }).waitFor();
-      const card = page.getByRole('link', { name: new RegExp(title) });
-      await card.waitFor();
-      expect(squash(await card.innerText())).toContain('Ableiges');
+      // A table on a desktop (one row per project), cards on a phone: the title's link leads to the fiche either way.
+      const entry =
+        viewport === 'desktop'
+          ? page.getByRole('row', { name: new RegExp(title) })
+          : page.getByRole('link', { name: new RegExp(title) });
+      await entry.waitFor();
+      expect(squash(await entry.innerText())).toContain('Ableiges');
       await expectNoSidewaysScroll(page, viewport);
       await screenshot(page, `backoffice-projects-${viewport}`);
 
-      await card.click();
+      await page.getByRole('link', { name: new RegExp(title) }).click();
       await page.waitForURL(/\/departement\/projets\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { name: title }).waitFor();
       await page.getByRole('list', { name: 'Documents du projet' }).getByText('devis.pdf').waitFor();

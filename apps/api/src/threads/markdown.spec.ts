@@ -21,6 +21,19 @@ describe(renderMarkdown.name, () => {
     expect(renderMarkdown('écrire à mairie@ableiges.example')).toContain('href="mailto:mairie@ableiges.example"');
   });
 
+  it('renders plain text as typed, its line breaks kept and its web addresses made links', () => {
+    const html = renderMarkdown('Bonjour,\nle dossier est sur https://www.valdoise.fr/aides-aux-communes (voir la rubrique DETR).\nMerci');
+    expect(html).toBe(
+      '<p>Bonjour,<br />\nle dossier est sur <a href="https://www.valdoise.fr/aides-aux-communes" rel="noopener noreferrer nofollow" target="_blank">https://www.valdoise.fr/aides-aux-communes</a> (voir la rubrique DETR).<br />\nMerci</p>',
+    );
+    // A bare "www." address and one closing a sentence become links without the final full stop.
+    expect(renderMarkdown('Voir www.valdoise.fr.')).toContain('<a href="http://www.valdoise.fr" rel="noopener noreferrer nofollow" target="_blank">www.valdoise.fr</a>.');
+    // File names and missing spaces are not addresses.
+    expect(renderMarkdown('devis_preau_2025.pdf, notes.md et plan.ai pour M. Dupont.Il')).toBe(
+      '<p>devis_preau_2025.pdf, notes.md et plan.ai pour M. Dupont.Il</p>',
+    );
+  });
+
   it('keeps message headings below the page headings', () => {
     expect(renderMarkdown('# Titre')).toBe('<h3>Titre</h3>');
   });

@@ -4,6 +4,13 @@ import sanitizeHtml from 'sanitize-html';
 // Raw HTML is not Markdown here: it is shown as text. Links are made from bare addresses too.
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
+// Messages are mostly plain text: "www.valdoise.fr" typed as such becomes a link too. Other schemeless matches
+// ("M. Dupont.Il", "notes.md") are left as text: a file name or a missing space is not an address.
+markdown.linkify.set({ fuzzyLink: true });
+const linkifyMatch = markdown.linkify.match.bind(markdown.linkify);
+markdown.linkify.match = (text: string) =>
+  (linkifyMatch(text) ?? []).filter((found) => found.schema !== '' || /^www\./i.test(found.raw));
+
 /** What a message may contain once rendered; everything else is dropped, whatever the renderer produced. */
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'em', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],

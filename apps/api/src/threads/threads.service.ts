@@ -403,6 +403,7 @@ export class ThreadsService {
     return {
       ...mapThreadSummary(row, staff, now),
       version: row.version,
+      dueAt: row.due_at?.toISOString() ?? null,
       firstResponseAt: row.first_response_at?.toISOString() ?? null,
       firstResponseSeconds: row.first_response_ms === null ? null : Math.round(Number(row.first_response_ms) / 1000),
       closedAt: row.closed_at?.toISOString() ?? null,

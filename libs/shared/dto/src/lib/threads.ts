@@ -159,6 +159,11 @@ export interface SatisfactionDto {
 
 export interface ThreadDto extends ThreadSummaryDto {
   version: number;
+  /**
+   * When the département's response is due (its target, in working days), for both sides: the commune is told when to
+   * expect an answer. `null` when the ball is not in the département's court. Shown as a day (midnight ends the day before).
+   */
+  dueAt: string | null;
   firstResponseAt: string | null;
   /** First response time in seconds, time spent waiting for the commune excluded. */
   firstResponseSeconds: number | null;

@@ -11,3 +11,4 @@ export * from './lib/status-chip';
 export * from './lib/money-input';
 export * from './lib/project-filters';
 export * from './lib/project-grid';
+export * from './lib/theme-icon';

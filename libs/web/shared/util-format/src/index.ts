@@ -5,3 +5,4 @@ export * from './lib/api-field-errors';
 export * from './lib/format-user-agent';
 export * from './lib/format-money';
 export * from './lib/format-bytes';
+export * from './lib/parse-date';

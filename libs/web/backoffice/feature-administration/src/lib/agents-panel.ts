@@ -9,7 +9,14 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { type AgentDto, ROLE_LABELS } from '@passerelle/shared/dto';
 import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
-import { confirmAction, fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  confirmAction,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  showServerErrors,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
 import { filter, finalize, switchMap, tap } from 'rxjs';
 
@@ -30,6 +37,7 @@ const STATUS_LABELS: Record<AgentDto['status'], string> = {
     MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
+    ErrorSummary,
   ],
   templateUrl: './agents-panel.html',
   styleUrl: './admin-panel.scss',
@@ -62,6 +70,8 @@ export class AgentsPanel {
   protected readonly busyId = signal<string | null>(null);
   protected readonly error = signal('');
   protected readonly notice = signal('');
+  /** The invitation's fields to correct, listed above the form after a failed submit. */
+  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly statusLabels = STATUS_LABELS;
   protected readonly formatDateTime = formatDateTime;
@@ -71,8 +81,10 @@ export class AgentsPanel {
     if (this.inviting()) {
       return;
     }
+    this.errorSummary.set([]);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.showErrorSummary();
       return;
     }
     const email = this.form.controls.email.value.trim();
@@ -89,11 +101,17 @@ export class AgentsPanel {
           this.agents.reload();
         },
         error: (error: unknown) => {
-          if (!showServerErrors(this.form, error)) {
+          if (showServerErrors(this.form, error)) {
+            this.showErrorSummary();
+          } else {
             this.error.set(apiErrorMessage(error));
           }
         },
       });
+  }
+
+  private showErrorSummary(): void {
+    this.errorSummary.set(formErrorItems(this.form, { prefix: 'agent' }));
   }
 
   protected disable(agent: AgentDto): void {

@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideRouter, Router } from '@angular/router';
 import type { PublicationDto, PublicationPreviewDto } from '@passerelle/shared/dto';
@@ -62,11 +63,16 @@ describe(PublicationReviewPage.name, () => {
   let api: { get: jest.Mock; preview: jest.Mock; act: jest.Mock };
   let documents: { getBlob: jest.Mock };
   let snackBar: { open: jest.Mock };
+  let dialog: { open: jest.Mock };
+  /** What the agent answers in the confirmation dialog. */
+  let confirmed: boolean;
 
   async function render(publication: PublicationDto = awaiting) {
     api = { get: jest.fn(() => of(publication)), preview: jest.fn(() => of(preview)), act: jest.fn() };
     documents = { getBlob: jest.fn(() => of(new Blob(['x']))) };
     snackBar = { open: jest.fn() };
+    confirmed = true;
+    dialog = { open: jest.fn(() => ({ afterClosed: () => of(confirmed) })) };
     URL.createObjectURL = jest.fn((blob: Blob) => `blob:${blob.size}`);
     URL.revokeObjectURL = jest.fn();
     TestBed.configureTestingModule({
@@ -77,6 +83,7 @@ describe(PublicationReviewPage.name, () => {
         { provide: DocumentsApi, useValue: documents },
         { provide: PublicConfig, useValue: { load: () => of({ tileUrl: null, tileAttribution: '' }) } },
         { provide: MatSnackBar, useValue: snackBar },
+        { provide: MatDialog, useValue: dialog },
         { provide: MAP_STYLESHEET_URL, useValue: null },
       ],
     });
@@ -112,9 +119,23 @@ describe(PublicationReviewPage.name, () => {
     api.act.mockReturnValue(of({ ...awaiting, state: 'PUBLISHED' }));
     click(element, 'button.approve');
     await fixture.whenStable();
+    expect(dialog.open).toHaveBeenCalledTimes(1);
     expect(api.act).toHaveBeenCalledWith('p1', { action: 'approve', version: 'a'.repeat(64) });
     expect(snackBar.open.mock.calls[0][0]).toContain('est publié sur le portail public');
     expect(router.navigateByUrl).toHaveBeenCalledWith('/departement/publications');
+  });
+
+  it('asks for confirmation before publishing, and publishes nothing when the agent cancels', async () => {
+    const { fixture, router, element } = await render();
+    confirmed = false;
+    click(element, 'button.approve');
+    await fixture.whenStable();
+    const data = dialog.open.mock.calls[0][1].data;
+    expect(data.title).toBe('Approuver et publier cette fiche\u00a0?');
+    expect(data.message).toContain('La commune sera prévenue par e-mail.');
+    expect(data.confirmLabel).toBe('Approuver et publier');
+    expect(api.act).not.toHaveBeenCalled();
+    expect(router.navigateByUrl).not.toHaveBeenCalled();
   });
 
   it('refuses only with a reason, which is sent to the commune', async () => {

@@ -14,6 +14,7 @@ import {
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -29,7 +30,7 @@ import {
 } from '@passerelle/shared/dto';
 import { DocumentsApi, ObjectUrls, PublicationApi, staleCurrent } from '@passerelle/web/projects/data-access';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
-import { fieldErrorMessage, notBlank, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { confirmAction, fieldErrorMessage, notBlank, showServerErrors } from '@passerelle/web/shared/ui-material';
 import { downloadFile } from '@passerelle/web/shared/util-download';
 import { apiErrorCode, apiErrorMessage, formatDate } from '@passerelle/web/shared/util-format';
 import { PublicProjectView } from '@passerelle/web/public/ui-public';
@@ -75,6 +76,7 @@ export class PublicationReviewPage {
   private readonly documentsApi = inject(DocumentsApi);
   private readonly objectUrls = inject(ObjectUrls);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   private readonly reasonInput = viewChild<ElementRef<HTMLTextAreaElement>>('reasonInput');
@@ -155,13 +157,24 @@ export class PublicationReviewPage {
     this.reason.markAsUntouched();
   }
 
-  /** Approves the version on screen: if the fiche changed since, the API refuses and sends the current one. */
+  /**
+   * Approves the version on screen once the agent confirmed (publishing is public at once and tells the commune):
+   * if the fiche changed since, the API refuses and sends the current one.
+   */
   protected approve(): void {
     const fiche = this.fiche();
-    if (!fiche) {
+    if (!fiche || this.busy()) {
       return;
     }
-    this.decide({ action: 'approve', version: fiche.version }, `« ${fiche.title} » est publié sur le portail public.`);
+    confirmAction(this.dialog, {
+      title: 'Approuver et publier cette fiche ?',
+      message: `« ${fiche.title} » sera visible de tous sur le portail public dès maintenant. La commune sera prévenue par e-mail.`,
+      confirmLabel: 'Approuver et publier',
+    }).subscribe((confirmed) => {
+      if (confirmed) {
+        this.decide({ action: 'approve', version: fiche.version }, `« ${fiche.title} » est publié sur le portail public.`);
+      }
+    });
   }
 
   protected reject(): void {

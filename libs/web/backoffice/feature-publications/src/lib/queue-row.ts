@@ -33,7 +33,7 @@ export interface QueueRow {
   theme: string;
   waiting: string;
   requestedAt: string;
-  /** `22 novembre 2026 à 12:24`, for the tooltip. */
+  /** `22/11/2026 à 12:24`, for the tooltip. */
   requestedLong: string;
   republication: boolean;
   kind: string;

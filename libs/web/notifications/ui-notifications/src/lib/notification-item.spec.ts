@@ -26,7 +26,7 @@ describe(NotificationItem.name, () => {
     expect(element.querySelector('.title')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
       'Non lue : Le département a répondu : « Subvention DETR »',
     );
-    expect(element.querySelector('time')?.textContent).toBe('14 juillet 2026 à 12:00');
+    expect(element.querySelector('time')?.textContent).toBe('14/07/2026 à 12:00');
     expect(element.querySelector('time')?.getAttribute('datetime')).toBe('2026-07-14T10:00:00Z');
   });
 

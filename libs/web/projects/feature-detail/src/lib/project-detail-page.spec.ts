@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import { MAX_UPLOAD_BYTES, type ProjectDto, type PublicationDto } from '@passerelle/shared/dto';
@@ -66,11 +67,42 @@ describe(ProjectDetailPage.name, () => {
     expect(squash(element.textContent)).toContain('25 Mo sur 1 Go utilisés');
   });
 
+  it('names the project in the document title once it is loaded', async () => {
+    await render(projectFixture({ title: 'Réfection du lavoir' }));
+    expect(TestBed.inject(Title).getTitle()).toBe('Fiche projet — Réfection du lavoir · Passerelle');
+  });
+
+  it('lets the commune ask a question about this project, preselected in the form; not the département', async () => {
+    const { fixture, element } = await render(projectFixture({ id: 'p1' }));
+    const ask = () =>
+      Array.from(element.querySelectorAll<HTMLAnchorElement>('a')).find(
+        (a) => squash(a.textContent) === 'Poser une question sur ce projet',
+      );
+    expect(ask()?.getAttribute('href')).toBe('/espace/questions/nouvelle?projet=p1');
+    fixture.componentRef.setInput('area', 'departement');
+    await fixture.whenStable();
+    expect(ask()).toBeUndefined();
+  });
+
   it('offers no edit, delete or upload control without the permissions (the département’s read-only view)', async () => {
     const { element } = await render(projectFixture({ permissions: { edit: false, delete: false, upload: false } }));
     expect(element.textContent).not.toContain('Modifier');
     expect(element.querySelector('button.danger')).toBeNull();
     expect(element.querySelector('input[type="file"]')).toBeNull();
+  });
+
+  it('keeps the file input out of the tab order: the visible button, named by its text, opens it', async () => {
+    const { element } = await render(projectFixture());
+    const input = element.querySelector<HTMLInputElement>('input[type="file"]');
+    expect(input?.hidden).toBe(true);
+    const button = Array.from(element.querySelectorAll<HTMLButtonElement>('.upload button')).find(
+      (b) => squash(b.textContent) === 'Choisir un fichier',
+    );
+    expect(button?.hasAttribute('aria-label')).toBe(false);
+    const opened = jest.fn();
+    input?.addEventListener('click', opened);
+    button?.click();
+    expect(opened).toHaveBeenCalled();
   });
 
   it('refuses a file over 25 Mo before sending it, then shows the percentage of an upload', async () => {

@@ -21,7 +21,7 @@ import {
   PhotoGallery,
   StatusChip,
 } from '@passerelle/web/projects/ui-project';
-import { PublicConfig } from '@passerelle/web/shared/data-access';
+import { PageTitle, PublicConfig } from '@passerelle/web/shared/data-access';
 import { LocationMap } from '@passerelle/web/shared/ui-map';
 import { confirmAction } from '@passerelle/web/shared/ui-material';
 import { downloadFile } from '@passerelle/web/shared/util-download';
@@ -141,6 +141,13 @@ export class ProjectDetailPage {
 
   constructor() {
     effect(() => this.objectUrls.load(this.photos().map((photo) => photo.thumbnailUrl)));
+    const pageTitle = inject(PageTitle);
+    effect(() => {
+      const fiche = this.fiche();
+      if (fiche) {
+        pageTitle.set('Fiche projet', fiche.title);
+      }
+    });
   }
 
   protected choose(input: HTMLInputElement): void {

@@ -236,8 +236,8 @@ describe(PublicationPanel.name, () => {
       [...r.querySelectorAll('td')].map((cell) => cell.textContent),
     );
     expect(rows).toEqual([
-      ['1 mai 2026', '0'],
-      ['2 mai 2026', '4'],
+      ['01/05/2026', '0'],
+      ['02/05/2026', '4'],
     ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   computed,
   DestroyRef,
   effect,
+  ElementRef,
   inject,
   input,
   signal,
@@ -13,6 +14,7 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -26,7 +28,10 @@ import {
   FUNDERS,
   FUNDING_STATE_LABELS,
   FUNDING_STATES,
+  GEOCODE_QUERY_LIMITS,
+  type GeocodeResultDto,
   type LatLng,
+  PROJECT_LIMITS,
   PROJECT_STATUS_LABELS,
   PROJECT_STATUSES,
   PROJECT_THEME_LABELS,
@@ -39,11 +44,19 @@ import { AuthSession } from '@passerelle/web/auth/data-access';
 import { ProjectsApi } from '@passerelle/web/projects/data-access';
 import { formatChangeValue, MoneyInput } from '@passerelle/web/projects/ui-project';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
-import { LocationMap } from '@passerelle/web/shared/ui-map';
-import { confirmAction, fieldErrorMessage } from '@passerelle/web/shared/ui-material';
+import { LocationMap, pointInOutline } from '@passerelle/web/shared/ui-map';
+import {
+  confirmAction,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  provideFrenchDates,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { catchError, finalize, type Observable, of } from 'rxjs';
+import { provideFrenchDatepickerIntl } from './french-datepicker-intl';
 import {
   changedFields,
   changesSince,
@@ -76,6 +89,7 @@ export interface ConflictNotice {
     RouterLink,
     MatButtonModule,
     MatCheckboxModule,
+    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
@@ -83,7 +97,9 @@ export interface ConflictNotice {
     MatSliderModule,
     MoneyInput,
     LocationMap,
+    ErrorSummary,
   ],
+  providers: [provideFrenchDates(), provideFrenchDatepickerIntl()],
   templateUrl: './project-edit-page.html',
   styleUrl: './project-edit-page.scss',
 })
@@ -96,6 +112,7 @@ export class ProjectEditPage {
   private readonly session = inject(AuthSession);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly form = createProjectForm();
   protected readonly themes = PROJECT_THEMES;
@@ -133,7 +150,14 @@ export class ProjectEditPage {
   /** Field errors of the API that match no control, shown at the top. */
   protected readonly otherErrors = signal<string[]>([]);
   protected readonly conflict = signal<ConflictNotice | null>(null);
+  /** The fields to correct, listed at the top of the form after a failed save. */
+  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
   protected readonly mapMessage = signal('');
+  /** The commune's interior point, for « Centre du village ». */
+  protected readonly centre = computed<LatLng | null>(() => this.commune.value()?.center ?? null);
+  protected readonly searching = signal(false);
+  protected readonly addressResults = signal<GeocodeResultDto[]>([]);
+  protected readonly addressMessage = signal('');
   private readonly location = toSignal(this.form.controls.location.valueChanges, {
     initialValue: this.form.controls.location.value,
   });
@@ -203,8 +227,70 @@ export class ProjectEditPage {
     this.mapMessage.set('Emplacement placé sur la carte.');
   }
 
+  protected placeAtCentre(): void {
+    const centre = this.centre();
+    if (!centre) {
+      return;
+    }
+    this.form.controls.location.patchValue({ lat: centre.lat, lng: centre.lng });
+    this.form.markAsDirty();
+    this.mapMessage.set('Emplacement placé au centre du village.');
+  }
+
+  /** Looks the typed address up in the commune; Enter in the field searches instead of saving the form. */
+  protected searchAddress(event?: Event): void {
+    event?.preventDefault();
+    const insee = this.insee();
+    const q = this.form.controls.location.controls.address.value.trim();
+    if (this.searching() || !insee) {
+      return;
+    }
+    this.addressResults.set([]);
+    if (q.length < GEOCODE_QUERY_LIMITS.min) {
+      this.addressMessage.set(`Saisissez au moins ${GEOCODE_QUERY_LIMITS.min} caractères de l’adresse pour la chercher.`);
+      return;
+    }
+    this.searching.set(true);
+    this.addressMessage.set('Recherche de l’adresse…');
+    this.api
+      .geocode({ q, insee })
+      .pipe(finalize(() => this.searching.set(false)))
+      .subscribe({
+        next: ({ items }) => {
+          this.addressResults.set(items);
+          this.addressMessage.set(
+            items.length === 0
+              ? 'Aucune adresse trouvée dans la commune : vérifiez l’orthographe, ou placez le projet sur la carte.'
+              : `${items.length === 1 ? 'Une adresse trouvée' : `${items.length} adresses trouvées`} : choisissez-la dans la liste ci-dessous.`,
+          );
+        },
+        error: (error: unknown) =>
+          this.addressMessage.set(
+            Object.values(apiFieldErrors(error))[0] ??
+              apiErrorMessage(error, 'La recherche d’adresse a échoué : placez le projet sur la carte ou utilisez « Centre du village ».'),
+          ),
+      });
+  }
+
+  protected chooseAddress(result: GeocodeResultDto): void {
+    const outline = this.commune.value()?.outline;
+    const point = { lat: result.lat, lng: result.lng };
+    // The outlines are simplified: an address on the edge of the commune may fall just outside, which the API refuses.
+    if (outline && !pointInOutline(point, outline)) {
+      this.addressMessage.set('Cette adresse tombe hors des limites de la commune sur la carte : placez le projet sur la carte.');
+      return;
+    }
+    this.form.controls.location.setValue({ ...point, address: result.label.slice(0, PROJECT_LIMITS.shortText) });
+    this.form.markAsDirty();
+    this.addressResults.set([]);
+    this.addressMessage.set('');
+    this.mapMessage.set(`Emplacement placé à l’adresse « ${result.label} ».`);
+    // The chosen button is gone with the list: the focus goes back to the address, not to the top of the page.
+    this.host.nativeElement.querySelector<HTMLElement>('#field-location-address')?.focus();
+  }
+
   protected refused(): void {
-    this.mapMessage.set('Cet endroit est en dehors de la commune : cliquez à l’intérieur de ses limites.');
+    this.mapMessage.set('Cet endroit est en dehors de la commune : placez le point à l’intérieur de ses limites.');
   }
 
   protected clearLocation(): void {
@@ -267,9 +353,10 @@ export class ProjectEditPage {
     }
     this.saveError.set('');
     this.otherErrors.set([]);
+    this.errorSummary.set([]);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      this.saveError.set('Certains champs sont à corriger : voyez les messages sous les champs.');
+      this.showErrorSummary();
       return;
     }
     const input = toProjectInput(this.form, this.progressSetByUser);
@@ -319,7 +406,43 @@ export class ProjectEditPage {
         unmatched.push(message);
       }
     }
+    if (Object.keys(apiFieldErrors(error)).length > 0) {
+      this.showErrorSummary(unmatched);
+      return;
+    }
     this.otherErrors.set(unmatched);
     this.saveError.set(apiErrorMessage(error, 'L’enregistrement a échoué. Vos saisies sont conservées : réessayez.'));
   }
+
+  /** Lists every field to correct at the top of the form; the summary takes focus. */
+  private showErrorSummary(unmatched: string[] = []): void {
+    this.errorSummary.set([
+      ...formErrorItems(this.form, { label: summaryLabel, message: (control) => this.errorOf(control) }),
+      ...unmatched.map((message) => ({ label: '', message, fieldId: null })),
+    ]);
+  }
+}
+
+const FUNDING_FIELD_LABELS: Record<string, string> = {
+  funder: 'financeur',
+  funderName: 'nom du financeur',
+  scheme: 'dispositif',
+  state: 'état',
+  amountRequestedCents: 'montant demandé HT',
+  amountObtainedCents: 'montant obtenu HT',
+  requestedOn: 'date de la demande',
+  decidedOn: 'date de la décision',
+};
+
+/** Names the repeated fields with their line (the label on the page alone would not say which line). */
+function summaryLabel(path: string): string | undefined {
+  const [group, index, field] = path.split('.');
+  const line = Number(index) + 1;
+  if (group === 'fundingLines' && field) {
+    return `Financement ${line}, ${FUNDING_FIELD_LABELS[field] ?? field}`;
+  }
+  if (group === 'milestones' && field) {
+    return field === 'date' ? `Date de l’étape ${line}` : `Intitulé de l’étape ${line}`;
+  }
+  return undefined;
 }

@@ -165,7 +165,8 @@ export function inputOf(project: ProjectDto): ProjectInput {
 }
 
 const cents = (value: string) => parseEuros(value).cents;
-const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+// A cleared or mistyped date field holds `null` (Material's datepicker), not `''`.
+const orNull = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());
 
 /**
  * What the form sends, once valid. Amounts in cents, blank optional texts and dates as `null`, the location only

@@ -5,7 +5,7 @@ describe('formatChangeValue', () => {
     expect(formatChangeValue('forecastCostCents', 1_234_567)).toBe('12\u202f345,67\u00a0€');
     expect(formatChangeValue('status', 'IN_PROGRESS')).toBe('En cours');
     expect(formatChangeValue('theme', 'VOIRIE')).toBe('Voirie');
-    expect(formatChangeValue('startDate', '2026-04-01')).toBe('1 avril 2026');
+    expect(formatChangeValue('startDate', '2026-04-01')).toBe('01/04/2026');
     expect(formatChangeValue('progress', 25)).toBe('25\u00a0%');
   });
 

@@ -18,7 +18,7 @@ describe(HistoryTimeline.name, () => {
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     const text = (selector: string) => element.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-    expect(text('.head')).toBe('Nathalie Girard a modifié la fiche le 14 juillet 2026 à 12:00');
+    expect(text('.head')).toBe('Nathalie Girard a modifié la fiche le 14/07/2026 à 12:00');
     expect(text('.label')).toBe('Coût prévisionnel HT :');
     expect(text('.before')).toBe('10 000,00 €');
     expect(text('.after')).toBe('12 345,67 €');

@@ -4,19 +4,20 @@ import { RouterLink } from '@angular/router';
 import { PROJECT_STATUS_LABELS, PROJECT_THEME_LABELS, type ProjectSummaryDto } from '@passerelle/shared/dto';
 import { formatCalendarDay } from '@passerelle/web/shared/util-format';
 import { StatusChip } from './status-chip';
+import { ThemeIcon } from './theme-icon';
 
 /** A project in a list: the whole card is one link to the fiche. */
 @Component({
   selector: 'lib-project-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatProgressBarModule, StatusChip],
+  imports: [RouterLink, MatProgressBarModule, StatusChip, ThemeIcon],
   template: `
     <a class="card" [routerLink]="link()">
-      <div class="cover" aria-hidden="true">
+      <div class="cover" [class.cover--icon]="!coverSrc()" aria-hidden="true">
         @if (coverSrc(); as src) {
           <img [src]="src" alt="" />
         } @else {
-          <span class="cover-placeholder">{{ themeLabel().charAt(0) }}</span>
+          <lib-theme-icon class="cover-placeholder" [theme]="project().theme" />
         }
       </div>
       <div class="body">
@@ -75,9 +76,22 @@ import { StatusChip } from './status-chip';
         object-fit: cover;
       }
     }
+    /* Without a photo, the theme's pictogram (its name is written below). */
     .cover-placeholder {
-      font: var(--mat-sys-display-small);
+      width: 48px;
+      height: 48px;
       color: var(--mat-sys-on-secondary-container);
+    }
+    /* On a phone the cards stack: a band as tall as a photo would only push the list down. */
+    @media (max-width: 599.98px) {
+      .cover--icon {
+        aspect-ratio: auto;
+        height: 56px;
+      }
+      .cover--icon .cover-placeholder {
+        width: 32px;
+        height: 32px;
+      }
     }
     .body {
       padding: 12px 16px 16px;

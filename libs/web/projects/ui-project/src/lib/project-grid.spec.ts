@@ -37,6 +37,8 @@ function page(items: ProjectSummaryDto[], total = items.length): Page<ProjectSum
       [countWords]="countWords()"
       linkBase="/espace/projets"
       [showSinglePagePaginator]="showSinglePagePaginator()"
+      [layout]="layout()"
+      [showCommune]="layout() === 'table'"
       [(pageIndex)]="pageIndex"
       (retry)="retried = retried + 1"
     >
@@ -50,6 +52,7 @@ class Host {
   readonly filtered = signal(false);
   readonly countWords = signal<readonly [string, string]>(['projet', 'projets']);
   readonly showSinglePagePaginator = signal(false);
+  readonly layout = signal<'cards' | 'table'>('cards');
   readonly pageIndex = signal(0);
   retried = 0;
 }
@@ -115,6 +118,40 @@ describe(ProjectGrid.name, () => {
     host.showSinglePagePaginator.set(true);
     await fixture.whenStable();
     expect(element.querySelector('mat-paginator')).not.toBeNull();
+  });
+
+  it('shows a project without a photo with its theme’s pictogram, not a letter', async () => {
+    host.projects.set(page([project('p1', 'Cantine')]));
+    await fixture.whenStable();
+    const cover = element.querySelector('lib-project-card .cover');
+    expect(cover?.querySelector('lib-theme-icon svg')?.getAttribute('data-theme')).toBe('VOIRIE');
+    expect(cover?.textContent?.trim()).toBe('');
+  });
+
+  it('lays the projects out as a table with a caption and headers when asked', async () => {
+    host.layout.set('table');
+    host.projects.set(page([project('p1', 'Réfection du chemin'), project('p2', 'Cantine')]));
+    await fixture.whenStable();
+    expect(element.querySelector('ul')).toBeNull();
+    const table = element.querySelector('table');
+    expect(table?.querySelector('caption')?.textContent).toBe('Projets');
+    const headers = Array.from(table?.querySelectorAll('thead th') ?? []);
+    expect(headers.map((th) => th.textContent?.trim())).toEqual([
+      'Projet',
+      'Commune',
+      'Thème',
+      'Statut',
+      'Avancement',
+      'Prochaine étape',
+    ]);
+    expect(headers.every((th) => th.getAttribute('scope') === 'col')).toBe(true);
+    const rows = table?.querySelectorAll('tbody tr') ?? [];
+    expect(rows).toHaveLength(2);
+    const title = rows[0].querySelector('th[scope="row"] a');
+    expect(title?.textContent).toBe('Réfection du chemin');
+    expect(title?.getAttribute('href')).toBe('/espace/projets/p1');
+    expect(rows[0].textContent?.replace(/\s+/g, ' ')).toContain('Ableiges');
+    expect(rows[0].textContent?.replace(/\s+/g, ' ')).toContain('25 %');
   });
 
   it('shows the API’s message and retries on demand', async () => {

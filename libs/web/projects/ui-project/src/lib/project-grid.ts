@@ -1,10 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, input, model, output } from '@angular/core';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, inject, input, model, output } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { DEFAULT_PAGE_SIZE, type Page, type ProjectSummaryDto } from '@passerelle/shared/dto';
 import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
+import { map } from 'rxjs';
 import { ProjectCard } from './project-card';
+import { ProjectTable } from './project-table';
+
+/** Below this width a table would scroll sideways: the table layout shows cards there too. */
+const PHONE = '(max-width: 599.98px)';
 
 /**
  * A page of a project list: how many projects, the cards, the paginator, and the loading and error states. Content
@@ -14,7 +21,7 @@ import { ProjectCard } from './project-card';
 @Component({
   selector: 'lib-project-grid',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatPaginatorModule, MatProgressBarModule, ProjectCard],
+  imports: [MatButtonModule, MatPaginatorModule, MatProgressBarModule, ProjectCard, ProjectTable],
   template: `
     <p class="count" role="status">{{ countText() }}</p>
     <div class="progress">
@@ -27,8 +34,15 @@ import { ProjectCard } from './project-card';
       <p class="error" role="alert">{{ errorText() }}</p>
       <button mat-stroked-button type="button" (click)="retry.emit()">Réessayer</button>
     } @else if (projects(); as page) {
-      @if (page.total > 0) {
-        <ul class="cards" aria-label="Projets">
+      @if (page.total > 0 && asTable()) {
+        <lib-project-table
+          [projects]="page.items"
+          [linkBase]="linkBase()"
+          [showCommune]="showCommune()"
+          [caption]="label()"
+        />
+      } @else if (page.total > 0) {
+        <ul class="cards" [attr.aria-label]="label()">
           @for (project of page.items; track project.id) {
             <li>
               <lib-project-card
@@ -40,6 +54,8 @@ import { ProjectCard } from './project-card';
             </li>
           }
         </ul>
+      }
+      @if (page.total > 0) {
         @if (page.total > pageSize() || showSinglePagePaginator()) {
           <mat-paginator
             [length]="page.total"
@@ -95,12 +111,23 @@ export class ProjectGrid {
   readonly showCommune = input(false);
   /** API cover address → `blob:` URL, for the covers that have arrived. */
   readonly covers = input<Readonly<Record<string, string>>>({});
+  /** The list's name for assistive technologies (the table's caption). */
+  readonly label = input('Projets');
+  /** `table`: one row per project (the back office compares many); cards remain on a phone. */
+  readonly layout = input<'cards' | 'table'>('cards');
   /** The back office keeps its paginator when one page holds everything, for its range and page size. */
   readonly showSinglePagePaginator = input(false);
   readonly pageIndex = model(0);
   readonly pageSize = model(DEFAULT_PAGE_SIZE);
   readonly retry = output();
 
+  private readonly phone = toSignal(
+    inject(BreakpointObserver)
+      .observe(PHONE)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  protected readonly asTable = computed(() => this.layout() === 'table' && !this.phone());
   protected readonly countText = computed(() => {
     const page = this.projects();
     if (!page) {

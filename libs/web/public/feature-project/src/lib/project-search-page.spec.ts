@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Page, PublicProjectListQuery, PublicProjectSummaryDto } from '@passerelle/shared/dto';
@@ -73,6 +74,14 @@ describe(ProjectSearchPage.name, () => {
       limit: 24,
       offset: 24,
     });
+  });
+
+  it('carries the words searched for in the document title', async () => {
+    const { harness } = await open('/projets?q=lavoir');
+    const title = TestBed.inject(Title);
+    expect(title.getTitle()).toBe('Rechercher un projet — « lavoir » · Passerelle');
+    await harness.navigateByUrl('/projets');
+    expect(title.getTitle()).not.toContain('lavoir');
   });
 
   it('lists the most recent first without words, and ignores what it does not understand', async () => {

@@ -4,6 +4,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   type ElementRef,
   inject,
   linkedSignal,
@@ -28,7 +29,7 @@ import {
   PROJECT_THEMES,
   type PublicProjectSummaryDto,
 } from '@passerelle/shared/dto';
-import { PublicConfig } from '@passerelle/web/shared/data-access';
+import { PageTitle, PublicConfig } from '@passerelle/web/shared/data-access';
 import { PublicProjectsApi } from '@passerelle/web/public/data-access';
 import { PublicProjectCard } from '@passerelle/web/public/ui-public';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
@@ -196,6 +197,16 @@ export class ProjectSearchPage {
   protected readonly mapParams = computed(() => sharedFilterParams(this.filters()));
 
   constructor() {
+    // The words searched for in the title, so that the history and the tabs tell two searches apart.
+    const pageTitle = inject(PageTitle);
+    effect(() => {
+      const q = this.filters().q.trim();
+      if (q) {
+        pageTitle.set('Rechercher un projet', `« ${q} »`);
+      } else {
+        pageTitle.set();
+      }
+    });
     bindSearchField(this.search, computed(() => this.filters().q), (q) => this.update({ q }, true), SEARCH_DEBOUNCE_MS);
   }
 

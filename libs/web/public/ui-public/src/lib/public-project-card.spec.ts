@@ -54,10 +54,13 @@ describe(PublicProjectCard.name, () => {
     expect(img?.getAttribute('alt')).toBe('');
   });
 
-  it('shows the initial of the theme without a photo, and no cost or year when unknown', async () => {
+  it('shows the theme’s pictogram without a photo, and no cost or year when unknown', async () => {
     await render(summary({ coverUrl: null, finalCostCents: null, year: null }));
     expect(element.querySelector('img')).toBeNull();
-    expect(text('.cover-placeholder')).toBe('C');
+    const placeholder = element.querySelector('.cover lib-theme-icon');
+    expect(placeholder?.querySelector('svg')?.getAttribute('data-theme')).toBe(summary().theme);
+    expect(placeholder?.querySelector('path')?.getAttribute('d')).toMatch(/^M/);
+    expect(text('.cover')).toBe('');
     expect(element.querySelector('.cost')).toBeNull();
     expect(text('.place')).toBe('Ableiges');
   });

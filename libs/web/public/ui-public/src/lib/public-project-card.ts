@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { PROJECT_THEME_LABELS, type PublicProjectSummaryDto } from '@passerelle/shared/dto';
+import { ThemeIcon } from '@passerelle/web/projects/ui-project';
 import { formatEuros } from '@passerelle/web/shared/util-format';
 
 /**
@@ -11,14 +12,14 @@ import { formatEuros } from '@passerelle/web/shared/util-format';
 @Component({
   selector: 'lib-public-project-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [RouterLink, ThemeIcon],
   template: `
     <a class="card" [routerLink]="link()">
       <div class="cover" aria-hidden="true">
         @if (project().coverUrl; as src) {
           <img [src]="src" alt="" loading="lazy" />
         } @else {
-          <span class="cover-placeholder">{{ themeLabel().charAt(0) }}</span>
+          <lib-theme-icon class="cover-placeholder" [theme]="project().theme" />
         }
       </div>
       <div class="body">
@@ -84,8 +85,10 @@ import { formatEuros } from '@passerelle/web/shared/util-format';
         object-fit: cover;
       }
     }
+    /* Without a photo, the theme's pictogram (its name is written beside). */
     .cover-placeholder {
-      font: var(--mat-sys-display-small);
+      width: 48px;
+      height: 48px;
       color: var(--mat-sys-on-secondary-container);
     }
     /* On a phone the cards stack: a small square cover leaves room for more results on the screen. */
@@ -99,7 +102,8 @@ import { formatEuros } from '@passerelle/web/shared/util-format';
         min-height: 6.5rem;
       }
       .cover-placeholder {
-        font: var(--mat-sys-headline-medium);
+        width: 36px;
+        height: 36px;
       }
       .body {
         flex: 1;

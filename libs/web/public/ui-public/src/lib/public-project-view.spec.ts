@@ -90,7 +90,7 @@ describe(PublicProjectView.name, () => {
       'Dates',
     ]);
     expect(text('.facts')).toContain('1 108 habitants');
-    expect(text('.publication')).toBe('Publié le 1 mars 2026, relu par le département le 1 mars 2026.');
+    expect(text('.publication')).toBe('Publié le 01/03/2026, relu par le département le 01/03/2026.');
   });
 
   it('moves every heading down one level under a page that has its own h1', async () => {

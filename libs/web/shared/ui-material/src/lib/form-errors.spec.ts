@@ -38,6 +38,9 @@ describe('fieldErrorMessage', () => {
     expect(fieldErrorMessage(new FormControl('abc', Validators.minLength(12)))).toBe('Saisissez au moins 12 caractères.');
     expect(fieldErrorMessage(new FormControl('pas-un-email', Validators.email))).toContain('adresse e-mail valide');
     expect(fieldErrorMessage(new FormControl('ok'))).toBe('');
+    const typedNoDay = new FormControl(null, Validators.required);
+    typedNoDay.setErrors({ matDatepickerParse: { text: '31/02/2026' }, required: true });
+    expect(fieldErrorMessage(typedNoDay)).toBe('Saisissez une date au format jj/mm/aaaa, par exemple 04/12/2026.');
   });
 });
 

@@ -10,6 +10,10 @@ export function fieldErrorMessage(control: AbstractControl): string {
   if (typeof errors['server'] === 'string') {
     return errors['server'];
   }
+  // Before `required`: typed text that is no day leaves the field empty, and "obligatoire" would puzzle.
+  if (errors['matDatepickerParse']) {
+    return 'Saisissez une date au format jj/mm/aaaa, par exemple 04/12/2026.';
+  }
   if (errors['required']) {
     return 'Ce champ est obligatoire.';
   }

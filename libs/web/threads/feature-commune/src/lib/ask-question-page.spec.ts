@@ -40,7 +40,15 @@ describe(AskQuestionPage.name, () => {
       fixture.componentRef.setInput('projet', projet);
     }
     element = fixture.nativeElement as HTMLElement;
+    // In the document, so that the error summary's links find their fields by id and focus can move.
+    document.body.appendChild(element);
     await fixture.whenStable();
+  }
+
+  afterEach(() => element?.remove());
+
+  function summaryLines(): (string | undefined)[] {
+    return Array.from(element.querySelectorAll('.error-summary li')).map((li) => li.textContent?.replace(/[ \n]+/g, ' ').trim());
   }
 
   function field(label: string): HTMLInputElement | HTMLTextAreaElement {
@@ -124,7 +132,11 @@ describe(AskQuestionPage.name, () => {
     await submit();
 
     expect(element.querySelector('mat-error')?.textContent).toContain('Cet objet est trop vague.');
-    expect(element.querySelector('.message--error')?.textContent).toContain('Une pièce jointe est introuvable.');
+    expect(summaryLines()).toEqual([
+      'Objet de la question\u00a0: Cet objet est trop vague.',
+      'Pièces jointes\u00a0: Une pièce jointe est introuvable.',
+    ]);
+    expect(document.activeElement).toBe(element.querySelector('.error-summary'));
     expect(field('Objet').value).toBe('Sujet');
     expect(drafts.load('u-secretariat')?.body).toBe('Texte');
   });
@@ -134,7 +146,17 @@ describe(AskQuestionPage.name, () => {
     type('Objet', '   ');
     await submit();
     expect(threads.createThread).not.toHaveBeenCalled();
-    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Certains champs sont à compléter');
+    const summary = element.querySelector<HTMLElement>('.error-summary');
+    expect(summary?.querySelector('h2')?.textContent?.trim()).toBe('Le formulaire contient 3 erreurs');
+    expect(summaryLines()).toEqual([
+      'Objet de la question\u00a0: Ce champ est obligatoire.',
+      'Catégorie\u00a0: Ce champ est obligatoire.',
+      'Votre question\u00a0: Ce champ est obligatoire.',
+    ]);
+    expect(document.activeElement).toBe(summary);
+
+    summary?.querySelectorAll('a')[2].click();
+    expect(document.activeElement).toBe(field('Votre question'));
   });
 
   it('sends the question, forgets the draft and opens the new question', async () => {

@@ -10,7 +10,13 @@ import { Router, RouterLink } from '@angular/router';
 import { THREAD_CATEGORIES, THREAD_CATEGORY_LABELS, THREAD_LIMITS, type ThreadCategory } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { ProjectsApi } from '@passerelle/web/projects/data-access';
-import { fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  showServerErrors,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, apiFieldErrors, formatDateTime } from '@passerelle/web/shared/util-format';
 import { injectAttachmentUploads, ThreadsApi } from '@passerelle/web/threads/data-access';
 import { MessageComposer, PendingAttachments } from '@passerelle/web/threads/ui-thread';
@@ -38,6 +44,7 @@ export interface QuestionSentState {
     MatProgressBarModule,
     MatSelectModule,
     MessageComposer,
+    ErrorSummary,
   ],
   templateUrl: './ask-question-page.html',
   styleUrl: './ask-question-page.scss',
@@ -83,8 +90,8 @@ export class AskQuestionPage implements OnInit {
   protected readonly restoredAt = signal('');
   protected readonly sending = signal(false);
   protected readonly sendError = signal('');
-  /** Field errors of the API that match no field (the attachments). */
-  protected readonly otherErrors = signal<string[]>([]);
+  /** The fields to correct, listed at the top of the form after a failed send. */
+  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
 
   constructor() {
     // Saved as it is typed, so that even a closed tab keeps the text.
@@ -114,7 +121,7 @@ export class AskQuestionPage implements OnInit {
       return;
     }
     this.sendError.set('');
-    this.otherErrors.set([]);
+    this.errorSummary.set([]);
     const { subject, category, projectId, body } = this.form.getRawValue();
     if (subject.trim() === '') {
       this.form.controls.subject.setErrors({ required: true });
@@ -124,7 +131,7 @@ export class AskQuestionPage implements OnInit {
     }
     if (this.form.invalid || !category) {
       this.form.markAllAsTouched();
-      this.sendError.set('Certains champs sont à compléter\u00a0: voyez les messages sous les champs.');
+      this.errorSummary.set(formErrorItems(this.form, { label: questionLabel }));
       return;
     }
     if (this.attachments.uploading()) {
@@ -155,13 +162,18 @@ export class AskQuestionPage implements OnInit {
   }
 
   private showSendError(error: unknown): void {
-    showServerErrors(this.form, error);
+    const shown = showServerErrors(this.form, error);
     const known = new Set(Object.keys(this.form.controls));
-    this.otherErrors.set(
-      Object.entries(apiFieldErrors(error))
-        .filter(([field]) => !known.has(field))
-        .map(([, message]) => message),
-    );
+    const others = Object.entries(apiFieldErrors(error))
+      .filter(([field]) => !known.has(field))
+      .map(([, message]) => message);
+    if (shown || others.length > 0) {
+      this.errorSummary.set([
+        ...formErrorItems(this.form, { label: questionLabel }),
+        ...others.map((message) => ({ label: 'Pièces jointes', message, fieldId: null })),
+      ]);
+      return;
+    }
     this.sendError.set(
       apiErrorMessage(error, 'La question n’a pas pu être envoyée. Tout ce que vous avez saisi est conservé\u00a0: réessayez.'),
     );
@@ -188,4 +200,15 @@ export class AskQuestionPage implements OnInit {
       this.drafts.save(this.userId, draft);
     }
   }
+}
+
+const QUESTION_FIELD_LABELS: Record<string, string> = {
+  subject: 'Objet de la question',
+  category: 'Catégorie',
+  projectId: 'Projet concerné',
+  body: 'Votre question',
+};
+
+function questionLabel(path: string): string | undefined {
+  return QUESTION_FIELD_LABELS[path];
 }

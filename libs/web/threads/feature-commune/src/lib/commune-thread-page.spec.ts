@@ -1,5 +1,6 @@
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import type { ThreadDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
@@ -50,6 +51,22 @@ describe(CommuneThreadPage.name, () => {
     });
   });
 
+  it('names the question in the document title', async () => {
+    await render(threadFixture());
+    expect(TestBed.inject(Title).getTitle()).toBe('Question — Subvention DETR pour l’école · Passerelle');
+  });
+
+  it('tells the commune the day the answer is due, the same day as the département sees', async () => {
+    // Asked on a Saturday: due at the end of Friday 4 December, i.e. Saturday 00:00 in Paris.
+    await render(threadFixture({ state: 'NEW', dueAt: '2026-12-04T23:00:00Z' }));
+    expect(element.querySelector('.facts .due')?.textContent).toBe('Réponse attendue au plus tard le 04/12/2026');
+  });
+
+  it('says no due day while the answer is not awaited', async () => {
+    await render(threadFixture({ state: 'ANSWERED', dueAt: null }));
+    expect(element.querySelector('.facts .due')).toBeNull();
+  });
+
   it('sends a reply and empties the field once it is sent', async () => {
     await render(threadFixture());
     api.postMessage.mockReturnValue(of(threadFixture({ state: 'OPEN' })));
@@ -88,7 +105,7 @@ describe(CommuneThreadPage.name, () => {
     });
     await render(closed);
     expect(element.querySelector('.reply')).toBeNull();
-    expect(element.textContent).toContain('vous pouvez la rouvrir jusqu’au 11 avril 2026');
+    expect(element.textContent).toContain('vous pouvez la rouvrir jusqu’au 11/04/2026');
     expect(element.querySelector('lib-satisfaction-form legend')?.textContent).toContain('Avez-vous obtenu facilement');
 
     api.rate.mockReturnValue(

@@ -4,7 +4,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
   type SatisfactionInput,
@@ -14,7 +13,8 @@ import {
   type ThreadRequestableState,
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { apiErrorMessage, formatDate, formatDateTime } from '@passerelle/web/shared/util-format';
+import { PageTitle } from '@passerelle/web/shared/data-access';
+import { apiErrorMessage, formatDate, formatDateTime, formatDeadlineDay } from '@passerelle/web/shared/util-format';
 import {
   ConversationActions,
   injectAttachmentUploads,
@@ -61,7 +61,7 @@ export class CommuneThreadPage {
 
   private readonly api = inject(ThreadsApi);
   private readonly session = inject(AuthSession);
-  private readonly title = inject(Title);
+  private readonly pageTitle = inject(PageTitle);
   private readonly uploads = injectAttachmentUploads();
 
   protected readonly thread = rxResource({
@@ -109,6 +109,7 @@ export class CommuneThreadPage {
 
   protected readonly when = formatDateTime;
   protected readonly day = formatDate;
+  protected readonly deadline = formatDeadlineDay;
 
   constructor() {
     const state = inject(Location).getState() as QuestionSentState | null;
@@ -118,7 +119,7 @@ export class CommuneThreadPage {
     effect(() => {
       const thread = this.current();
       if (thread) {
-        this.title.setTitle(`${thread.subject} — Questions au département — Passerelle`);
+        this.pageTitle.set('Question', thread.subject);
       }
     });
   }

@@ -18,6 +18,8 @@ describe(AnswerTemplatesPage.name, () => {
     updatedAt: '2026-11-20T10:00:00Z',
   };
 
+  afterEach(() => document.body.replaceChildren());
+
   async function render() {
     createTemplate = jest.fn((_code: string, input: { title: string; body: string }) =>
       of({ id: 'tpl-2', updatedAt: '2026-11-22T10:00:00Z', ...input }),
@@ -38,8 +40,10 @@ describe(AnswerTemplatesPage.name, () => {
       ],
     });
     const fixture = TestBed.createComponent(AnswerTemplatesPage);
-    await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
+    // In the document, so that the error summary's links find their fields by id and focus can move.
+    document.body.appendChild(element);
+    await fixture.whenStable();
     const button = (name: string) =>
       [...element.querySelectorAll<HTMLButtonElement>('button')].find(
         (b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name,
@@ -101,5 +105,14 @@ describe(AnswerTemplatesPage.name, () => {
     await fixture.whenStable();
     expect(createTemplate).not.toHaveBeenCalled();
     expect(element.querySelectorAll('mat-error')).toHaveLength(2);
+    const summary = element.querySelector<HTMLElement>('.error-summary');
+    const links = [...(summary?.querySelectorAll('a') ?? [])];
+    expect(links.map((a) => a.textContent?.replace(/[ \n]+/g, ' ').trim())).toEqual([
+      'Titre\u00a0: Ce champ est obligatoire.',
+      'Texte du modèle\u00a0: Ce champ est obligatoire.',
+    ]);
+    expect(document.activeElement).toBe(summary);
+    links[1].click();
+    expect(document.activeElement).toBe(element.querySelector('textarea'));
   });
 });

@@ -19,7 +19,15 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { type AnswerTemplateDto, TEMPLATE_VARIABLES, THREAD_LIMITS } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { confirmAction, fieldErrorMessage, notBlank, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  confirmAction,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  notBlank,
+  showServerErrors,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount, formatDateTime } from '@passerelle/web/shared/util-format';
 import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
 import { filter, finalize, type Observable, of, switchMap } from 'rxjs';
@@ -38,7 +46,15 @@ interface Editing {
 @Component({
   selector: 'lib-answer-templates-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    ErrorSummary,
+  ],
   templateUrl: './answer-templates-page.html',
   styleUrl: './answer-templates-page.scss',
 })
@@ -80,6 +96,8 @@ export class AnswerTemplatesPage {
   protected readonly busyId = signal<string | null>(null);
   protected readonly error = signal('');
   protected readonly notice = signal('');
+  /** The fields to correct, listed at the top of the editor after a failed save. */
+  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
 
   private readonly formDirective = viewChild(FormGroupDirective);
   private readonly titleField = viewChild<ElementRef<HTMLInputElement>>('titleField');
@@ -127,8 +145,10 @@ export class AnswerTemplatesPage {
     if (!editing || !code || this.saving()) {
       return;
     }
+    this.errorSummary.set([]);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.showErrorSummary();
       return;
     }
     const input = { title: this.form.controls.title.value.trim(), body: this.form.controls.body.value };
@@ -145,11 +165,17 @@ export class AnswerTemplatesPage {
       },
       // The form stays open with what was typed, the API's reasons under the fields.
       error: (error: unknown) => {
-        if (!showServerErrors(this.form, error)) {
+        if (showServerErrors(this.form, error)) {
+          this.showErrorSummary();
+        } else {
           this.error.set(apiErrorMessage(error, 'Le modèle n’a pas été enregistré. Réessayez dans quelques instants.'));
         }
       },
     });
+  }
+
+  private showErrorSummary(): void {
+    this.errorSummary.set(formErrorItems(this.form, { prefix: 'template' }));
   }
 
   protected remove(template: AnswerTemplateDto): void {
@@ -185,6 +211,7 @@ export class AnswerTemplatesPage {
   }
 
   private open(editing: Editing, value: { title: string; body: string }): void {
+    this.errorSummary.set([]);
     this.error.set('');
     this.notice.set('');
     // Through the directive when the editor is already open, so that a failed save before does not flag the new form.

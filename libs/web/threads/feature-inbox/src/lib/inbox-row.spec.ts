@@ -41,17 +41,20 @@ describe('inboxRow', () => {
     expect(row.messages).toBe('1 message');
   });
 
-  it('shows the due date in Paris time and the flags of the clock', () => {
+  it('shows the due day in Paris time and the flags of the clock', () => {
     const row = inboxRow(aThread({ dueAt: '2026-11-09T23:30:00Z', overdue: true }));
-    expect(row.due).toBe('10 nov. 2026');
+    expect(row.due).toBe('10/11/2026');
     expect(row.overdue).toBe(true);
     expect(inboxRow(aThread({ clockPaused: true })).paused).toBe(true);
   });
 
-  it('writes the last activity with its time, in Paris time, short for the table and long for the tooltip', () => {
-    const row = inboxRow(aThread({}));
-    expect(row.lastActivity).toBe('14 juil. 2026, 12:00');
-    expect(row.lastActivityLong).toBe('14 juillet 2026 à 12:00');
+  it('gives the same due day as the question page for a deadline at the end of a day (Paris midnight)', () => {
+    // The API ends "5 working days from a Saturday" at Saturday 00:00 in Paris: the inbox used to say "5 déc.".
+    expect(inboxRow(aThread({ dueAt: '2026-12-04T23:00:00Z' })).due).toBe('04/12/2026');
+  });
+
+  it('writes the last activity with its time, in Paris time', () => {
+    expect(inboxRow(aThread({})).lastActivity).toBe('14/07/2026 à 12:00');
   });
 
   it('reads "Non attribuée" and dashes when nobody is assigned and nothing is due', () => {

@@ -4,15 +4,7 @@ import {
   type ThreadState,
   type ThreadSummaryDto,
 } from '@passerelle/shared/dto';
-import { formatCount, formatDateTime, PARIS_TIME_ZONE } from '@passerelle/web/shared/util-format';
-
-/** Table cells are narrow: `28 nov. 2026`, and `22 nov. 2026, 12:24` in Paris time; the long form goes in a tooltip. */
-const shortDate = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS_TIME_ZONE, dateStyle: 'medium' });
-const shortDateTime = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: PARIS_TIME_ZONE,
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
+import { formatCount, formatDateTime, formatDeadlineDay } from '@passerelle/web/shared/util-format';
 
 /** A thread as a row of the inbox, every text ready for the table and for the phone's cards. */
 export interface InboxRow {
@@ -29,14 +21,13 @@ export interface InboxRow {
   state: ThreadState;
   assignee: string;
   labels: LabelDto[];
-  /** The due date, or a dash when the ball is not in the département's court. */
+  /** The day the response is due (`04/12/2026`), or a dash when the ball is not in the département's court. */
   due: string;
   dueAt: string | null;
   overdue: boolean;
   paused: boolean;
+  /** `22/11/2026 à 12:24`, Paris time. */
   lastActivity: string;
-  /** `22 novembre 2026 à 12:24`, for the tooltip. */
-  lastActivityLong: string;
   lastActivityAt: string;
 }
 
@@ -56,12 +47,11 @@ export function inboxRow(thread: ThreadSummaryDto): InboxRow {
     state: thread.state,
     assignee: staff?.assignee?.displayName ?? 'Non attribuée',
     labels: staff?.labels ?? [],
-    due: staff?.dueAt ? shortDate.format(new Date(staff.dueAt)) : '—',
+    due: staff?.dueAt ? formatDeadlineDay(staff.dueAt) : '—',
     dueAt: staff?.dueAt ?? null,
     overdue: staff?.overdue ?? false,
     paused: staff?.clockPaused ?? false,
-    lastActivity: shortDateTime.format(new Date(thread.lastActivityAt)),
-    lastActivityLong: formatDateTime(thread.lastActivityAt),
+    lastActivity: formatDateTime(thread.lastActivityAt),
     lastActivityAt: thread.lastActivityAt,
   };
 }

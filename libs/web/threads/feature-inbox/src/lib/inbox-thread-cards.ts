@@ -61,7 +61,7 @@ import type { InboxRow } from './inbox-row';
             <div>
               <dt>Activité</dt>
               <dd>
-                <time [attr.datetime]="row.lastActivityAt" [title]="row.lastActivityLong">{{ row.lastActivity }}</time>
+                <time [attr.datetime]="row.lastActivityAt">{{ row.lastActivity }}</time>
               </dd>
             </div>
           </dl>

@@ -89,7 +89,7 @@ import type { InboxRow } from './inbox-row';
         <ng-container matColumnDef="activity">
           <th mat-header-cell *matHeaderCellDef scope="col">Dernière activité</th>
           <td mat-cell *matCellDef="let row">
-            <time [attr.datetime]="row.lastActivityAt" [title]="row.lastActivityLong">{{ row.lastActivity }}</time>
+            <time [attr.datetime]="row.lastActivityAt">{{ row.lastActivity }}</time>
             <span class="hint">{{ row.messages }}</span>
           </td>
         </ng-container>

@@ -1,5 +1,6 @@
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import type { ThreadDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
@@ -13,7 +14,7 @@ import { agentFixture, communeFileFixture, staffThreadFixture } from './testing/
 describe(StaffThreadPage.name, () => {
   let fixture: ComponentFixture<StaffThreadPage>;
   let element: HTMLElement;
-  let api: Record<'getThread' | 'postMessage' | 'assign' | 'templatesFor' | 'communeFile', jest.Mock>;
+  let api: Record<'getThread' | 'postMessage' | 'assign' | 'changeState' | 'templatesFor' | 'communeFile', jest.Mock>;
 
   async function render(thread: ThreadDto = staffThreadFixture()) {
     api.getThread.mockReturnValue(of(thread));
@@ -52,6 +53,7 @@ describe(StaffThreadPage.name, () => {
       getThread: jest.fn(),
       postMessage: jest.fn(),
       assign: jest.fn(),
+      changeState: jest.fn(),
       templatesFor: jest.fn().mockReturnValue(
         of([{ id: 'tpl1', title: 'Pièces du dossier DETR', body: 'Bonjour Bernard Lefèvre,\n\nJoignez les devis.' }]),
       ),
@@ -91,6 +93,11 @@ describe(StaffThreadPage.name, () => {
     });
   });
 
+  it('names the question and its commune in the document title', async () => {
+    await render();
+    expect(TestBed.inject(Title).getTitle()).toBe('Question — Subvention DETR pour l’école — Ableiges · Passerelle');
+  });
+
   it('shows the internal notes, marked as invisible to the commune, and the lateness in words', async () => {
     await render();
     expect(element.querySelector('aside.file lib-commune-file-panel')).not.toBeNull();
@@ -98,7 +105,7 @@ describe(StaffThreadPage.name, () => {
     expect(note.classList).toContain('internal');
     expect(note.textContent).toContain('invisible pour la commune');
     expect(element.querySelector('.badge--overdue')?.textContent).toContain('En retard');
-    expect(element.querySelector('.facts')?.textContent).toContain('au plus tard le 16 mars 2026');
+    expect(element.querySelector('.facts')?.textContent).toContain('au plus tard le 16/03/2026');
   });
 
   it('writes an internal note in note mode, unmistakably, and sends it as internal', async () => {
@@ -140,6 +147,40 @@ describe(StaffThreadPage.name, () => {
     button('Pièces du dossier DETR').click();
     await fixture.whenStable();
     expect(composer().value).toBe('Bonjour Bernard Lefèvre,\n\nJoignez les devis.');
+  });
+
+  it('asks before closing the question, in a dialog that takes the focus and gives it back on cancel', async () => {
+    await render();
+    const close = button('Fermer la question');
+    close.focus();
+    close.click();
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const dialog = document.querySelector<HTMLElement>('mat-dialog-container');
+    expect(dialog?.getAttribute('role')).toBe('dialog');
+    expect(dialog?.querySelector('h2')?.textContent).toBe('Fermer la question\u00a0?');
+    expect(dialog?.textContent).toContain('La commune sera prévenue par e-mail.');
+    expect(dialog?.contains(document.activeElement)).toBe(true);
+
+    Array.from(dialog?.querySelectorAll('button') ?? [])
+      .find((b) => b.textContent?.trim() === 'Annuler')
+      ?.click();
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(document.querySelector('mat-dialog-container')).toBeNull();
+    expect(document.activeElement).toBe(close);
+    expect(api.changeState).not.toHaveBeenCalled();
+
+    api.changeState.mockReturnValue(of(staffThreadFixture({ state: 'CLOSED' })));
+    close.click();
+    await fixture.whenStable();
+    Array.from(document.querySelectorAll<HTMLElement>('mat-dialog-container button'))
+      .find((b) => b.textContent?.trim() === 'Fermer la question')
+      ?.click();
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(api.changeState).toHaveBeenCalledWith('t1', { state: 'CLOSED', version: 1 });
+    expect(element.querySelector('.notice')?.textContent).toBe('La question est fermée.');
   });
 
   it('lets the agent take the thread', async () => {

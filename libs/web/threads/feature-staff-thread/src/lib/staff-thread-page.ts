@@ -12,11 +12,11 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
   type FilledTemplateDto,
@@ -27,7 +27,9 @@ import {
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
-import { apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
+import { PageTitle } from '@passerelle/web/shared/data-access';
+import { confirmAction } from '@passerelle/web/shared/ui-material';
+import { apiErrorMessage, formatDateTime, formatDeadlineDay } from '@passerelle/web/shared/util-format';
 import {
   BackofficeSettingsApi,
   ConversationActions,
@@ -39,7 +41,6 @@ import {
 import { CommuneFilePanel } from '@passerelle/web/threads/ui-commune-file';
 import {
   checkMessageText,
-  formatDeadline,
   formatDuration,
   LabelChip,
   MessageComposer,
@@ -92,7 +93,8 @@ export class StaffThreadPage {
   private readonly settingsApi = inject(BackofficeSettingsApi);
   private readonly backofficeApi = inject(BackofficeApi);
   private readonly session = inject(AuthSession);
-  private readonly title = inject(Title);
+  private readonly pageTitle = inject(PageTitle);
+  private readonly dialog = inject(MatDialog);
   private readonly uploads = injectAttachmentUploads();
 
   private readonly composer = viewChild(MessageComposer);
@@ -192,13 +194,13 @@ export class StaffThreadPage {
   protected readonly conversation = new ConversationActions(this.thread, this.actionError);
 
   protected readonly when = formatDateTime;
-  protected readonly deadline = formatDeadline;
+  protected readonly deadline = formatDeadlineDay;
 
   constructor() {
     effect(() => {
       const thread = this.current();
       if (thread) {
-        this.title.setTitle(`${thread.subject} — ${thread.communeName} — Passerelle`);
+        this.pageTitle.set('Question', thread.subject, thread.communeName);
         this.labelSelection.set(thread.staff?.labels.map((label) => label.id) ?? []);
         // Without the right to answer, the composer can only write notes.
         if (!thread.can.reply && thread.can.addNote) {
@@ -256,11 +258,23 @@ export class StaffThreadPage {
       });
   }
 
+  /** Closing reaches the commune by e-mail: it is confirmed first (focus goes back to the button on cancel). */
   protected changeState(action: StateAction): void {
     const thread = this.current();
-    if (thread) {
-      this.run(this.api.changeState(thread.id, { state: action.state, version: thread.version }), action.done);
+    if (!thread || this.busy()) {
+      return;
     }
+    const apply = () =>
+      this.run(this.api.changeState(thread.id, { state: action.state, version: thread.version }), action.done);
+    if (!action.confirm) {
+      apply();
+      return;
+    }
+    confirmAction(this.dialog, { ...action.confirm, confirmLabel: action.label }).subscribe((confirmed) => {
+      if (confirmed) {
+        apply();
+      }
+    });
   }
 
   protected assign(assigneeId: string | null): void {

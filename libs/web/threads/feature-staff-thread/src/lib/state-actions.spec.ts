@@ -10,6 +10,13 @@ describe('stateActions', () => {
     expect(stateActions('CLOSED', ['OPEN'])[0].label).toBe('Rouvrir la question');
   });
 
+  it('asks before closing, which e-mails the commune, and only then', () => {
+    const [wait, close] = stateActions('OPEN', ['WAITING_COMMUNE', 'CLOSED']);
+    expect(close.confirm?.message).toContain('La commune sera prévenue par e-mail.');
+    expect(wait.confirm).toBeUndefined();
+    expect(stateActions('CLOSED', ['OPEN'])[0].confirm).toBeUndefined();
+  });
+
   it('offers nothing the API does not allow', () => {
     expect(stateActions('CLOSED', [])).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { ThreadRequestableState, ThreadState } from '@passerelle/shared/dto';
+import { THREAD_LIMITS, type ThreadRequestableState, type ThreadState } from '@passerelle/shared/dto';
 
 export interface StateAction {
   state: ThreadRequestableState;
@@ -6,6 +6,8 @@ export interface StateAction {
   label: string;
   /** Said once it is done. */
   done: string;
+  /** Asked before doing it, when the action reaches the commune (closing e-mails it). */
+  confirm?: { title: string; message: string };
 }
 
 /** The state changes an agent may make now, as buttons that say what they do from where the thread stands. */
@@ -19,7 +21,15 @@ export function stateActions(current: ThreadState, allowed: readonly ThreadReque
           done: 'La question attend la commune\u00a0: le délai de réponse est en pause.',
         };
       case 'CLOSED':
-        return { state, label: 'Fermer la question', done: 'La question est fermée.' };
+        return {
+          state,
+          label: 'Fermer la question',
+          done: 'La question est fermée.',
+          confirm: {
+            title: 'Fermer la question\u00a0?',
+            message: `La commune sera prévenue par e-mail. Elle pourra rouvrir la question pendant ${THREAD_LIMITS.reopenDays}\u00a0jours.`,
+          },
+        };
       case 'OPEN':
         return current === 'CLOSED'
           ? { state, label: 'Rouvrir la question', done: 'La question est rouverte.' }

@@ -83,7 +83,7 @@ describe(CommuneFilePanel.name, () => {
     const facts = squash(element.querySelector('.facts')?.textContent);
     expect(facts).toContain('1 108 habitants');
     expect(facts).toContain('Vauréal');
-    expect(facts).toContain('Ouvert le 15 janvier 2026');
+    expect(facts).toContain('Ouvert le 15/01/2026');
     expect(element.querySelector('a[href="/departement/communes/95002"]')).not.toBeNull();
   });
 

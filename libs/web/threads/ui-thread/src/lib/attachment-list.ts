@@ -16,11 +16,12 @@ import { ThreadIcon } from './thread-icon';
             type="button"
             class="attachment"
             [disabled]="busyId() === document.id"
-            [attr.aria-label]="'Télécharger ' + document.filename + ', ' + describe(document)"
             (click)="download.emit(document)"
           >
+            <!-- The name comes from the content, so that it holds the visible text word for word (WCAG 2.5.3). -->
             <lib-thread-icon name="attach" />
-            <span class="name">{{ document.filename }}</span>
+            <span class="visually-hidden">Télécharger&ngsp;</span>
+            <span class="name">{{ document.filename }}</span><span class="visually-hidden">,</span>&ngsp;
             <span class="meta">{{ describe(document) }}</span>
           </button>
         </li>

@@ -26,13 +26,12 @@ export const ATTACHMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.odt,.ods,.docx,.xl
           {{ attachments().limit }} fichiers au plus.
         </span>
       </div>
+      <!-- Out of the tab order and of the accessibility tree: the button above opens it. -->
       <input
         #fileInput
         type="file"
         multiple
-        class="visually-hidden"
-        tabindex="-1"
-        aria-hidden="true"
+        hidden
         [accept]="accept"
         (change)="choose(fileInput)"
       />

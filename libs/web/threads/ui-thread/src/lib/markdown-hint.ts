@@ -1,12 +1,16 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 
-/** How to format a message: the few Markdown marks the server renders, folded away until asked for. */
+/**
+ * How to format a message: plain text is enough (line breaks kept, addresses made links); the few Markdown marks the
+ * server renders stay folded away for those who open them.
+ */
 @Component({
   selector: 'lib-markdown-hint',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <details>
       <summary>Mise en forme du texte</summary>
+      <p>Écrivez simplement&nbsp;: les retours à la ligne sont gardés, et les adresses web (https://… ou www.…) et e-mail deviennent des liens d’elles-mêmes. Pour aller plus loin&nbsp;:</p>
       <ul>
         <li><code>**gras**</code> donne <strong>gras</strong>, <code>*italique*</code> donne <em>italique</em>&nbsp;;</li>
         <li><code>- </code> en début de ligne fait une liste à puces, <code>1. </code> une liste numérotée&nbsp;;</li>
@@ -26,6 +30,9 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
       color: var(--mat-sys-primary);
       width: fit-content;
       padding: 4px 0;
+    }
+    p {
+      margin: 4px 0 0;
     }
     ul {
       margin: 4px 0 8px;

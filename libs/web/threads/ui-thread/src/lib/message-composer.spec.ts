@@ -63,6 +63,13 @@ describe(MessageComposer.name, () => {
     expect(host.body.value).toBe('Voici les pièces à fournir.');
   });
 
+  it('takes plain text, the Markdown help folded away until opened', () => {
+    const help = element.querySelector('lib-markdown-hint details');
+    expect(help?.hasAttribute('open')).toBe(false);
+    expect(help?.querySelector('summary')?.textContent).toBe('Mise en forme du texte');
+    expect(help?.textContent).toContain('les adresses web');
+  });
+
   it('shows the page’s send buttons inside', () => {
     expect(element.querySelector('.actions button')?.textContent).toBe('Envoyer');
   });

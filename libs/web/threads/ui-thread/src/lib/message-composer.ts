@@ -33,6 +33,7 @@ import { ThreadIcon } from './thread-icon';
       <textarea
         #textarea
         matInput
+        [id]="inputId()"
         [formControl]="control()"
         cdkTextareaAutosize
         cdkAutosizeMinRows="4"
@@ -87,6 +88,8 @@ export class MessageComposer {
   readonly control = input.required<FormControl<string>>();
   readonly attachments = input.required<PendingAttachments>();
   readonly label = input('Votre message');
+  /** The text field's id, for a label or an error summary's link to reach it; Material's own when empty. */
+  readonly inputId = input('');
   /** Internal note of the département: never sent to the commune. */
   readonly note = input(false);
   /** While the message is being sent. */

@@ -1,4 +1,4 @@
-import { formatDeadline, formatDuration, formatTime, isEditable, sideLabel } from './thread-format';
+import { formatDuration, isEditable, sideLabel } from './thread-format';
 
 describe('formatDuration', () => {
   it('says a first-response time in words, to its two largest units', () => {
@@ -27,20 +27,5 @@ describe('sideLabel', () => {
     const author = { id: 'u1', displayName: 'Claire Martin', side: 'DEPARTEMENT' as const };
     expect(sideLabel({ author }, 'Ableiges')).toBe('Département');
     expect(sideLabel({ author: { ...author, side: 'COMMUNE' } }, 'Ableiges')).toBe('Ableiges');
-  });
-});
-
-describe('formatTime', () => {
-  it('gives the Paris time, summer and winter', () => {
-    expect(formatTime('2026-01-10T09:20:00Z')).toBe('10:20');
-    expect(formatTime('2026-07-10T09:20:00Z')).toBe('11:20');
-  });
-});
-
-describe('formatDeadline', () => {
-  it('reads a midnight deadline as the end of the day before, and keeps any other time', () => {
-    expect(formatDeadline('2026-11-27T23:00:00Z')).toBe('27 novembre 2026');
-    expect(formatDeadline('2026-07-09T22:00:00Z')).toBe('9 juillet 2026');
-    expect(formatDeadline('2026-11-27T16:30:00Z')).toBe('27 novembre 2026 à 17:30');
   });
 });

@@ -17,9 +17,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { type DocumentDto, type MessageDto, type MessageRevisionDto, THREAD_LIMITS } from '@passerelle/shared/dto';
 import { fieldErrorMessage } from '@passerelle/web/shared/ui-material';
-import { formatDateTime } from '@passerelle/web/shared/util-format';
+import { formatDateTime, formatTime } from '@passerelle/web/shared/util-format';
 import { AttachmentList } from './attachment-list';
-import { formatTime, sideLabel } from './thread-format';
+import { sideLabel } from './thread-format';
 import { ThreadIcon } from './thread-icon';
 
 /**

@@ -49,12 +49,16 @@ describe(TeamPage.name, () => {
       ],
     });
     const fixture = TestBed.createComponent(TeamPage);
-    await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
+    // In the document, so that the error summary's link finds the field by id and focus can move.
+    document.body.appendChild(element);
+    await fixture.whenStable();
     const button = (label: string) =>
       Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === label) ?? null;
     return { fixture, element, button };
   }
+
+  afterEach(() => document.body.replaceChildren());
 
   beforeEach(() => {
     confirmed = true;
@@ -108,6 +112,28 @@ describe(TeamPage.name, () => {
     expect(api.inviteCollaborator).toHaveBeenCalledWith('95002', 'adjoint@ableiges.fr');
     expect(api.getTeam).toHaveBeenCalledTimes(2);
     expect(element.querySelector('[role="status"]')?.textContent).toContain('Invitation envoyée à adjoint@ableiges.fr.');
+  });
+
+  it('lists an invalid address above the form, takes focus and links to the field', async () => {
+    const { fixture, element, button } = await render('MAYOR');
+    const input = element.querySelector<HTMLInputElement>('input[type="email"]');
+    if (!input) {
+      throw new Error('no e-mail field');
+    }
+    input.value = 'adjoint-ableiges';
+    input.dispatchEvent(new Event('input'));
+    button("Envoyer l'invitation")?.click();
+    await fixture.whenStable();
+
+    expect(api.inviteCollaborator).not.toHaveBeenCalled();
+    const summary = element.querySelector<HTMLElement>('.error-summary');
+    expect(summary?.querySelector('h2')?.textContent?.trim()).toBe('Le formulaire contient 1 erreur');
+    expect(summary?.querySelector('a')?.textContent?.replace(/[ \n]+/g, ' ').trim()).toBe(
+      'Adresse e-mail du collaborateur\u00a0: Saisissez une adresse e-mail valide, par exemple prenom.nom@mairie.fr.',
+    );
+    expect(document.activeElement).toBe(summary);
+    summary?.querySelector('a')?.click();
+    expect(document.activeElement).toBe(input);
   });
 
   it('shows the API’s message when no seat is left, and keeps the e-mail typed', async () => {

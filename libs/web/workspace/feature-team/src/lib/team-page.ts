@@ -9,7 +9,14 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { MemberDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { confirmAction, fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  confirmAction,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  showServerErrors,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { TeamApi } from '@passerelle/web/workspace/data-access';
 import { seatsText, TeamMemberList } from '@passerelle/web/workspace/ui-team';
@@ -27,6 +34,7 @@ import { filter, finalize, type Observable } from 'rxjs';
     MatInputModule,
     MatProgressBarModule,
     TeamMemberList,
+    ErrorSummary,
   ],
   templateUrl: './team-page.html',
   styleUrl: './team-page.scss',
@@ -63,6 +71,8 @@ export class TeamPage {
   });
   protected readonly inviting = signal(false);
   protected readonly inviteError = signal('');
+  /** The invitation's fields to correct, listed above the form after a failed submit. */
+  protected readonly inviteErrors = signal<ErrorSummaryItem[]>([]);
   /** Outcome of the last action, announced to screen readers. */
   protected readonly notice = signal('');
   protected readonly actionError = signal('');
@@ -74,8 +84,10 @@ export class TeamPage {
     if (!insee || this.inviting()) {
       return;
     }
+    this.inviteErrors.set([]);
     if (this.inviteForm.invalid) {
       this.inviteForm.markAllAsTouched();
+      this.showInviteErrors();
       return;
     }
     const email = this.inviteForm.controls.email.value.trim();
@@ -92,11 +104,19 @@ export class TeamPage {
           this.team.reload();
         },
         error: (error: unknown) => {
-          if (!showServerErrors(this.inviteForm, error)) {
+          if (showServerErrors(this.inviteForm, error)) {
+            this.showInviteErrors();
+          } else {
             this.inviteError.set(apiErrorMessage(error));
           }
         },
       });
+  }
+
+  private showInviteErrors(): void {
+    this.inviteErrors.set(
+      formErrorItems(this.inviteForm, { prefix: 'invite', label: () => 'Adresse e-mail du collaborateur' }),
+    );
   }
 
   protected remove(member: MemberDto): void {

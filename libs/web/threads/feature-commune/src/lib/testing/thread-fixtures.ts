@@ -52,6 +52,7 @@ export function threadFixture(overrides: Partial<ThreadDto> = {}): ThreadDto {
     satisfactionScore: null,
     staff: null,
     version: 3,
+    dueAt: null,
     firstResponseAt: '2026-03-11T09:00:00Z',
     firstResponseSeconds: 86_400,
     closedAt: null,

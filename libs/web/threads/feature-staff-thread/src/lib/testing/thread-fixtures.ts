@@ -42,6 +42,7 @@ export function staffThreadFixture(overrides: Partial<ThreadDto> = {}): ThreadDt
       internalNoteCount: 1,
     },
     version: 1,
+    dueAt: '2026-03-16T23:00:00Z',
     firstResponseAt: null,
     firstResponseSeconds: null,
     closedAt: null,
