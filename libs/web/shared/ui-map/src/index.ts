@@ -5,3 +5,4 @@ export * from './lib/territory-map-styles';
 export * from './lib/territory-map';
 export * from './lib/project-cluster-map-view';
 export * from './lib/project-cluster-map';
+export * from './lib/map-motion';

@@ -145,6 +145,26 @@ describe(ProjectMapPage.name, () => {
     }));
   });
 
+  it('shows the chosen view by a check mark and its state, not by a fill alone', async () => {
+    const toggles = () =>
+      Array.from(element.querySelectorAll<HTMLElement>('mat-button-toggle')).map((toggle) => ({
+        label: toggle.querySelector('button')?.textContent?.trim(),
+        checked: toggle.querySelector('button')?.getAttribute('aria-checked') ?? toggle.querySelector('button')?.getAttribute('aria-pressed'),
+        mark: toggle.classList.contains('mat-button-toggle-checked') && toggle.querySelector('mat-pseudo-checkbox') !== null,
+      }));
+    await render();
+    expect(toggles()).toEqual([
+      { label: 'Carte', checked: 'true', mark: true },
+      { label: 'Liste', checked: 'false', mark: false },
+    ]);
+    fixture.destroy();
+    await render({ vue: 'liste' });
+    expect(toggles()).toEqual([
+      { label: 'Carte', checked: 'false', mark: false },
+      { label: 'Liste', checked: 'true', mark: true },
+    ]);
+  });
+
   it('clears every filter at once, back to the first page', async () => {
     await render({ theme: 'VOIRIE', year: '2024' });
     const clear = Array.from(element.querySelectorAll<HTMLButtonElement>('button')).find(

@@ -17,6 +17,7 @@ import type { LatLng, Outline } from '@passerelle/shared/dto';
 import type * as Leaflet from 'leaflet';
 import { replaceBaseTiles } from './base-tiles';
 import { describePosition, KEYBOARD_STEP_METRES, movedByKey, round6 } from './location-keyboard';
+import { motionOptions, prefersReducedMotion } from './map-motion';
 import { loadMapStylesheet } from './map-stylesheet';
 import { pointInOutline } from './point-in-outline';
 import { MAP_COLORS } from './territory-map-styles';
@@ -167,7 +168,11 @@ export class LocationMap {
       }
       // Leaflet is a UMD bundle: depending on the bundler the namespace is the module itself or its default export.
       const L = (module as { default?: LeafletModule }).default ?? module;
-      this.map = L.map(this.container().nativeElement, { attributionControl: false, zoomControl: false });
+      this.map = L.map(this.container().nativeElement, {
+        attributionControl: false,
+        zoomControl: false,
+        ...motionOptions(),
+      });
       L.control.zoom({ zoomInTitle: 'Zoom avant', zoomOutTitle: 'Zoom arrière' }).addTo(this.map);
       L.control
         .attribution({ prefix: '<a href="https://leafletjs.com" lang="en">Leaflet</a>' })
@@ -275,7 +280,7 @@ export class LocationMap {
       interactive: false,
     }).addTo(this.map);
     if (!this.outline()) {
-      this.map.setView([location.lat, location.lng], 15);
+      this.map.setView([location.lat, location.lng], 15, { animate: !prefersReducedMotion() });
     }
   }
 }

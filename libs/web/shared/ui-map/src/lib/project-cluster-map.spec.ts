@@ -1,4 +1,5 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import type * as Leaflet from 'leaflet';
 import type { CommuneFeatureCollection, PublicMapFeature } from '@passerelle/shared/dto';
 import { MAP_STYLESHEET_URL } from './map-stylesheet';
 import { MAP_VIEW_DEBOUNCE_MS, ProjectClusterMap } from './project-cluster-map';
@@ -205,5 +206,37 @@ describe(ProjectClusterMap.name, () => {
   it('removes the Leaflet map when destroyed', () => {
     fixture.destroy();
     expect(element.querySelector('.leaflet-map-pane')).toBeNull();
+  });
+});
+
+describe(`${ProjectClusterMap.name} on a touch screen with reduced motion`, () => {
+  afterEach(() => {
+    jest.restoreAllMocks();
+    Reflect.deleteProperty(window, 'matchMedia');
+  });
+
+  it('builds the map without animations and with two-finger panning', async () => {
+    Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
+      writable: true,
+      value: (query: string) =>
+        ({
+          matches: query === '(prefers-reduced-motion: reduce)' || query === '(pointer: coarse)',
+          media: query,
+        }) as MediaQueryList,
+    });
+    jest.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800);
+    jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600);
+    TestBed.configureTestingModule({ providers: [{ provide: MAP_STYLESHEET_URL, useValue: null }] });
+    const fixture = TestBed.createComponent(ProjectClusterMap);
+    fixture.componentRef.setInput('label', 'Carte des projets publiés');
+    const element: HTMLElement = fixture.nativeElement;
+    document.body.appendChild(element);
+    await settle(fixture);
+    const map = (fixture.componentInstance as unknown as { map: Leaflet.Map }).map;
+    expect(map.options).toMatchObject({ zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
+    expect(map.dragging.enabled()).toBe(false);
+    expect(element.querySelector('.map-touch-hint')?.textContent).toBe('Utilisez deux doigts pour déplacer la carte');
+    element.remove();
   });
 });

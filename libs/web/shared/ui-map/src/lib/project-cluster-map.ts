@@ -24,6 +24,7 @@ import type {
 import { formatInteger } from '@passerelle/web/shared/util-format';
 import type * as Leaflet from 'leaflet';
 import { replaceBaseTiles } from './base-tiles';
+import { installTwoFingerPan, motionOptions, prefersReducedMotion } from './map-motion';
 import { loadMapStylesheet } from './map-stylesheet';
 import {
   clusterIconSize,
@@ -123,6 +124,7 @@ export class ProjectClusterMap {
   private overview: Leaflet.LatLngBounds | null = null;
   private viewTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
+  private removeTouchPan: (() => void) | null = null;
 
   constructor() {
     afterNextRender(() => {
@@ -131,6 +133,7 @@ export class ProjectClusterMap {
     inject(DestroyRef).onDestroy(() => {
       this.destroyed = true;
       this.clearViewTimer();
+      this.removeTouchPan?.();
       this.map?.remove();
       this.map = null;
     });
@@ -167,8 +170,10 @@ export class ProjectClusterMap {
         zoomSnap: 0.25,
         minZoom: 6,
         maxZoom: 18,
+        ...motionOptions(),
       });
       this.map = map;
+      this.removeTouchPan = installTwoFingerPan(map, this.container().nativeElement);
       L.control.zoom({ zoomInTitle: 'Zoom avant', zoomOutTitle: 'Zoom arrière' }).addTo(map);
       L.control
         .attribution({ prefix: '<a href="https://leafletjs.com" lang="en">Leaflet</a>' })
@@ -337,7 +342,7 @@ export class ProjectClusterMap {
     }
     this.map.closePopup();
     const zoom = Math.min(this.map.getMaxZoom(), Math.max(expansionZoom, Math.floor(this.map.getZoom()) + 1));
-    this.map.setView([lat, lng], zoom);
+    this.map.setView([lat, lng], zoom, { animate: !prefersReducedMotion() });
     if (viaKeyboard) {
       // The cluster disappears with the next view: keep the keyboard in the map rather than lose it to the page.
       this.container().nativeElement.focus();

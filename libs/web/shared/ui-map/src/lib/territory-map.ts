@@ -22,6 +22,7 @@ import type {
 import { formatInhabitants, formatInteger } from '@passerelle/web/shared/util-format';
 import type * as Leaflet from 'leaflet';
 import { replaceBaseTiles } from './base-tiles';
+import { installTwoFingerPan, motionOptions, prefersReducedMotion } from './map-motion';
 import { loadMapStylesheet } from './map-stylesheet';
 import { boundaryStyle, cantonStyle, communeStyle, MAP_COLORS } from './territory-map-styles';
 
@@ -78,6 +79,7 @@ export class TerritoryMap {
   private readonly communeLayers = new Map<string, CommuneLayer>();
   private highlightedInsee: string | null = null;
   private destroyed = false;
+  private removeTouchPan: (() => void) | null = null;
 
   constructor() {
     afterNextRender(() => {
@@ -85,6 +87,7 @@ export class TerritoryMap {
     });
     inject(DestroyRef).onDestroy(() => {
       this.destroyed = true;
+      this.removeTouchPan?.();
       this.map?.remove();
       this.map = null;
     });
@@ -117,7 +120,9 @@ export class TerritoryMap {
         zoomControl: false,
         zoomSnap: 0.25,
         minZoom: 7,
+        ...motionOptions(),
       });
+      this.removeTouchPan = installTwoFingerPan(this.map, this.container().nativeElement);
       L.control.zoom({ zoomInTitle: 'Zoom avant', zoomOutTitle: 'Zoom arrière' }).addTo(this.map);
       L.control
         .attribution({ prefix: '<a href="https://leafletjs.com" lang="en">Leaflet</a>' })
@@ -229,7 +234,11 @@ export class TerritoryMap {
     const bounds = (current.layer as Leaflet.Polygon).getBounds();
     // Chosen from the list while zoomed elsewhere: bring it into view without zooming in further.
     if (!this.map.getBounds().contains(bounds)) {
-      this.map.fitBounds(bounds, { maxZoom: this.map.getZoom(), padding: [24, 24] });
+      this.map.fitBounds(bounds, {
+        maxZoom: this.map.getZoom(),
+        padding: [24, 24],
+        animate: !prefersReducedMotion(),
+      });
     }
   }
 }
