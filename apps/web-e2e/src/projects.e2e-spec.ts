@@ -65,6 +65,18 @@ async function mapPoints(page: Page): Promise<{ inside: { x: number; y: number }
   });
 }
 
+/** A section of the fiche's edit page, by the id of its heading (`s-costs` → `costs`). */
+function section(page: Page, id: string) {
+  return page.locator(`section[aria-labelledby="s-${id}"]`);
+}
+
+/** Saves one section of the fiche with its own button and waits for its confirmation. */
+async function saveSection(page: Page, id: string): Promise<void> {
+  const part = section(page, id);
+  await part.getByRole('button', { name: /^Enregistrer cette section/ }).click();
+  await part.getByRole('status').filter({ hasText: 'Section enregistrée.' }).waitFor();
+}
+
 /** A small but valid PDF, padded so that its upload takes long enough to watch under a throttled network. */
 function pdfFile(paddingBytes: number): Buffer {
   const body = [
@@ -142,26 +154,46 @@ describe('Projects (fiche projet)', () => {
     await page.getByRole('link', { name: 'Créer un projet' }).first().click();
     await page.waitForURL('**/espace/projets/nouveau');
     expect(await page.title()).toBe('Nouveau projet — Passerelle');
+    // One short screen: title, theme, status.
     await page.getByLabel('Titre du projet').fill(title);
-    await page.getByLabel('Résumé').fill('Reprise de la chaussée et des fossés sur 800 mètres.');
     await page.getByRole('combobox', { name: 'Thème' }).click();
     await page.getByRole('option', { name: 'Voirie', exact: true }).click();
     await page.getByRole('combobox', { name: 'Statut' }).click();
     await page.getByRole('option', { name: 'En cours', exact: true }).click();
-    // The progress takes the default of the status.
-    expect(await page.locator('#field-progress').inputValue()).toBe('25');
-    await page.getByLabel('Coût prévisionnel HT').fill('10000');
-    await page.getByLabel('Porteur du projet').fill('Commune d’Ableiges');
+    expect(await page.locator('textarea').count()).toBe(0);
+    await screenshot(page, 'project-create-desktop');
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
 
-    // A click outside the commune is refused; inside, it places the project.
+    // Then the fiche, section by section, each saved on its own.
+    await page.waitForURL(/\/espace\/projets\/[0-9a-f-]{36}\/modifier$/);
+    const created = page.getByRole('status').filter({ hasText: 'Projet créé. Complétez la fiche section par section' });
+    await created.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'created-notice');
+    expect(await page.getByLabel('Titre du projet').inputValue()).toBe(title);
+    // The progress took the default of the status.
+    expect(await page.locator('#field-progress').inputValue()).toBe('25');
+
+    await page.getByLabel('Résumé').fill('Reprise de la chaussée et des fossés sur 800 mètres.');
+    await saveSection(page, 'summary');
+    await page.getByLabel('Porteur du projet').fill('Commune d’Ableiges');
+    // Enter in a one-line field saves its section.
+    await page.getByLabel('Porteur du projet').press('Enter');
+    await section(page, 'lead').getByRole('status').filter({ hasText: 'Section enregistrée.' }).waitFor();
+    await page.getByLabel('Coût prévisionnel HT').fill('10000');
+    await saveSection(page, 'costs');
+
+    // A click outside the commune is refused; inside, it places the project (the map in view: the page has scrolled
+    // down to the sections saved so far).
+    await page.locator('lib-location-map .map').scrollIntoViewIfNeeded();
     const { inside, outside } = await mapPoints(page);
     await page.mouse.click(outside.x, outside.y);
     await page.getByRole('status').filter({ hasText: 'en dehors de la commune' }).waitFor();
     await page.mouse.click(inside.x, inside.y);
     await page.getByRole('status').filter({ hasText: 'Emplacement placé sur la carte.' }).waitFor();
-    await page.getByRole('button', { name: "Retirer l'emplacement" }).waitFor();
+    await page.getByRole('button', { name: 'Retirer l’emplacement' }).waitFor();
     expect(await page.locator('lib-location-map path').count()).toBe(2);
     await page.getByLabel('Adresse (facultatif)').fill('Chemin des Vignes');
+    await saveSection(page, 'location');
 
     await page.getByRole('button', { name: 'Ajouter une étape' }).click();
     // Typed the French way, whatever the browser's language.
@@ -170,9 +202,15 @@ describe('Projects (fiche projet)', () => {
     await page.getByRole('button', { name: 'Ajouter un financement' }).click();
     await page.getByLabel('Dispositif').fill('DETR');
     await page.getByLabel('Montant demandé HT').fill('4 000');
+    // Two sections changed, one saved: the other stays marked in the table of contents.
+    await saveSection(page, 'milestones');
+    const toc = page.getByRole('navigation', { name: 'Sections de la fiche' });
+    expect(squash(await toc.locator('li').filter({ hasText: 'non enregistrée' }).innerText())).toBe('Financements (non enregistrée)');
     await screenshot(page, 'project-new-desktop');
+    await saveSection(page, 'funding');
+    expect(await toc.getByText('non enregistrée').count()).toBe(0);
 
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('link', { name: 'Terminer et voir la fiche' }).click();
     await page.waitForURL(/\/espace\/projets\/[0-9a-f-]{36}$/);
     projectPath = new URL(page.url()).pathname;
     await page.getByRole('heading', { name: title }).waitFor();
@@ -219,13 +257,15 @@ describe('Projects (fiche projet)', () => {
     expect(squash(await page.getByLabel('Coût prévisionnel HT').inputValue())).toBe('10 000,00');
     await page.getByLabel('Coût prévisionnel HT').fill('12 345,67');
     await screenshot(page, 'project-edit-desktop');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await saveSection(page, 'costs');
+    await page.getByRole('link', { name: 'Terminer et voir la fiche' }).click();
     await page.waitForURL(`**${projectPath}`);
     await page.waitForFunction(() => document.querySelector('.forecast-cost')?.textContent?.includes('12'));
     expect(squash(await page.locator('.forecast-cost').innerText())).toBe('12 345,67 €');
     const history = page.locator('section[aria-labelledby="d-history"]');
-    await history.getByText('Coût prévisionnel HT').waitFor();
-    const change = history.locator('li').filter({ hasText: 'Coût prévisionnel HT' });
+    // Saved section by section, the fiche's history has the first cost too: the change to 12 345,67 € is the one.
+    const change = history.locator('li:not(.entry)').filter({ hasText: 'Coût prévisionnel HT' }).filter({ hasText: /12\s345,67/ });
+    await change.waitFor();
     expect(squash(await change.locator('.before').innerText())).toBe('10 000,00 €');
     expect(squash(await change.locator('.after').innerText())).toBe('12 345,67 €');
 
@@ -257,12 +297,49 @@ describe('Projects (fiche projet)', () => {
     await expectNoSidewaysScroll(page, 'phone');
     await screenshot(page, 'project-page-phone');
 
+    await page.goto('/espace/projets/nouveau');
+    await page.getByLabel('Titre du projet').waitFor();
+    await expectNoSidewaysScroll(page, 'phone');
+    // The short screen fits on a phone with its button, without scrolling.
+    const create = await page.getByRole('button', { name: 'Créer le projet' }).boundingBox();
+    expect((create?.y ?? Infinity) + (create?.height ?? 0)).toBeLessThanOrEqual(844);
+    await screenshot(page, 'project-create-phone');
+
+    // The page's own access token (kept in memory), to play the other person below.
+    const ficheRequest = page.waitForRequest((r) => /\/api\/projects\/[0-9a-f-]{36}$/.test(r.url()) && !!r.headers()['authorization']);
     await page.goto(`${projectPath}/modifier`);
+    const authorization = (await ficheRequest).headers()['authorization'];
     await page.getByLabel('Titre du projet').waitFor();
     await page.locator('lib-location-map path').nth(1).waitFor();
     await expectNoSidewaysScroll(page, 'phone');
-    await screenshot(page, 'project-edit-phone');
-    expect(errors).toEqual([]);
+    // The table of contents leads to a section far down, focus on its heading.
+    await page.getByRole('navigation', { name: 'Sections de la fiche' }).getByRole('link', { name: 'Coûts HT' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 's-costs');
+    await page.getByLabel('Coût final HT').fill('12 000');
+    await saveSection(page, 'costs');
+    await screenshot(page, 'project-sections-phone');
+
+    // Someone else saves the fiche meanwhile: the next section's save shows what they changed, where the user is.
+    const id = projectPath.split('/').pop() as string;
+    const headers = { authorization };
+    const current = (await (await page.request.get(`/api/projects/${id}`, { headers })).json()) as { version: number };
+    const other = await page.request.patch(`/api/projects/${id}`, {
+      headers,
+      data: { partners: 'Syndicat intercommunal', version: current.version },
+    });
+    expect(other.status()).toBe(200);
+    await page.getByRole('textbox', { name: 'Évaluation' }).fill('Chaussée refaite, fossés curés.');
+    await section(page, 'evaluation').getByRole('button', { name: /^Enregistrer cette section/ }).click();
+    const conflict = section(page, 'evaluation').getByRole('alert');
+    await conflict.getByText('Partenaires').waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'conflict');
+    await screenshot(page, 'project-conflict-phone', { fullPage: false });
+    await conflict.getByRole('button', { name: 'Reprendre mes modifications sur la nouvelle version' }).click();
+    expect(await page.getByRole('textbox', { name: 'Partenaires' }).inputValue()).toBe('Syndicat intercommunal');
+    await page.waitForFunction(() => document.activeElement?.id === 'save-evaluation');
+    await saveSection(page, 'evaluation');
+    // The browser logs the refused save (409) itself; nothing else may fail.
+    expect(errors.filter((error) => !error.includes('409 (Conflict)'))).toEqual([]);
     await context.close();
   });
 

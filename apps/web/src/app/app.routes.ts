@@ -7,7 +7,7 @@ import {
   signedOutGuard,
 } from '@passerelle/web/auth/data-access';
 // A type only: the guard calls the page's own check, and the page's code stays in its lazy chunk.
-import type { ProjectEditPage } from '@passerelle/web/projects/feature-edit';
+import type { ProjectCreatePage, ProjectEditPage } from '@passerelle/web/projects/feature-edit';
 
 /**
  * One lazy chunk per page, so that the public home page downloads neither the workspaces nor the forms. The guards
@@ -126,8 +126,8 @@ export const appRoutes: Route[] = [
       {
         path: 'projets/nouveau',
         title: 'Nouveau projet',
-        canDeactivate: [(page: ProjectEditPage) => page.confirmLeave()],
-        loadComponent: () => import('@passerelle/web/projects/feature-edit').then((m) => m.ProjectEditPage),
+        canDeactivate: [(page: ProjectCreatePage) => page.confirmLeave()],
+        loadComponent: () => import('@passerelle/web/projects/feature-edit').then((m) => m.ProjectCreatePage),
       },
       {
         path: 'projets/:id',

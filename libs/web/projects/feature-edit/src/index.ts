@@ -1,1 +1,2 @@
+export * from './lib/project-create-page';
 export * from './lib/project-edit-page';

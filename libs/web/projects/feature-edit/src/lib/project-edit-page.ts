@@ -1,4 +1,6 @@
+import { Location, NgTemplateOutlet } from '@angular/common';
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
@@ -6,9 +8,11 @@ import {
   effect,
   ElementRef,
   inject,
+  Injector,
   input,
   signal,
   untracked,
+  type WritableSignal,
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, ReactiveFormsModule } from '@angular/forms';
@@ -21,7 +25,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSliderModule } from '@angular/material/slider';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import {
   DEFAULT_PROGRESS,
   FUNDER_LABELS,
@@ -40,7 +44,7 @@ import {
   type ProjectDto,
   type ProjectInput,
 } from '@passerelle/shared/dto';
-import { AuthSession } from '@passerelle/web/auth/data-access';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { ProjectsApi } from '@passerelle/web/projects/data-access';
 import { formatChangeValue, MoneyInput } from '@passerelle/web/projects/ui-project';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
@@ -57,6 +61,7 @@ import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '@passerelle/web/s
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { catchError, finalize, type Observable, of } from 'rxjs';
 import { provideFrenchDatepickerIntl } from './french-datepicker-intl';
+import type { ProjectCreatedState } from './project-create-page';
 import {
   changedFields,
   changesSince,
@@ -66,20 +71,35 @@ import {
   inputOf,
   mergeOnto,
   milestoneGroup,
+  pickSection,
   PROJECT_FIELD_LABELS,
+  PROJECT_SECTIONS,
+  type ProjectSection,
+  type ProjectSectionId,
+  sectionById,
+  sectionDirty,
+  sectionOfPath,
   toProjectInput,
 } from './project-form';
 
 export interface ConflictNotice {
+  /** The section whose save was refused: the notice shows there, where the user is. */
+  section: ProjectSectionId;
   current: ProjectDto;
   /** What someone else changed since the user opened the form, with the new value in words. */
   changes: { field: keyof ProjectInput; label: string; value: string }[];
 }
 
+/** Inputs where Enter saves the section (as it would submit a one-section form); not text areas, lists or boxes. */
+const ENTER_SAVES = new Set(['text', 'number', 'email', 'tel', 'url', 'search']);
+const SAVED = 'Section enregistrée.';
+
 /**
- * `/espace/projets/nouveau` and `/espace/projets/:id/modifier`: the fiche as a form. Keeps everything typed on a
- * failure, shows the API's field errors under their fields, and on a concurrent save (409) lists what the other
- * person changed and lets the user lay their changes over the new version.
+ * `/espace/projets/:id/modifier`: the fiche as a form in sections, each saved on its own with only its changed fields
+ * and the current version; the other sections keep what was typed (and count as unsaved when leaving). Keeps
+ * everything typed on a failure, shows the API's field errors under their fields and in the section's summary, and
+ * on a concurrent save (409) lists what the other person changed and lets the user lay their changes over the new
+ * version.
  */
 @Component({
   selector: 'lib-project-edit-page',
@@ -98,19 +118,21 @@ export interface ConflictNotice {
     MoneyInput,
     LocationMap,
     ErrorSummary,
+    NgTemplateOutlet,
   ],
   providers: [provideFrenchDates(), provideFrenchDatepickerIntl()],
+  // On the host rather than on each section: the sections are no interactive elements of their own.
+  host: { '(keydown.enter)': 'enterIn($event)' },
   templateUrl: './project-edit-page.html',
   styleUrl: './project-edit-page.scss',
 })
 export class ProjectEditPage {
-  /** The project's id from the route; absent when creating. */
-  readonly id = input<string>();
+  /** The project's id from the route. */
+  readonly id = input.required<string>();
 
   private readonly api = inject(ProjectsApi);
   private readonly territory = inject(TerritoryApi);
-  private readonly session = inject(AuthSession);
-  private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
   private readonly dialog = inject(MatDialog);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
@@ -124,7 +146,7 @@ export class ProjectEditPage {
   protected readonly fundingStates = FUNDING_STATES;
   protected readonly fundingStateLabels = FUNDING_STATE_LABELS;
 
-  protected readonly isNew = computed(() => !this.id());
+  protected readonly sections = PROJECT_SECTIONS;
   protected readonly project = rxResource({
     params: () => this.id(),
     stream: ({ params }) => this.api.getProject(params),
@@ -134,24 +156,41 @@ export class ProjectEditPage {
     apiErrorMessage(this.project.error(), 'Impossible de charger la fiche projet.'),
   );
   protected readonly base = signal<ProjectDto | null>(null);
-  protected readonly insee = computed(
-    () => this.base()?.commune.insee ?? (this.isNew() ? this.session.user()?.commune?.insee : undefined),
-  );
+  protected readonly insee = computed(() => this.base()?.commune.insee);
   protected readonly commune = rxResource({
     params: () => this.insee(),
     stream: ({ params }) => this.territory.getCommune(params),
+  });
+  protected readonly mapLabel = computed(() => {
+    const name = this.commune.value()?.name;
+    return `Carte ${name ? ofPlace(name) : 'de la commune'}\u00a0: cliquez ou utilisez le clavier pour placer le projet`;
   });
   protected readonly config = toSignal(inject(PublicConfig).load().pipe(catchError(() => of(null))), {
     initialValue: null,
   });
 
-  protected readonly saving = signal(false);
-  protected readonly saveError = signal('');
-  /** Field errors of the API that match no control, shown at the top. */
-  protected readonly otherErrors = signal<string[]>([]);
+  /** « Projet créé… » when the create screen led here. */
+  protected readonly createdNotice = signal(
+    (inject(Location).getState() as ProjectCreatedState | null)?.projectCreated
+      ? 'Projet créé. Complétez la fiche section par section\u00a0; chaque section s’enregistre à part.'
+      : '',
+  );
+  /** One section saves at a time: each save starts from the version the previous one returned. */
+  protected readonly savingSection = signal<ProjectSectionId | null>(null);
+  /** « Section enregistrée. » and the like, in each section's status line. */
+  protected readonly sectionStatus = signal<Partial<Record<ProjectSectionId, string>>>({});
+  /** The fields to correct, listed at the top of the section after a failed save. */
+  protected readonly sectionErrors = signal<Partial<Record<ProjectSectionId, ErrorSummaryItem[]>>>({});
+  /** A save that failed for another reason than a field (network, server), with field errors matching no control. */
+  protected readonly sectionFailure = signal<Partial<Record<ProjectSectionId, { message: string; others: string[] }>>>({});
   protected readonly conflict = signal<ConflictNotice | null>(null);
-  /** The fields to correct, listed at the top of the form after a failed save. */
-  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
+  /** Each change of a control's value or dirty state, so that the table of contents marks unsaved sections. */
+  private readonly formEvents = toSignal(this.form.events, { initialValue: null });
+  protected readonly unsavedSections = computed(() => {
+    this.formEvents();
+    this.base();
+    return new Set(PROJECT_SECTIONS.filter((section) => sectionDirty(this.form, section)).map((section) => section.id));
+  });
   protected readonly mapMessage = signal('');
   /** The commune's interior point, for « Centre du village ». */
   protected readonly centre = computed<LatLng | null>(() => this.commune.value()?.center ?? null);
@@ -167,7 +206,6 @@ export class ProjectEditPage {
   });
   /** Once the user moved the progress, a status change no longer resets it. */
   private progressSetByUser = false;
-  private saved = false;
 
   protected readonly fieldErrorMessage = fieldErrorMessage;
 
@@ -179,6 +217,10 @@ export class ProjectEditPage {
           this.base.set(project);
           fillProjectForm(this.form, inputOf(project));
           this.form.markAsPristine();
+          if (this.createdNotice()) {
+            // After the shell's focus on the heading: the confirmation is read first, then the form.
+            afterNextRender(() => this.focusById('created-notice'), { injector: this.injector });
+          }
         });
       }
     });
@@ -203,27 +245,27 @@ export class ProjectEditPage {
 
   protected addFundingLine(): void {
     this.form.controls.fundingLines.push(fundingLineGroup());
-    this.form.markAsDirty();
+    this.form.controls.fundingLines.markAsDirty();
   }
 
   protected removeFundingLine(index: number): void {
     this.form.controls.fundingLines.removeAt(index);
-    this.form.markAsDirty();
+    this.form.controls.fundingLines.markAsDirty();
   }
 
   protected addMilestone(): void {
     this.form.controls.milestones.push(milestoneGroup());
-    this.form.markAsDirty();
+    this.form.controls.milestones.markAsDirty();
   }
 
   protected removeMilestone(index: number): void {
     this.form.controls.milestones.removeAt(index);
-    this.form.markAsDirty();
+    this.form.controls.milestones.markAsDirty();
   }
 
   protected placed(point: LatLng): void {
     this.form.controls.location.patchValue(point);
-    this.form.markAsDirty();
+    this.form.controls.location.markAsDirty();
     this.mapMessage.set('Emplacement placé sur la carte.');
   }
 
@@ -233,7 +275,7 @@ export class ProjectEditPage {
       return;
     }
     this.form.controls.location.patchValue({ lat: centre.lat, lng: centre.lng });
-    this.form.markAsDirty();
+    this.form.controls.location.markAsDirty();
     this.mapMessage.set('Emplacement placé au centre du village.');
   }
 
@@ -281,7 +323,7 @@ export class ProjectEditPage {
       return;
     }
     this.form.controls.location.setValue({ ...point, address: result.label.slice(0, PROJECT_LIMITS.shortText) });
-    this.form.markAsDirty();
+    this.form.controls.location.markAsDirty();
     this.addressResults.set([]);
     this.addressMessage.set('');
     this.mapMessage.set(`Emplacement placé à l’adresse « ${result.label} ».`);
@@ -295,7 +337,7 @@ export class ProjectEditPage {
 
   protected clearLocation(): void {
     this.form.controls.location.setValue({ lat: null, lng: null, address: '' });
-    this.form.markAsDirty();
+    this.form.controls.location.markAsDirty();
     this.mapMessage.set('Emplacement retiré.');
   }
 
@@ -312,25 +354,112 @@ export class ProjectEditPage {
   }
 
   hasUnsavedChanges(): boolean {
-    return !this.saved && this.form.dirty;
+    return this.form.dirty;
   }
 
-  /** For the route's guard: asks before leaving with unsaved changes. */
+  /** For the route's guard: asks before leaving with unsaved changes, naming the sections that have them. */
   confirmLeave(): Observable<boolean> {
     if (!this.hasUnsavedChanges()) {
       return of(true);
     }
+    const titles = PROJECT_SECTIONS.filter((section) => sectionDirty(this.form, section)).map(
+      (section) => `«\u00a0${section.title}\u00a0»`,
+    );
     return confirmAction(this.dialog, {
       title: 'Quitter sans enregistrer\u00a0?',
-      message: 'Les modifications de la fiche seront perdues.',
+      message:
+        titles.length > 1
+          ? `Les sections ${titles.join(', ')} ont des modifications non enregistrées\u00a0: elles seront perdues.`
+          : `La section ${titles[0] ?? ''} a des modifications non enregistrées\u00a0: elles seront perdues.`,
       confirmLabel: 'Quitter sans enregistrer',
       destructive: true,
     });
   }
 
+  protected titleOf(id: ProjectSectionId): string {
+    return sectionById(id).title;
+  }
+
+  /** The section's last message; « Section enregistrée. » no longer holds once the section is changed again. */
+  protected statusOf(id: ProjectSectionId): string {
+    const status = this.sectionStatus()[id] ?? '';
+    return status === SAVED && this.unsavedSections().has(id) ? '' : status;
+  }
+
+  protected failureOf(id: ProjectSectionId): { message: string; others: string[] } | undefined {
+    return this.sectionFailure()[id];
+  }
+
+  /** The table of contents moves focus to the section's heading (a plain `#` link would leave the app's route). */
+  protected goToSection(event: Event, id: ProjectSectionId): void {
+    event.preventDefault();
+    this.focusById(`s-${id}`);
+  }
+
+  /** Enter in a one-line field saves its section, as it would submit a short form (the address field searches). */
+  protected enterIn(event: Event): void {
+    const target = event.target;
+    if (event.defaultPrevented || !(target instanceof HTMLInputElement) || !ENTER_SAVES.has(target.type)) {
+      return;
+    }
+    const heading = target.closest('section[aria-labelledby^="s-"]')?.getAttribute('aria-labelledby');
+    const section = PROJECT_SECTIONS.find((candidate) => `s-${candidate.id}` === heading);
+    if (section) {
+      event.preventDefault();
+      this.saveSection(section.id);
+    }
+  }
+
   /**
-   * Lays the user's changes over the version saved in between: fields they changed keep their values, the others
-   * take the new ones; the next save is made on the new version.
+   * Saves one section: only its fields that differ from the version the page holds, with that version. The other
+   * sections keep what was typed in them, unsaved. The version returned becomes the base of the next save.
+   */
+  protected saveSection(id: ProjectSectionId): void {
+    const base = this.base();
+    if (!base || this.savingSection() || this.conflict()) {
+      return;
+    }
+    const section = sectionById(id);
+    this.clearSectionMessages(id);
+    const controls = section.fields.map((field) => this.form.controls[field]);
+    if (controls.some((control) => control.invalid)) {
+      controls.forEach((control) => control.markAllAsTouched());
+      this.showSectionErrors(section);
+      return;
+    }
+    const changes = pickSection(changesSince(inputOf(base), toProjectInput(this.form, this.progressSetByUser)), section);
+    if (Object.keys(changes).length === 0) {
+      controls.forEach((control) => control.markAsPristine());
+      this.setSection(this.sectionStatus, id, 'Aucune modification à enregistrer dans cette section.');
+      return;
+    }
+    const sent = this.sectionInput(section);
+    this.savingSection.set(id);
+    this.api
+      .updateProject(base.id, { ...changes, version: base.version })
+      .pipe(finalize(() => this.savingSection.set(null)))
+      .subscribe({
+        next: (project) => {
+          this.base.set(project);
+          // Typed into the section while it was being saved: that change is not saved yet.
+          if (this.sectionInput(section) === sent) {
+            controls.forEach((control) => control.markAsPristine());
+          }
+          this.setSection(this.sectionStatus, id, SAVED);
+        },
+        error: (error: unknown) => this.showSaveError(section, error),
+      });
+  }
+
+  /** What the section's fields hold now, as the API would receive them (for a comparison). */
+  private sectionInput(section: ProjectSection): string {
+    const input = toProjectInput(this.form, this.progressSetByUser);
+    return JSON.stringify(section.fields.map((field) => input[field] ?? null));
+  }
+
+  /**
+   * Lays the user's changes (every section's) over the version saved in between: fields they changed keep their
+   * values, the others take the new ones; the next save is made on the new version. Unsaved sections stay unsaved.
    */
   protected reapply(): void {
     const notice = this.conflict();
@@ -338,55 +467,32 @@ export class ProjectEditPage {
     if (!notice || !base) {
       return;
     }
+    const unsaved = PROJECT_SECTIONS.filter((section) => sectionDirty(this.form, section));
     const mine = toProjectInput(this.form, this.progressSetByUser);
     const merged = mergeOnto(inputOf(base), mine, inputOf(notice.current));
     this.base.set(notice.current);
     fillProjectForm(this.form, merged);
-    this.form.markAsDirty();
+    this.form.markAsPristine();
+    for (const section of unsaved) {
+      section.fields.forEach((field) => this.form.controls[field].markAsDirty());
+    }
     this.conflict.set(null);
-    this.saveError.set('');
+    this.setSection(
+      this.sectionStatus,
+      notice.section,
+      'Vos modifications sont reprises sur la nouvelle version\u00a0: relisez puis enregistrez la section.',
+    );
+    // The notice and its button are gone: the focus goes to the section's save button, not to the top of the page.
+    afterNextRender(() => this.focusById(`save-${notice.section}`), { injector: this.injector });
   }
 
-  protected save(): void {
-    if (this.saving()) {
-      return;
-    }
-    this.saveError.set('');
-    this.otherErrors.set([]);
-    this.errorSummary.set([]);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.showErrorSummary();
-      return;
-    }
-    const input = toProjectInput(this.form, this.progressSetByUser);
-    const base = this.base();
-    let request: Observable<ProjectDto>;
-    if (base) {
-      request = this.api.updateProject(base.id, { ...changesSince(inputOf(base), input), version: base.version });
-    } else {
-      const insee = this.insee();
-      if (!insee) {
-        return;
-      }
-      request = this.api.createProject(insee, input);
-    }
-    this.saving.set(true);
-    request.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (project) => {
-        this.saved = true;
-        void this.router.navigate(['/espace/projets', project.id]);
-      },
-      error: (error: unknown) => this.showSaveError(error),
-    });
-  }
-
-  private showSaveError(error: unknown): void {
+  private showSaveError(section: ProjectSection, error: unknown): void {
     if (apiErrorCode(error) === 'PROJECT_VERSION_CONFLICT') {
       const current = (error as { error: ProjectConflictError }).error.current;
       const base = this.base();
       const fields = base ? changedFields(inputOf(base), inputOf(current)) : [];
       this.conflict.set({
+        section: section.id,
         current,
         changes: fields.map((field) => ({
           field,
@@ -394,34 +500,75 @@ export class ProjectEditPage {
           value: formatChangeValue(field, current[field]),
         })),
       });
+      afterNextRender(() => this.focusById('conflict'), { injector: this.injector });
       return;
     }
+    const fieldErrors = apiFieldErrors(error);
     const unmatched: string[] = [];
-    for (const [path, message] of Object.entries(apiFieldErrors(error))) {
+    const elsewhere: string[] = [];
+    for (const [path, message] of Object.entries(fieldErrors)) {
       const control = this.form.get(path);
       if (control) {
         control.setErrors({ ...control.errors, server: message });
         control.markAsTouched();
+        if (sectionOfPath(path)?.id !== section.id) {
+          elsewhere.push(path);
+        }
       } else {
         unmatched.push(message);
       }
     }
-    if (Object.keys(apiFieldErrors(error)).length > 0) {
-      this.showErrorSummary(unmatched);
+    if (Object.keys(fieldErrors).length > 0) {
+      this.showSectionErrors(section, unmatched, elsewhere);
       return;
     }
-    this.otherErrors.set(unmatched);
-    this.saveError.set(apiErrorMessage(error, 'L’enregistrement a échoué. Vos saisies sont conservées : réessayez.'));
+    this.setSection(this.sectionFailure, section.id, {
+      message: apiErrorMessage(error, 'L’enregistrement de la section a échoué. Vos saisies sont conservées\u00a0: réessayez.'),
+      others: unmatched,
+    });
   }
 
-  /** Lists every field to correct at the top of the form; the summary takes focus. */
-  private showErrorSummary(unmatched: string[] = []): void {
-    this.errorSummary.set([
-      ...formErrorItems(this.form, { label: summaryLabel, message: (control) => this.errorOf(control) }),
+  /**
+   * Lists the section's fields to correct at its top (the summary takes focus), with the fields of other sections the
+   * API named for this save (a cost lowered below a funding request is reported on the funding line).
+   */
+  private showSectionErrors(section: ProjectSection, unmatched: string[] = [], elsewhere: string[] = []): void {
+    const ids = new Set(elsewhere.map((path) => `field-${path.replace(/\./g, '-')}`));
+    const inSection = (fieldId: string) =>
+      section.fields.some((field) => fieldId === `field-${field}` || fieldId.startsWith(`field-${field}-`));
+    const items = formErrorItems(this.form, { label: summaryLabel, message: (control) => this.errorOf(control) }).filter(
+      (item) => item.fieldId !== null && (inSection(item.fieldId) || ids.has(item.fieldId)),
+    );
+    this.setSection(this.sectionErrors, section.id, [
+      ...items,
       ...unmatched.map((message) => ({ label: '', message, fieldId: null })),
     ]);
   }
+
+  private clearSectionMessages(id: ProjectSectionId): void {
+    const without = <T>(all: Partial<Record<ProjectSectionId, T>>) => {
+      const rest = { ...all };
+      delete rest[id];
+      return rest;
+    };
+    this.sectionStatus.update(without);
+    this.sectionErrors.update(without);
+    this.sectionFailure.update(without);
+  }
+
+  private setSection<T>(messages: WritableSignal<Partial<Record<ProjectSectionId, T>>>, id: ProjectSectionId, value: T): void {
+    messages.update((all) => ({ ...all, [id]: value }));
+  }
+
+  private focusById(id: string): void {
+    const element = this.host.nativeElement.querySelector<HTMLElement>(`#${id}`);
+    if (element) {
+      element.scrollIntoView?.({ block: 'start' });
+      element.focus();
+    }
+  }
 }
+
 
 const FUNDING_FIELD_LABELS: Record<string, string> = {
   funder: 'financeur',

@@ -98,6 +98,66 @@ export function createProjectForm() {
 
 export type ProjectForm = ReturnType<typeof createProjectForm>;
 
+/**
+ * The short form that creates a fiche: what the API requires (title, theme, status with its usual default); the rest
+ * is filled in section by section afterwards.
+ */
+export function createNewProjectForm() {
+  return new FormGroup({
+    title: text(PROJECT_LIMITS.title, true),
+    theme: new FormControl<ProjectTheme | null>(null, { validators: [Validators.required] }),
+    status: new FormControl<ProjectStatus>('PLANNED', { nonNullable: true, validators: [Validators.required] }),
+  });
+}
+
+export type NewProjectForm = ReturnType<typeof createNewProjectForm>;
+
+/**
+ * The sections of the fiche, each saved on its own with only its fields. A field's control has the field's name;
+ * `id` makes the heading's id (`s-<id>`), the target of the table of contents.
+ */
+export const PROJECT_SECTIONS = [
+  { id: 'summary', title: 'En bref', fields: ['title', 'summary', 'theme', 'status'] },
+  { id: 'description', title: 'Description et objectifs', fields: ['description', 'objectives'] },
+  { id: 'lead', title: 'Porteur et partenaires', fields: ['projectLead', 'partners'] },
+  { id: 'dates', title: 'Dates et avancement', fields: ['startDate', 'endDate', 'progress'] },
+  { id: 'location', title: 'Emplacement', fields: ['location'] },
+  { id: 'costs', title: 'Coûts HT', fields: ['forecastCostCents', 'finalCostCents'] },
+  { id: 'funding', title: 'Financements', fields: ['fundingLines'] },
+  { id: 'milestones', title: 'Étapes', fields: ['milestones'] },
+  { id: 'lessons', title: 'Retour d’expérience', fields: ['lessons'] },
+  { id: 'evaluation', title: 'Évaluation', fields: ['evaluation'] },
+] as const satisfies readonly { id: string; title: string; fields: readonly (keyof ProjectInput)[] }[];
+
+export type ProjectSection = (typeof PROJECT_SECTIONS)[number];
+export type ProjectSectionId = ProjectSection['id'];
+
+export function sectionById(id: ProjectSectionId): ProjectSection {
+  return PROJECT_SECTIONS.find((section) => section.id === id) as ProjectSection;
+}
+
+/** The section a field belongs to (`fundingLines.0.scheme` → Financements). */
+export function sectionOfPath(path: string): ProjectSection | undefined {
+  const field = path.split('.')[0];
+  return PROJECT_SECTIONS.find((section) => (section.fields as readonly string[]).includes(field));
+}
+
+/** Whether the user changed a field of the section since it was loaded or last saved. */
+export function sectionDirty(form: ProjectForm, section: ProjectSection): boolean {
+  return section.fields.some((field) => form.controls[field].dirty);
+}
+
+/** The section's fields among `changes`, for its own PATCH. */
+export function pickSection(changes: Partial<ProjectInput>, section: ProjectSection): Partial<ProjectInput> {
+  const picked: Partial<ProjectInput> = {};
+  for (const field of section.fields) {
+    if (field in changes) {
+      (picked as Record<string, unknown>)[field] = changes[field];
+    }
+  }
+  return picked;
+}
+
 /** Fills the form with a fiche (or a merged input), rebuilding the rows of the two lists. */
 export function fillProjectForm(form: ProjectForm, project: ProjectInput): void {
   form.controls.fundingLines.clear({ emitEvent: false });
@@ -242,8 +302,17 @@ export const PROJECT_FIELD_LABELS: Record<keyof ProjectInput, string> = {
 
 const FIELDS = Object.keys(PROJECT_FIELD_LABELS) as (keyof ProjectInput)[];
 
+/** JSON with the keys of objects sorted: PostgreSQL's jsonb gives `lessons` and funding lines back in its own order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return canonical(a) === canonical(b);
 }
 
 /** The fields whose value differs between two versions of a fiche (a missing `progress` counts as unchanged). */
