@@ -25,7 +25,14 @@ export async function startServer({ env = {}, log } = {}) {
   const output = createWriteStream(log ?? join(dataDir, 'server.log'));
   const child = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIR: join(root, 'dist/apps/web/browser'), ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      // E2E_WEB_DIR: a front end built elsewhere (`--outputPath`), so that two builds never share one folder.
+      WEB_DIR: process.env.E2E_WEB_DIR ?? join(root, 'dist/apps/web/browser'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(output);

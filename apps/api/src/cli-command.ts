@@ -9,7 +9,7 @@ import { TerritoryImportService } from './territory/import/territory-import.serv
 
 export const CLI_USAGE = `Usage : node dist/apps/api/cli.js <commande>
   migrate                      applique les migrations en attente
-  import-communes <code> […]   importe ou met à jour les communes d'un ou plusieurs départements (ex. 95 45 28)
+  import-communes <code> […]   importe ou met à jour les communes d’un ou plusieurs départements (ex. 95 45 28)
   seed                         importe les données de démonstration si la base est vide`;
 
 export interface CliIo {

@@ -95,7 +95,7 @@ function demoModeWarning(config: AppConfig): string {
     `ATTENTION : mode démonstration (DEMO_MODE) sur une interface accessible depuis le réseau (HOST=${config.host}).`,
     'Les comptes de démonstration, dont un administrateur, partagent un mot de passe connu (DEMO_PASSWORD) :',
     'toute personne qui atteint ce serveur peut s’y connecter.',
-    'Le lecteur d’e-mails de démonstration (/api/dev/mails) ne répond qu’aux clients de cette machine (loopback).',
+    'Le lecteur de courriels de démonstration (/api/dev/mails) ne répond qu’aux clients de cette machine (loopback).',
     'Pour un service réel : DEMO_MODE=false (et vos propres secrets) ; pour un essai, HOST=127.0.0.1.',
   ];
   const rule = '!'.repeat(Math.max(...lines.map((l) => l.length)) + 4);

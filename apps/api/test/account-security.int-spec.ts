@@ -56,7 +56,7 @@ describe('Account security: limits per account, reset links, invitations, ids', 
       const refused = answers.filter((a) => a.statusCode === 429);
       expect(refused).toHaveLength(20);
       const body = refused[0].json<ApiError>();
-      expect(body).toMatchObject({ code: 'LOGIN_LOCKED', message: expect.stringMatching(/^Trop de tentatives de connexion pour cette adresse e-mail.*15 minutes.*Mot de passe oublié/) });
+      expect(body).toMatchObject({ code: 'LOGIN_LOCKED', message: expect.stringMatching(/^Trop de tentatives de connexion pour cette adresse électronique.*15 minutes.*Mot de passe oublié/) });
       expect(Number(refused[0].headers['retry-after'])).toBeGreaterThan(800);
       expect(Number(refused[0].headers['retry-after'])).toBeLessThanOrEqual(900);
 
@@ -275,7 +275,7 @@ describe('Account security: limits per account, reset links, invitations, ids', 
       expect((await resend(session.headers, '95584', id)).statusCode).toBe(200);
       const refused = await resend(session.headers, '95584', id);
       expect(refused.statusCode).toBe(429);
-      expect(refused.json<ApiError>()).toMatchObject({ code: 'INVITATION_MAIL_LIMIT', message: expect.stringMatching(/^Cette adresse e-mail a déjà reçu plusieurs invitations/) });
+      expect(refused.json<ApiError>()).toMatchObject({ code: 'INVITATION_MAIL_LIMIT', message: expect.stringMatching(/^Cette adresse électronique a déjà reçu plusieurs invitations/) });
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3000);
       await until(async () => (await mailsTo('relance@santeuil.example')).length >= 3);
       await new Promise((r) => setTimeout(r, 100));

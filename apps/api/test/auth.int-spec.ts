@@ -44,7 +44,7 @@ describe('Authentication and sessions', () => {
       expect(wrong.statusCode).toBe(401);
       const strip = (b: ApiError) => ({ ...b, requestId: undefined });
       expect(strip(unknown.json<ApiError>())).toEqual(strip(wrong.json<ApiError>()));
-      expect(wrong.json<ApiError>()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Adresse e-mail ou mot de passe incorrect.' });
+      expect(wrong.json<ApiError>()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Adresse électronique ou mot de passe incorrect.' });
       const events = await t.db.query(`SELECT details->>'email' AS email FROM audit_event WHERE action = 'AUTH_LOGIN_FAILED'`);
       expect(events.map((e: { email: string }) => e.email)).toEqual(expect.arrayContaining(['personne@nulle-part.example', user.email]));
     });
@@ -61,7 +61,7 @@ describe('Authentication and sessions', () => {
       const res = await inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'pas-une-adresse', password: '' } });
       expect(res.statusCode).toBe(400);
       expect(res.json<ApiError>().errors).toEqual({
-        email: expect.stringMatching(/adresse e-mail valide/),
+        email: expect.stringMatching(/adresse électronique valide/),
         password: 'Saisissez votre mot de passe.',
       });
     });

@@ -54,7 +54,7 @@ describe('Accounts and commune workspaces', () => {
     await mayorPage.getByRole('heading', { name: 'Comptes de démonstration' }).waitFor();
     await screenshot(mayorPage, 'sign-in-desktop');
     await mayorPage.getByRole('button', { name: new RegExp(`^Utiliser le compte de ${mayor.displayName}`) }).click();
-    expect(await mayorPage.getByLabel('Adresse e-mail').inputValue()).toBe(mayor.email);
+    expect(await mayorPage.getByLabel('Adresse électronique').inputValue()).toBe(mayor.email);
     await mayorPage.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
     await mayorPage.getByRole('button', { name: 'Se connecter' }).click();
     await mayorPage.waitForURL('**/espace');
@@ -62,7 +62,7 @@ describe('Accounts and commune workspaces', () => {
     await mayorPage.getByText(/\d places? sur 4 occupées?/).waitFor();
     await screenshot(mayorPage, 'workspace-desktop');
 
-    await mayorPage.getByRole('link', { name: "Gérer l'équipe" }).click();
+    await mayorPage.getByRole('link', { name: "Gérer l’équipe" }).click();
     await mayorPage.waitForURL('**/espace/equipe');
     expect(await mayorPage.title()).toBe('Mon équipe — Passerelle');
     const seats = mayorPage.locator('.seat-count');
@@ -70,8 +70,8 @@ describe('Accounts and commune workspaces', () => {
     const usedBefore = Number((await seats.innerText()).match(/^(\d+)/)?.[1]);
     expect(await seats.innerText()).toMatch(/^\d places? sur 4 occupées?$/);
 
-    await mayorPage.getByLabel('Adresse e-mail du collaborateur').fill(collaboratorEmail);
-    await mayorPage.getByRole('button', { name: "Envoyer l'invitation" }).click();
+    await mayorPage.getByLabel('Adresse électronique du collaborateur').fill(collaboratorEmail);
+    await mayorPage.getByRole('button', { name: "Envoyer l’invitation" }).click();
     await mayorPage.getByRole('status').filter({ hasText: `Invitation envoyée à ${collaboratorEmail}.` }).waitFor();
     await mayorPage.getByText(collaboratorEmail, { exact: true }).waitFor();
     expect(await seats.innerText()).toBe(`${usedBefore + 1} places sur 4 occupées`);
@@ -93,18 +93,18 @@ describe('Accounts and commune workspaces', () => {
     // Back on the sign-in page with the address filled in and a word of welcome.
     await collaboratorPage.waitForURL('**/connexion?**');
     await collaboratorPage.getByRole('status').filter({ hasText: 'Votre compte est créé.' }).waitFor();
-    expect(await collaboratorPage.getByLabel('Adresse e-mail').inputValue()).toBe(collaboratorEmail);
+    expect(await collaboratorPage.getByLabel('Adresse électronique').inputValue()).toBe(collaboratorEmail);
     await screenshot(collaboratorPage, 'sign-in-after-invitation-phone');
     await collaboratorPage.getByLabel('Mot de passe', { exact: true }).fill(COLLABORATOR_PASSWORD);
     await collaboratorPage.getByRole('button', { name: 'Se connecter' }).click();
     await collaboratorPage.waitForURL('**/espace');
-    await collaboratorPage.getByRole('link', { name: "Voir l'équipe" }).click();
+    await collaboratorPage.getByRole('link', { name: "Voir l’équipe" }).click();
     await collaboratorPage.waitForURL('**/espace/equipe');
     await collaboratorPage.getByText('Camille Roux').waitFor();
     await collaboratorPage.getByText(mayor.displayName).first().waitFor();
     // Read-only for a collaborator.
     expect(await collaboratorPage.getByRole('button', { name: 'Retirer' }).count()).toBe(0);
-    expect(await collaboratorPage.getByLabel('Adresse e-mail du collaborateur').count()).toBe(0);
+    expect(await collaboratorPage.getByLabel('Adresse électronique du collaborateur').count()).toBe(0);
     await expectNoSidewaysScroll(collaboratorPage, 'phone');
     await screenshot(collaboratorPage, 'team-collaborator-phone');
 
@@ -138,7 +138,7 @@ describe('Accounts and commune workspaces', () => {
     await page.goto('/espace/equipe');
     await page.waitForURL('**/connexion?retour=%2Fespace%2Fequipe');
     await page.getByText('Connectez-vous pour accéder à cette page.').waitFor();
-    await page.getByLabel('Adresse e-mail').fill(mayor.email);
+    await page.getByLabel('Adresse électronique').fill(mayor.email);
     await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL('**/espace/equipe');
@@ -179,7 +179,7 @@ describe('Accounts and commune workspaces', () => {
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
     await page.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor();
     expect(await page.title()).toBe('Mot de passe oublié — Passerelle');
-    await page.getByLabel('Adresse e-mail').fill('personne@example.fr');
+    await page.getByLabel('Adresse électronique').fill('personne@example.fr');
     await page.getByRole('button', { name: 'Recevoir le lien' }).click();
     await page.getByRole('status').filter({ hasText: 'Si un compte existe' }).waitFor();
     await shoot('forgot-password');
@@ -221,11 +221,11 @@ describe('Accounts and commune workspaces', () => {
     await page.waitForURL('**/departement/administration');
     await page.getByRole('status').filter({ hasText: /communes? trouvées?/ }).waitFor();
     await shoot('administration-workspaces');
-    await page.getByRole('button', { name: "Voir l'équipe" }).first().click();
-    await page.getByRole('list', { name: "Membres de l'équipe" }).waitFor();
+    await page.getByRole('button', { name: "Voir l’équipe" }).first().click();
+    await page.getByRole('list', { name: "Membres de l’équipe" }).waitFor();
     await shoot('administration-workspace-team');
-    await page.getByRole('button', { name: /^Ouvrir l’espace de / }).first().click();
-    await page.getByRole('dialog').getByLabel('Adresse e-mail du maire').waitFor();
+    await page.getByRole('button', { name: /^Ouvrir l’espace (de |d’|du |des )/ }).first().click();
+    await page.getByRole('dialog').getByLabel('Adresse électronique du maire').waitFor();
     await settleOverlay(page);
     await screenshot(page, `administration-open-workspace-${viewport}`, { fullPage: false });
     await page.keyboard.press('Escape');

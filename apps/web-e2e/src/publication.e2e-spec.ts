@@ -74,7 +74,7 @@ describe('Publication of a completed project and the public portal', () => {
     await page.getByRole('button', { name: 'Approuver et publier' }).click();
     // Publishing is public at once and e-mails the commune: a dialog asks first, and takes the focus.
     const confirm = page.getByRole('dialog', { name: 'Approuver et publier cette fiche ?' });
-    await confirm.getByText('La commune sera prévenue par e-mail.', { exact: false }).waitFor();
+    await confirm.getByText('La commune sera prévenue par courriel.', { exact: false }).waitFor();
     // Focus moves into the dialog once it has opened.
     await page.waitForFunction(() => document.querySelector('[role="dialog"]')?.contains(document.activeElement) ?? false);
     await confirm.getByRole('button', { name: 'Approuver et publier' }).click();

@@ -32,7 +32,7 @@ function describe(code: AuthErrorCode, minutes: number): { kind: ErrorKind; mess
     case 'UNAUTHENTICATED':
       return { kind: 'UNAUTHENTICATED', message: 'Votre session a expiré ou n’est pas valide : reconnectez-vous.' };
     case 'INVALID_CREDENTIALS':
-      return { kind: 'UNAUTHENTICATED', message: 'Adresse e-mail ou mot de passe incorrect.' };
+      return { kind: 'UNAUTHENTICATED', message: 'Adresse électronique ou mot de passe incorrect.' };
     case 'SESSION_EXPIRED':
       return { kind: 'UNAUTHENTICATED', message: 'Votre session est terminée : reconnectez-vous.' };
     case 'CHALLENGE_EXPIRED':
@@ -61,7 +61,7 @@ function describe(code: AuthErrorCode, minutes: number): { kind: ErrorKind; mess
       return {
         kind: 'RATE_LIMITED',
         message:
-          `Trop de tentatives de connexion pour cette adresse e-mail : par sécurité, la connexion est suspendue ` +
+          `Trop de tentatives de connexion pour cette adresse électronique : par sécurité, la connexion est suspendue ` +
           `pendant ${inMinutes(minutes)}. Si vous avez oublié votre mot de passe, choisissez-en un nouveau avec ` +
           '« Mot de passe oublié ? ».',
       };

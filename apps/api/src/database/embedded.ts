@@ -191,7 +191,7 @@ function assertTraversableByOthers(dir: string): void {
   for (let current = dir; ; current = dirname(current)) {
     if ((statSync(current).mode & constants.S_IXOTH) === 0) {
       throw new Error(
-        `PostgreSQL intégré : le dossier ${current} n'est pas accessible à l'utilisateur « postgres » ` +
+        `PostgreSQL intégré : le dossier ${current} n’est pas accessible à l’utilisateur « postgres » ` +
           `(droits ${(statSync(current).mode & 0o777).toString(8)}). Choisissez un DATA_DIR ailleurs, ` +
           `rendez ce dossier traversable (chmod o+x), ou utilisez DATABASE_URL.`,
       );

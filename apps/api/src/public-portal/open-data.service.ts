@@ -11,6 +11,7 @@ import {
   type PublicProjectDto,
   type PublicProjectFilters,
 } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { publicFilterSql } from './public-filters';
@@ -89,7 +90,7 @@ export class OpenDataService {
     <link rel="alternate" type="text/html" href="${xml(url)}"/>
     <published>${r.published_at.toISOString()}</published>
     <updated>${r.reviewed_at.toISOString()}</updated>
-    <author><name>${xml(`Commune de ${s.commune.name}`)}</name></author>
+    <author><name>${xml(`Commune ${ofPlace(s.commune.name)}`)}</name></author>
     <category term="${xml(s.theme)}" label="${xml(PROJECT_THEME_LABELS[s.theme])}"/>
     <summary type="text">${xml(s.summary)}</summary>
   </entry>`;

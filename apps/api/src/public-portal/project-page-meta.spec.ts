@@ -41,4 +41,11 @@ describe('projectPageHtml', () => {
     expect(description.endsWith('mot…')).toBe(true);
     expect(html).not.toContain('og:image');
   });
+
+  it('names the commune with the French elision when the project has no text of its own', () => {
+    const bare = { ...project, summary: '', description: '' };
+    expect(projectPageHtml(INDEX, bare, 'http://localhost:3000')).toContain(
+      '<meta name="description" content="Projet réalisé par la commune d’Ableiges." />',
+    );
+  });
 });

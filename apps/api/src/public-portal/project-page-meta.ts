@@ -1,4 +1,5 @@
 import type { PublicProjectDto } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 
 const DESCRIPTION_LENGTH = 200;
 
@@ -8,7 +9,7 @@ const DESCRIPTION_LENGTH = 200;
  */
 export function projectPageHtml(indexHtml: string, project: PublicProjectDto, publicUrl: string): string {
   const title = `${project.title} — ${project.commune.name}`;
-  const description = shorten(project.summary || project.description || `Projet réalisé par la commune de ${project.commune.name}.`);
+  const description = shorten(project.summary || project.description || `Projet réalisé par la commune ${ofPlace(project.commune.name)}.`);
   const url = `${publicUrl}/projets/${project.slug}`;
   const photo = project.photos[0];
   const image = photo ? `${publicUrl}${photo.thumbnailUrl ?? photo.contentUrl}` : null;

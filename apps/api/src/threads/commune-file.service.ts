@@ -5,7 +5,7 @@ import {
   type CommuneFileDto,
   SATISFACTION_LABELS,
   type SatisfactionScore,
-  THREAD_STATE_LABELS,
+  THREAD_STATE_STAFF_LABELS,
   type ThreadState,
   type TimelineEventDto,
   type TimelineKind,
@@ -155,7 +155,7 @@ function summarise(row: TimelineRow): string {
     case 'INTERNAL_NOTE':
       return `Note interne : ${quoted}`;
     case 'STATE_CHANGED':
-      return `${quoted} : ${THREAD_STATE_LABELS[row.detail as ThreadState].toLowerCase()}`;
+      return `${quoted} : ${THREAD_STATE_STAFF_LABELS[row.detail as ThreadState].toLowerCase()}`;
     case 'SATISFACTION': {
       const score = Number(row.detail) as SatisfactionScore;
       return `Avis sur ${quoted} : ${score}/5 (${SATISFACTION_LABELS[score].toLowerCase()})`;

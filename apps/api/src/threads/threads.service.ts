@@ -15,6 +15,7 @@ import {
   type ThreadState,
   type ThreadSummaryDto,
 } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { isUuid } from '../accounts/users.repository';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
 import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
@@ -24,7 +25,6 @@ import { changedRows } from '../database/changed-rows';
 import { preparedQuery } from '../database/prepared-query';
 import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from '../documents/document.mapper';
 import { DocumentsService } from '../documents/documents.service';
-import { ofPlace } from '../mail/templates/mails';
 import { NotificationMailer } from '../notifications/notification-mailer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { excerpt, renderMarkdown } from './markdown';

@@ -53,11 +53,11 @@ function describe(code: WorkspacesErrorCode, minutes: number): { kind: ErrorKind
         message: 'Cette commune a déjà un maire (ou une invitation de maire en attente) : utilisez « Remplacer le maire ».',
       };
     case 'ALREADY_MEMBER':
-      return { kind: 'CONFLICT', message: 'Cette adresse e-mail a déjà un compte Passerelle actif.' };
+      return { kind: 'CONFLICT', message: 'Cette adresse électronique a déjà un compte Passerelle actif.' };
     case 'ALREADY_INVITED':
       return {
         kind: 'CONFLICT',
-        message: 'Une invitation est déjà en attente pour cette adresse e-mail : renvoyez-la ou annulez-la.',
+        message: 'Une invitation est déjà en attente pour cette adresse électronique : renvoyez-la ou annulez-la.',
       };
     case 'MEMBER_NOT_FOUND':
       return { kind: 'NOT_FOUND', message: 'Ce membre est introuvable dans l’équipe.' };
@@ -72,7 +72,7 @@ function describe(code: WorkspacesErrorCode, minutes: number): { kind: ErrorKind
       return {
         kind: 'RATE_LIMITED',
         message:
-          'Cette adresse e-mail a déjà reçu plusieurs invitations de votre part dans l’heure : pour ne pas encombrer sa ' +
+          'Cette adresse électronique a déjà reçu plusieurs invitations de votre part dans l’heure : pour ne pas encombrer sa ' +
           `messagerie, attendez ${minutes > 1 ? `${minutes} minutes` : '1 minute'} avant de la relancer.`,
       };
     case 'CANNOT_DISABLE_SELF':

@@ -1,6 +1,6 @@
 import type { DevMailDto, Page as ListPage } from '@passerelle/shared/dto';
 import type { Page } from 'playwright-core';
-import { baseUrl, type VIEWPORTS } from './browser';
+import { baseUrl, VIEWPORTS } from './browser';
 
 /** The demo password (`DEMO_PASSWORD`), the same for every demo account. */
 export const DEMO_PASSWORD = process.env['DEMO_PASSWORD'] ?? 'Passerelle-Vexin-2026';
@@ -21,7 +21,7 @@ export async function mailsTo(to: string): Promise<DevMailDto[]> {
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/connexion');
-  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Adresse électronique').fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
@@ -38,13 +38,21 @@ export async function settleOverlay(page: Page): Promise<void> {
  * The page fits the viewport's width: nothing to scroll sideways on a phone. Signed-in pages scroll inside the
  * sidenav's content box, not the document: both are measured.
  */
-export async function expectNoSidewaysScroll(page: Page, viewport: keyof typeof VIEWPORTS): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(viewport === 'phone' ? 390 : 1440);
-  const overflow = await page.evaluate(() =>
-    Math.max(0, ...Array.from(document.querySelectorAll<HTMLElement>('.mat-drawer-content')).map((box) => box.scrollWidth - box.clientWidth)),
-  );
-  expect(overflow).toBe(0);
+export async function expectNoSidewaysScroll(page: Page, viewport: keyof typeof VIEWPORTS | number): Promise<void> {
+  const { documentWidth, drawerOverflow } = await sidewaysOverflow(page);
+  expect(documentWidth).toBeLessThanOrEqual(typeof viewport === 'number' ? viewport : VIEWPORTS[viewport].width);
+  expect(drawerOverflow).toBe(0);
+}
+
+/** What scrolls sideways: the document's width (to compare with the viewport's) and the sidenav content's overflow. */
+export function sidewaysOverflow(page: Page): Promise<{ documentWidth: number; drawerOverflow: number }> {
+  return page.evaluate(() => ({
+    documentWidth: document.documentElement.scrollWidth,
+    drawerOverflow: Math.max(
+      0,
+      ...Array.from(document.querySelectorAll<HTMLElement>('.mat-drawer-content')).map((box) => box.scrollWidth - box.clientWidth),
+    ),
+  }));
 }
 
 /** Errors of the page, apart from the tile server that cannot be reached on purpose. */

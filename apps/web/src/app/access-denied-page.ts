@@ -11,7 +11,7 @@ import { AuthSession, homeOf } from '@passerelle/web/auth/data-access';
   template: `
     <h1>Accès réservé</h1>
     <p>
-      Cette page est réservée à d'autres utilisateurs de Passerelle.
+      Cette page est réservée à d’autres utilisateurs de Passerelle.
       @if (roleLabel()) {
         Vous êtes connecté en tant que {{ roleLabel() }}.
       }
@@ -21,7 +21,7 @@ import { AuthSession, homeOf } from '@passerelle/web/auth/data-access';
     } @else {
       <p><a routerLink="/connexion">Se connecter</a></p>
     }
-    <p><a routerLink="/">Revenir à l'accueil</a></p>
+    <p><a routerLink="/">Revenir à l’accueil</a></p>
   `,
   styles: `
     h1 {

@@ -7,8 +7,8 @@ import { RouterLink } from '@angular/router';
   imports: [RouterLink],
   template: `
     <h1>Page introuvable</h1>
-    <p>L'adresse demandée ne correspond à aucune page de Passerelle. Elle a peut-être été déplacée ou mal saisie.</p>
-    <p><a routerLink="/">Revenir à l'accueil</a></p>
+    <p>L’adresse demandée ne correspond à aucune page de Passerelle. Elle a peut-être été déplacée ou mal saisie.</p>
+    <p><a routerLink="/">Revenir à l’accueil</a></p>
   `,
   styles: `
     h1 {

@@ -10,7 +10,7 @@ import type {
   TotpEnrolmentStartRequest,
 } from '@passerelle/shared/dto';
 
-const EMAIL_MESSAGE = 'Saisissez une adresse e-mail valide, par exemple prenom.nom@mairie.fr.';
+const EMAIL_MESSAGE = 'Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr.';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'maire@ableiges.example' })

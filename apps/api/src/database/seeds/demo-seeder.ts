@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { hashPassword } from '../../auth/passwords';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -102,11 +103,15 @@ export class DemoSeeder {
           requestedOn: null,
           decidedOn: null,
         }));
+        const [commune] = await tx.query<{ name: string }[]>(`SELECT name FROM commune WHERE insee = $1`, [p.communeInsee]);
+        if (!commune) {
+          continue;
+        }
         const [created] = await tx.query(
           `INSERT INTO project (commune_insee, title, summary, description, objectives, theme, status, progress, start_date, end_date,
                                 project_lead, partners, latitude, longitude, address, forecast_cost_cents, final_cost_cents,
                                 funding_lines, milestones, lessons, evaluation, publication_state, publication_choices)
-           SELECT c.insee, $2, $3, $4, '', $5, 'COMPLETED', 100, $6, $7, 'Commune de ' || c.name, '', c.latitude + $8, c.longitude + $9, NULL,
+           SELECT c.insee, $2, $3, $4, '', $5, 'COMPLETED', 100, $6, $7, $15, '', c.latitude + $8, c.longitude + $9, NULL,
                   $10, $11, $12, '[]', $13, '', 'PUBLISHED', $14
              FROM commune c WHERE c.insee = $1
            RETURNING id`,
@@ -114,6 +119,7 @@ export class DemoSeeder {
             p.communeInsee, p.title, p.summary, p.description, p.theme, p.startDate, p.endDate, p.offset[0], p.offset[1],
             p.forecastCostCents, p.finalCostCents, JSON.stringify(fundingLines), JSON.stringify(p.lessons),
             JSON.stringify({ documentIds: [], showFunding: p.funding !== null }),
+            `Commune ${ofPlace(commune.name)}`,
           ],
         );
         if (!created) {

@@ -15,21 +15,10 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 </body></html>`;
 }
 
-/** "d’Ableiges", "de Vétheuil", "du Plessis-Luzarches", "des Mureaux": French elision and contraction. */
-export function ofPlace(name: string): string {
-  if (/^Le /.test(name)) {
-    return `du ${name.slice(3)}`;
-  }
-  if (/^Les /.test(name)) {
-    return `des ${name.slice(4)}`;
-  }
-  return /^[AEIOUYÉÈÊÂÎÔÛH]/i.test(name) ? `d’${name}` : `de ${name}`;
-}
-
 export interface InvitationMailInput {
   to: string;
   url: string;
-  /** e.g. "collaborateur de la commune d'Ableiges", "agent du département du Val-d'Oise". */
+  /** e.g. "collaborateur de la commune d’Ableiges", "agent du département du Val-d’Oise". */
   what: string;
   invitedBy: string | null;
   expiresAt: Date;
@@ -95,7 +84,7 @@ export function invitationNotPossibleMail(input: { to: string; what: string; inv
   const who = input.invitedBy ? `${input.invitedBy} a voulu vous inviter` : 'Quelqu’un a voulu vous inviter';
   const paragraphs = [
     `${who} à rejoindre Passerelle en tant que ${input.what}.`,
-    'Votre adresse e-mail est déjà celle d’un compte Passerelle, rattaché à une autre commune ou à un autre département. Une adresse ne peut avoir qu’un seul compte : vous ne pouvez donc pas rejoindre cet espace avec cette adresse.',
+    'Votre adresse électronique est déjà celle d’un compte Passerelle, rattaché à une autre commune ou à un autre département. Une adresse ne peut avoir qu’un seul compte : vous ne pouvez donc pas rejoindre cet espace avec cette adresse.',
     'Si vous devez rejoindre cet espace, demandez à la personne qui vous invite d’utiliser une autre de vos adresses, ou demandez au département de changer le rattachement de votre compte.',
   ];
   const footer = 'Votre compte actuel n’est pas modifié. Si vous n’attendiez pas cette invitation, ignorez ce message.';

@@ -2,8 +2,8 @@ import { IsEmail, IsIn, MaxLength } from 'class-validator';
 import type { CreateAgentInvitationRequest } from '@passerelle/shared/dto';
 
 export class CreateAgentInvitationDto implements CreateAgentInvitationRequest {
-  @IsEmail({}, { message: 'Saisissez une adresse e-mail valide.' })
-  @MaxLength(254, { message: 'Saisissez une adresse e-mail valide.' })
+  @IsEmail({}, { message: 'Saisissez une adresse électronique valide.' })
+  @MaxLength(254, { message: 'Saisissez une adresse électronique valide.' })
   email!: string;
 
   @IsIn(['ADMIN', 'AGENT'], { message: 'role doit valoir AGENT ou ADMIN.' })

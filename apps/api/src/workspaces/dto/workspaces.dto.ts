@@ -12,7 +12,7 @@ import {
 } from '@passerelle/shared/dto';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
-const EMAIL_MESSAGE = 'Saisissez une adresse e-mail valide, par exemple prenom.nom@mairie.fr.';
+const EMAIL_MESSAGE = 'Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr.';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateInvitationDto implements CreateInvitationRequest {

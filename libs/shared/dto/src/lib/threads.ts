@@ -20,12 +20,19 @@ export const THREAD_CATEGORY_LABELS: Record<ThreadCategory, string> = {
 export const THREAD_STATES = ['NEW', 'ANSWERED', 'OPEN', 'WAITING_COMMUNE', 'CLOSED'] as const;
 export type ThreadState = (typeof THREAD_STATES)[number];
 
+/** A thread's state as the commune reads it: the département's answer is « reçue ». */
 export const THREAD_STATE_LABELS: Record<ThreadState, string> = {
   NEW: 'Nouvelle',
-  ANSWERED: 'Répondue',
+  ANSWERED: 'Réponse reçue',
   OPEN: 'Relancée',
   WAITING_COMMUNE: 'En attente de la commune',
   CLOSED: 'Fermée',
+};
+
+/** The same states as the département's agents read them: their answer is « envoyée ». */
+export const THREAD_STATE_STAFF_LABELS: Record<ThreadState, string> = {
+  ...THREAD_STATE_LABELS,
+  ANSWERED: 'Réponse envoyée',
 };
 
 /** The states a user can ask for with `POST /threads/:id/state`; the others follow from messages. */

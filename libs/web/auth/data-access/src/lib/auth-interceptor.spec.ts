@@ -177,7 +177,7 @@ describe('authInterceptor', () => {
       const answer = firstValueFrom(client.post(url, {}));
       http
         .expectOne(url)
-        .flush({ code: 'INVALID_CREDENTIALS', message: 'Adresse e-mail ou mot de passe incorrect.', requestId: 'r' }, UNAUTHORIZED);
+        .flush({ code: 'INVALID_CREDENTIALS', message: 'Adresse électronique ou mot de passe incorrect.', requestId: 'r' }, UNAUTHORIZED);
       await expect(answer).rejects.toMatchObject({ status: 401 });
       http.expectNone('/api/auth/refresh');
       expect(router.url).toBe('/espace/equipe');

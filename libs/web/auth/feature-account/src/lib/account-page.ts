@@ -40,7 +40,7 @@ export const EXPORT_FILE_NAME = 'passerelle-mes-donnees.json';
       <section class="data" aria-labelledby="data-title">
         <h2 id="data-title">Mes données</h2>
         <p class="hint">
-          Téléchargez tout ce que Passerelle conserve à votre sujet, dans un fichier JSON lisible par d'autres
+          Téléchargez tout ce que Passerelle conserve à votre sujet, dans un fichier JSON lisible par d’autres
           logiciels.
         </p>
         <button mat-stroked-button type="button" [disabled]="exporting()" (click)="exportData()">
@@ -75,6 +75,11 @@ export const EXPORT_FILE_NAME = 'passerelle-mes-donnees.json';
       border-radius: 16px;
       background: var(--mat-sys-surface-container-low);
       border: 1px solid var(--mat-sys-outline-variant);
+
+      /* The same card as the other sections (_account-section.scss). */
+      @media (max-width: 599.98px) {
+        padding: 16px;
+      }
 
       h2 {
         font: var(--mat-sys-title-large);

@@ -15,6 +15,7 @@ import {
 import { NotificationsApi } from '@passerelle/web/notifications/data-access';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
+import { FocusOnText } from '@passerelle/web/shared/ui-material';
 
 /**
  * Which notifications also arrive by e-mail, kind by kind: at once, in the daily digest, or not at all. The API lists
@@ -23,7 +24,7 @@ import { finalize } from 'rxjs';
 @Component({
   selector: 'lib-notification-preferences-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButton, MatProgressBar, MatRadioGroup, MatRadioButton],
+  imports: [FocusOnText, ReactiveFormsModule, MatButton, MatProgressBar, MatRadioGroup, MatRadioButton],
   template: `
     <h2 id="notification-preferences-title">Notifications par courriel</h2>
     <p class="hint">
@@ -70,7 +71,7 @@ import { finalize } from 'rxjs';
         }
       </form>
     }
-    <p class="notice" role="status">{{ notice() }}</p>
+    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
   `,
   styleUrl: './_account-section.scss',
   styles: `

@@ -14,6 +14,7 @@ import {
   formErrorItems,
   sameAs,
   showServerErrors,
+  FocusOnText,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
@@ -22,7 +23,7 @@ import { finalize } from 'rxjs';
 @Component({
   selector: 'lib-password-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [FocusOnText, 
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -63,7 +64,7 @@ import { finalize } from 'rxjs';
         <button mat-flat-button type="submit" [disabled]="saving()">Changer le mot de passe</button>
       </div>
     </form>
-    <p class="notice" role="status">{{ notice() }}</p>
+    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
     <div class="progress">
       @if (saving()) {
         <mat-progress-bar mode="indeterminate" aria-label="Enregistrement" />

@@ -12,6 +12,7 @@ import {
   fieldErrorMessage,
   formErrorItems,
   showServerErrors,
+  FocusOnText,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
@@ -20,12 +21,20 @@ import { finalize } from 'rxjs';
 @Component({
   selector: 'lib-profile-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ErrorSummary],
+  imports: [
+    FocusOnText,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    ErrorSummary,
+  ],
   template: `
     <h2 id="profile-title">Profil</h2>
     @if (user(); as current) {
       <dl class="facts">
-        <dt>Adresse e-mail</dt>
+        <dt>Adresse électronique</dt>
         <dd>{{ current.email }}</dd>
         <dt>Rôle</dt>
         <dd>{{ roleLabel() }}</dd>
@@ -48,7 +57,7 @@ import { finalize } from 'rxjs';
         <button mat-flat-button type="submit" [disabled]="saving()">Enregistrer</button>
       </div>
     </form>
-    <p class="notice" role="status">{{ notice() }}</p>
+    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
     <div class="progress">
       @if (saving()) {
         <mat-progress-bar mode="indeterminate" aria-label="Enregistrement" />

@@ -7,7 +7,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { TotpSetupDto } from '@passerelle/shared/dto';
 import { AccountApi, AuthSession } from '@passerelle/web/auth/data-access';
 import { RecoveryCodesPanel, TOTP_CODE_VALIDATORS, TotpCodeField, TotpSetupPanel } from '@passerelle/web/auth/ui-second-factor';
-import { fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { fieldErrorMessage, injectFocusInvalidField, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize, type Observable, switchMap } from 'rxjs';
 
@@ -20,7 +20,7 @@ type Mode = 'idle' | 'setup' | 'codes' | 'disable';
 @Component({
   selector: 'lib-second-factor-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [FocusOnText, 
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -61,6 +61,8 @@ export class SecondFactorSection {
   protected readonly setupForm = new FormGroup({ code: this.code });
   protected readonly disableForm = new FormGroup({ password: this.password });
   protected readonly fieldErrorMessage = fieldErrorMessage;
+  /** Each form has one field: its error shows under it and focus goes to it, without an error summary. */
+  private readonly focusInvalidField = injectFocusInvalidField();
 
   protected startSetup(): void {
     this.run(this.api.startTotpSetup(), (setup) => {
@@ -73,6 +75,7 @@ export class SecondFactorSection {
   protected confirmSetup(): void {
     if (this.code.invalid) {
       this.code.markAsTouched();
+      this.focusInvalidField();
       return;
     }
     this.run(
@@ -103,6 +106,7 @@ export class SecondFactorSection {
   protected disable(): void {
     if (this.password.invalid) {
       this.password.markAsTouched();
+      this.focusInvalidField();
       return;
     }
     this.run(
@@ -147,6 +151,7 @@ export class SecondFactorSection {
         if (field && (fieldErrors || (error as { status?: number }).status === 400)) {
           field.setErrors({ server: fieldErrors ? (Object.values(fieldErrors)[0] ?? message) : message });
           field.markAsTouched();
+          this.focusInvalidField();
         } else {
           this.error.set(message);
         }

@@ -6,12 +6,13 @@ import type { SessionDto } from '@passerelle/shared/dto';
 import { AccountApi } from '@passerelle/web/auth/data-access';
 import { apiErrorMessage, formatDateTime, formatUserAgent } from '@passerelle/web/shared/util-format';
 import { finalize, map } from 'rxjs';
+import { FocusOnText } from '@passerelle/web/shared/ui-material';
 
 /** Where the account is signed in; any other session can be ended from here (a forgotten computer at the town hall). */
 @Component({
   selector: 'lib-sessions-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule],
+  imports: [FocusOnText, MatButtonModule, MatProgressBarModule],
   template: `
     <h2>Sessions ouvertes</h2>
     <p class="hint">Les appareils sur lesquels vous êtes connecté. Fermez une session que vous ne reconnaissez pas, puis changez votre mot de passe.</p>
@@ -56,7 +57,7 @@ import { finalize, map } from 'rxjs';
     @if (error()) {
       <p class="error" role="alert">{{ error() }}</p>
     }
-    <p class="notice" role="status">{{ notice() }}</p>
+    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
   `,
   styleUrl: './_account-section.scss',
   styles: `

@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { AuthApi } from '@passerelle/web/auth/data-access';
-import { fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { fieldErrorMessage, injectFocusInvalidField, showServerErrors } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
 
@@ -23,16 +23,16 @@ import { finalize } from 'rxjs';
       <h1 id="forgot-title">Mot de passe oublié</h1>
       @if (sentTo(); as email) {
         <p class="notice" role="status">
-          Si un compte existe pour l'adresse {{ email }}, un e-mail vient de lui être envoyé avec un lien pour
-          choisir un nouveau mot de passe. Le lien est valable peu de temps et ne sert qu'une fois. Pensez à regarder
+          Si un compte existe pour l’adresse {{ email }}, un courriel vient de lui être envoyé avec un lien pour
+          choisir un nouveau mot de passe. Le lien est valable peu de temps et ne sert qu’une fois. Pensez à regarder
           dans les courriers indésirables.
         </p>
         <p><a routerLink="/connexion">Revenir à la connexion</a></p>
       } @else {
-        <p class="hint">Saisissez l'adresse e-mail de votre compte&nbsp;: vous recevrez un lien pour choisir un nouveau mot de passe.</p>
+        <p class="hint">Saisissez l’adresse électronique de votre compte&nbsp;: vous recevrez un lien pour choisir un nouveau mot de passe.</p>
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
           <mat-form-field appearance="outline">
-            <mat-label>Adresse e-mail</mat-label>
+            <mat-label>Adresse électronique</mat-label>
             <input matInput type="email" formControlName="email" autocomplete="username" />
             <mat-error>{{ fieldErrorMessage(form.controls.email) }}</mat-error>
           </mat-form-field>
@@ -64,6 +64,8 @@ export class ForgotPasswordPage {
   protected readonly error = signal('');
   protected readonly sentTo = signal<string | null>(null);
   protected readonly fieldErrorMessage = fieldErrorMessage;
+  /** One field: its error shows under it and focus goes to it, without an error summary. */
+  private readonly focusInvalidField = injectFocusInvalidField();
 
   protected submit(): void {
     if (this.submitting()) {
@@ -71,6 +73,7 @@ export class ForgotPasswordPage {
     }
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.focusInvalidField();
       return;
     }
     const email = this.form.controls.email.value.trim();
@@ -82,7 +85,9 @@ export class ForgotPasswordPage {
       .subscribe({
         next: () => this.sentTo.set(email),
         error: (error: unknown) => {
-          if (!showServerErrors(this.form, error)) {
+          if (showServerErrors(this.form, error)) {
+            this.focusInvalidField();
+          } else {
             this.error.set(apiErrorMessage(error));
           }
         },

@@ -7,18 +7,26 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { type InvitationDto, ROLE_LABELS } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { AuthApi } from '@passerelle/web/auth/data-access';
 import { NEW_PASSWORD_VALIDATORS, NewPasswordFields } from '@passerelle/web/auth/ui-password';
-import { fieldErrorMessage, sameAs, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  sameAs,
+  showServerErrors,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
 
-/** "… vous invite à rejoindre l'espace de la commune Ableiges en tant que Collaborateur." */
+/** "… vous invite à rejoindre l’espace de la commune d’Ableiges sur Passerelle, en tant que collaborateur." */
 export function invitationText(invitation: InvitationDto): string {
   const who = invitation.invitedBy ?? `Le département ${invitation.departement.name}`;
   const where = invitation.commune
-    ? `l'espace de la commune ${invitation.commune.name} sur Passerelle`
-    : `l'espace du département ${invitation.departement.name} sur Passerelle`;
+    ? `l’espace de la commune ${ofPlace(invitation.commune.name)} sur Passerelle`
+    : `l’espace du département ${invitation.departement.name} sur Passerelle`;
   return `${who} vous invite à rejoindre ${where}, en tant que ${ROLE_LABELS[invitation.role].toLowerCase()}.`;
 }
 
@@ -34,6 +42,7 @@ export function invitationText(invitation: InvitationDto): string {
     MatInputModule,
     MatProgressBarModule,
     NewPasswordFields,
+    ErrorSummary,
   ],
   templateUrl: './invitation-page.html',
   styleUrl: './_auth-card.scss',
@@ -77,6 +86,8 @@ export class InvitationPage {
   });
   protected readonly submitting = signal(false);
   protected readonly error = signal('');
+  /** The fields to correct, listed above the form after a failed submit. */
+  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
   protected readonly fieldErrorMessage = fieldErrorMessage;
   protected readonly formatDateTime = formatDateTime;
 
@@ -85,8 +96,10 @@ export class InvitationPage {
       return;
     }
     this.form.controls.confirmation.updateValueAndValidity();
+    this.errorSummary.set([]);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.showErrorSummary();
       return;
     }
     const email = this.invitation.value().email;
@@ -99,10 +112,16 @@ export class InvitationPage {
       .subscribe({
         next: () => void this.router.navigate(['/connexion'], { queryParams: { email, info: 'compte-cree' } }),
         error: (error: unknown) => {
-          if (!showServerErrors(this.form, error)) {
+          if (showServerErrors(this.form, error)) {
+            this.showErrorSummary();
+          } else {
             this.error.set(apiErrorMessage(error));
           }
         },
       });
+  }
+
+  private showErrorSummary(): void {
+    this.errorSummary.set(formErrorItems(this.form, { prefix: 'invitation' }));
   }
 }

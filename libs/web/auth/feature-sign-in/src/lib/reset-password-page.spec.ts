@@ -51,6 +51,28 @@ describe(ResetPasswordPage.name, () => {
     expect(element.textContent).toContain('Les deux mots de passe ne sont pas identiques.');
   });
 
+  it('lists the fields to correct above the form, takes focus and links to each field', async () => {
+    const { fixture } = await open();
+    const element = fixture.nativeElement as HTMLElement;
+    // In the document, so that the summary's links find their fields by id and focus can move.
+    document.body.appendChild(element);
+    element.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await fixture.whenStable();
+
+    expect(confirmPasswordReset).not.toHaveBeenCalled();
+    expect(element.querySelector('.required-note')?.textContent).toBe('Les champs marqués * sont obligatoires.');
+    const summary = element.querySelector<HTMLElement>('.error-summary');
+    const links = Array.from(summary?.querySelectorAll('a') ?? []);
+    expect(links.map((link) => link.textContent?.replace(/[ \n]+/g, ' ').trim())).toEqual([
+      'Nouveau mot de passe\u00a0: Ce champ est obligatoire.',
+      'Confirmation du mot de passe\u00a0: Ce champ est obligatoire.',
+    ]);
+    expect(document.activeElement).toBe(summary);
+    links[1].click();
+    expect(document.activeElement).toBe(element.querySelector('#reset-confirmation'));
+    element.remove();
+  });
+
   it('shows why the API refused the password under the field, keeping it typed', async () => {
     confirmPasswordReset.mockReturnValue(
       throwError(() => ({

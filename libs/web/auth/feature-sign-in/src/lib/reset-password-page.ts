@@ -6,7 +6,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { AuthApi } from '@passerelle/web/auth/data-access';
 import { NEW_PASSWORD_VALIDATORS, NewPasswordFields } from '@passerelle/web/auth/ui-password';
-import { sameAs, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  formErrorItems,
+  sameAs,
+  showServerErrors,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
 
@@ -14,7 +20,7 @@ import { finalize } from 'rxjs';
 @Component({
   selector: 'lib-reset-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatProgressBarModule, NewPasswordFields],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatProgressBarModule, NewPasswordFields, ErrorSummary],
   template: `
     <section class="card" aria-labelledby="reset-title">
       <h1 id="reset-title">Nouveau mot de passe</h1>
@@ -25,8 +31,16 @@ import { finalize } from 'rxjs';
         <p class="error" role="alert">{{ deadLink() }}</p>
         <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
       } @else {
+        <p class="required-note">Les champs marqués * sont obligatoires.</p>
+        <lib-error-summary [items]="errorSummary()" />
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <lib-new-password-fields [password]="form.controls.password" [confirmation]="form.controls.confirmation" />
+          <lib-new-password-fields
+            [password]="form.controls.password"
+            [confirmation]="form.controls.confirmation"
+            passwordId="reset-password"
+            confirmationId="reset-confirmation"
+            [required]="true"
+          />
           @if (error()) {
             <p class="error" role="alert">{{ error() }}</p>
           }
@@ -57,6 +71,8 @@ export class ResetPasswordPage {
   });
   protected readonly submitting = signal(false);
   protected readonly error = signal('');
+  /** The fields to correct, listed above the form after a failed submit. */
+  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
   /** Set when the link dies between the check and the submission. */
   private readonly refusedLink = signal('');
 
@@ -78,8 +94,10 @@ export class ResetPasswordPage {
       return;
     }
     this.form.controls.confirmation.updateValueAndValidity();
+    this.errorSummary.set([]);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.showErrorSummary();
       return;
     }
     this.submitting.set(true);
@@ -94,10 +112,16 @@ export class ResetPasswordPage {
           const tokenError = apiFieldErrors(error)['token'];
           if (apiErrorCode(error) === 'TOKEN_INVALID' || tokenError) {
             this.refusedLink.set(tokenError ?? apiErrorMessage(error));
-          } else if (!showServerErrors(this.form, error)) {
+          } else if (showServerErrors(this.form, error)) {
+            this.showErrorSummary();
+          } else {
             this.error.set(apiErrorMessage(error));
           }
         },
       });
+  }
+
+  private showErrorSummary(): void {
+    this.errorSummary.set(formErrorItems(this.form, { prefix: 'reset' }));
   }
 }

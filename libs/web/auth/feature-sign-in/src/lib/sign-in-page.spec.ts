@@ -24,7 +24,7 @@ const config: PublicConfigDto = {
   tileUrl: null,
   tileAttribution: '',
   demoMode: true,
-  demoAccounts: [{ email: 'maire@ableiges.demo', displayName: 'Jeanne Martin', description: "Maire d'Ableiges" }],
+  demoAccounts: [{ email: 'maire@ableiges.demo', displayName: 'Jeanne Martin', description: "Maire d’Ableiges" }],
 };
 
 describe(SignInPage.name, () => {
@@ -123,7 +123,7 @@ describe(SignInPage.name, () => {
     session.loginWithTotp.mockReturnValue(
       throwError(() => ({
         status: 429,
-        error: { code: 'LOGIN_LOCKED', message: 'Trop de tentatives de connexion pour cette adresse e-mail.', retryAfterSeconds: 900, requestId: 'r' },
+        error: { code: 'LOGIN_LOCKED', message: 'Trop de tentatives de connexion pour cette adresse électronique.', retryAfterSeconds: 900, requestId: 'r' },
       })),
     );
     const { element, type, submit } = await render();
@@ -133,7 +133,7 @@ describe(SignInPage.name, () => {
     type('input[autocomplete="one-time-code"]', '123456');
     await submit();
     expect(element.querySelector('h1')?.textContent).toBe('Connexion');
-    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Trop de tentatives de connexion pour cette adresse e-mail.');
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain('Trop de tentatives de connexion pour cette adresse électronique.');
     expect(element.querySelector<HTMLInputElement>('input[type="email"]')?.value).toBe('agent@valdoise.demo');
     expect(element.querySelector('a[href="/mot-de-passe-oublie"]')).not.toBeNull();
   });
@@ -171,6 +171,48 @@ describe(SignInPage.name, () => {
     toggle?.click();
     await fixture.whenStable();
     expect(password()?.type).toBe('password');
+  });
+
+  describe('after a failed submit', () => {
+    afterEach(() => document.body.replaceChildren());
+
+    it('lists the fields to correct above the form, takes focus and links to each field', async () => {
+      const { fixture, element, type, submit } = await render();
+      // In the document, so that the summary's links find their fields by id and focus can move.
+      document.body.appendChild(element);
+      type('input[type="email"]', 'maire-ableiges');
+      await submit();
+      await fixture.whenStable();
+
+      expect(session.login).not.toHaveBeenCalled();
+      expect(element.querySelector('.required-note')?.textContent).toBe('Les champs marqués * sont obligatoires.');
+      const summary = element.querySelector<HTMLElement>('.error-summary');
+      expect(summary?.querySelector('h2')?.textContent?.trim()).toBe('Le formulaire contient 2 erreurs');
+      const links = Array.from(summary?.querySelectorAll('a') ?? []);
+      expect(links.map((link) => link.textContent?.replace(/[ \n]+/g, ' ').trim())).toEqual([
+        'Adresse électronique\u00a0: Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr.',
+        'Mot de passe\u00a0: Ce champ est obligatoire.',
+      ]);
+      expect(document.activeElement).toBe(summary);
+      links[1].click();
+      expect(document.activeElement).toBe(element.querySelector('#sign-in-password'));
+    });
+
+    it('shows a missing code under its field and moves focus to it, without a summary', async () => {
+      session.login.mockReturnValue(of({ status: 'TOTP_REQUIRED', challengeToken: 'challenge' }));
+      const { fixture, element, type, submit } = await render();
+      document.body.appendChild(element);
+      type('input[type="email"]', 'agent@valdoise.demo');
+      type('input[type="password"]', 'Passerelle-Vexin-2026');
+      await submit();
+      await submit();
+      await fixture.whenStable();
+
+      expect(session.loginWithTotp).not.toHaveBeenCalled();
+      expect(element.querySelector('mat-error')?.textContent).toContain('Ce champ est obligatoire.');
+      expect(element.querySelector('.error-summary')).toBeNull();
+      expect(document.activeElement).toBe(element.querySelector('input[autocomplete="one-time-code"]'));
+    });
   });
 
   it('tells how a commune gets its account', async () => {

@@ -22,7 +22,13 @@ import type { AuthenticatedResponse, DemoAccountDto, TotpSetupDto } from '@passe
 import { AuthSession, homeOf, safeReturnUrl } from '@passerelle/web/auth/data-access';
 import { RecoveryCodesPanel, TOTP_CODE_VALIDATORS, TotpCodeField, TotpSetupPanel } from '@passerelle/web/auth/ui-second-factor';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
-import { fieldErrorMessage } from '@passerelle/web/shared/ui-material';
+import {
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  injectFocusInvalidField,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { catchError, finalize, map, of } from 'rxjs';
 
@@ -30,7 +36,7 @@ type Step = 'credentials' | 'totp' | 'enrolment' | 'recovery-codes';
 
 /** Messages the pages that send users here can ask for (`?info=`). */
 const NOTICES: Record<string, string> = {
-  'compte-cree': 'Votre compte est créé. Connectez-vous avec votre adresse e-mail et le mot de passe choisi.',
+  'compte-cree': 'Votre compte est créé. Connectez-vous avec votre adresse électronique et le mot de passe choisi.',
   'mot-de-passe-modifie': 'Votre mot de passe est modifié. Connectez-vous avec le nouveau.',
 };
 
@@ -58,6 +64,7 @@ const RESTART_CODES = new Set(['CHALLENGE_EXPIRED', 'LOGIN_LOCKED']);
     TotpSetupPanel,
     RecoveryCodesPanel,
     TotpCodeField,
+    ErrorSummary,
   ],
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.scss',
@@ -117,6 +124,10 @@ export class SignInPage implements OnInit {
   protected readonly totpForm = new FormGroup({ code: this.totpCode, recoveryCode: this.recoveryCode });
   protected readonly enrolmentForm = new FormGroup({ code: this.enrolmentCode });
   protected readonly fieldErrorMessage = fieldErrorMessage;
+  /** The credentials to correct, listed above the form after a failed submit. */
+  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
+  /** The code steps have one field: its error shows under it and focus goes to it, without a summary. */
+  private readonly focusInvalidField = injectFocusInvalidField();
 
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
   private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');
@@ -132,8 +143,10 @@ export class SignInPage implements OnInit {
     if (this.submitting()) {
       return;
     }
+    this.errorSummary.set([]);
     if (this.credentials.invalid) {
       this.credentials.markAllAsTouched();
+      this.errorSummary.set(formErrorItems(this.credentials, { prefix: 'sign-in' }));
       return;
     }
     const { email, password } = this.credentials.getRawValue();
@@ -169,6 +182,7 @@ export class SignInPage implements OnInit {
     }
     if (control.invalid) {
       control.markAsTouched();
+      this.focusInvalidField();
       return;
     }
     this.begin();
@@ -203,6 +217,7 @@ export class SignInPage implements OnInit {
     }
     if (this.enrolmentCode.invalid) {
       this.enrolmentCode.markAsTouched();
+      this.focusInvalidField();
       return;
     }
     this.begin();
@@ -240,6 +255,7 @@ export class SignInPage implements OnInit {
     this.enrolmentCode.reset();
     this.useRecoveryCode.set(false);
     this.credentials.controls.password.reset();
+    this.errorSummary.set([]);
     this.goTo('credentials');
     this.error.set(message);
   }
@@ -253,6 +269,7 @@ export class SignInPage implements OnInit {
     if (control && (error as { status?: number }).status === 401) {
       control.setErrors({ server: message });
       control.markAsTouched();
+      this.focusInvalidField();
       return;
     }
     this.error.set(message);

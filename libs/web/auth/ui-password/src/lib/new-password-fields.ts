@@ -5,7 +5,7 @@ import { MatInputModule } from '@angular/material/input';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@passerelle/shared/dto';
 import { fieldErrorMessage } from '@passerelle/web/shared/ui-material';
 
-export const PASSWORD_HINT = `Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est plus facile à retenir et plus sûre qu'un mot compliqué.`;
+export const PASSWORD_HINT = `Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase de plusieurs mots est plus facile à retenir et plus sûre qu’un mot compliqué.`;
 
 /**
  * The API's password policy, checked before sending so that the user sees it under the field at once. The confirmation

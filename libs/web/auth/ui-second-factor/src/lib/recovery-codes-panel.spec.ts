@@ -21,7 +21,7 @@ describe(RecoveryCodesPanel.name, () => {
 
     let done = false;
     fixture.componentInstance.acknowledged.subscribe(() => (done = true));
-    buttons.find((b) => b.textContent?.includes("J'ai noté mes codes"))?.click();
+    buttons.find((b) => b.textContent?.includes('J’ai noté mes codes'))?.click();
     expect(done).toBe(true);
   });
 });

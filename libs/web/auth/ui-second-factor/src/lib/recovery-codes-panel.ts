@@ -23,7 +23,7 @@ export const RECOVERY_CODES_FILE_NAME = 'passerelle-codes-de-secours.txt';
     </ul>
     <div class="actions">
       <button mat-stroked-button type="button" (click)="download()">Télécharger</button>
-      <button mat-flat-button type="button" (click)="acknowledged.emit()">J'ai noté mes codes</button>
+      <button mat-flat-button type="button" (click)="acknowledged.emit()">J’ai noté mes codes</button>
     </div>
   `,
   styles: `

@@ -11,7 +11,7 @@ import type { TotpSetupDto } from '@passerelle/shared/dto';
   template: `
     <ol class="steps">
       <li>
-        Ouvrez votre application d'authentification (par exemple FreeOTP, Aegis, Google Authenticator ou
+        Ouvrez votre application d’authentification (par exemple FreeOTP, Aegis, Google Authenticator ou
         Microsoft Authenticator) et ajoutez un compte.
       </li>
       <li>
@@ -19,14 +19,14 @@ import type { TotpSetupDto } from '@passerelle/shared/dto';
         <img
           class="qr"
           [src]="setup().qrCodeDataUrl"
-          alt="QR code à scanner avec votre application d'authentification pour ajouter le compte Passerelle"
+          alt="QR code à scanner avec votre application d’authentification pour ajouter le compte Passerelle"
           width="200"
           height="200"
         />
-        ou, si vous ne pouvez pas le scanner, saisissez cette clé dans l'application&nbsp;:
+        ou, si vous ne pouvez pas le scanner, saisissez cette clé dans l’application&nbsp;:
         <code class="secret" aria-label="Clé à saisir">{{ groupedSecret() }}</code>
       </li>
-      <li>Saisissez ci-dessous le code à 6 chiffres que l'application affiche.</li>
+      <li>Saisissez ci-dessous le code à 6 chiffres que l’application affiche.</li>
     </ol>
   `,
   styles: `

@@ -33,7 +33,7 @@ describe(AgentsPanel.name, () => {
     expect(api.inviteAgent).not.toHaveBeenCalled();
     const summary = element.querySelector<HTMLElement>('.error-summary');
     expect(summary?.querySelector('a')?.textContent?.replace(/[ \n]+/g, ' ').trim()).toBe(
-      'Adresse e-mail\u00a0: Saisissez une adresse e-mail valide, par exemple prenom.nom@mairie.fr.',
+      'Adresse électronique\u00a0: Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr.',
     );
     expect(document.activeElement).toBe(summary);
     summary?.querySelector('a')?.click();

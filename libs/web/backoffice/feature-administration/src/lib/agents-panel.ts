@@ -16,6 +16,7 @@ import {
   fieldErrorMessage,
   formErrorItems,
   showServerErrors,
+  FocusOnText,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
 import { filter, finalize, switchMap, tap } from 'rxjs';
@@ -30,7 +31,7 @@ const STATUS_LABELS: Record<AgentDto['status'], string> = {
 @Component({
   selector: 'lib-agents-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [FocusOnText, 
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,

@@ -7,12 +7,12 @@ describe(EmailDialog.name, () => {
   let submit: jest.Mock;
   let close: jest.Mock;
 
-  async function render() {
+  async function render(address = 'maire@ableiges.fr') {
     const data: EmailDialogData = {
-      title: "Ouvrir l'espace d'Ableiges",
+      title: 'Ouvrir l’espace d’Ableiges',
       intro: 'Le maire recevra une invitation.',
-      label: 'Adresse e-mail du maire',
-      confirmLabel: "Ouvrir l'espace",
+      label: 'Adresse électronique du maire',
+      confirmLabel: 'Ouvrir l’espace',
       field: 'mayorEmail',
       submit,
     };
@@ -24,13 +24,15 @@ describe(EmailDialog.name, () => {
       ],
     });
     const fixture = TestBed.createComponent(EmailDialog);
-    await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
+    // In the document, so that focus can move.
+    document.body.appendChild(element);
+    await fixture.whenStable();
     const input = element.querySelector<HTMLInputElement>('input[type="email"]');
     if (!input) {
       throw new Error('no e-mail field');
     }
-    input.value = 'maire@ableiges.fr';
+    input.value = address;
     input.dispatchEvent(new Event('input'));
     element.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
     await fixture.whenStable();
@@ -40,6 +42,16 @@ describe(EmailDialog.name, () => {
   beforeEach(() => {
     submit = jest.fn().mockReturnValue(of({}));
     close = jest.fn();
+  });
+
+  afterEach(() => document.body.replaceChildren());
+
+  it('shows a wrong address under the field and moves focus to it (one field: no summary)', async () => {
+    const { element, input } = await render('maire-ableiges');
+    expect(submit).not.toHaveBeenCalled();
+    expect(element.querySelector('mat-error')?.textContent).toContain('prenom.nom@mairie.fr');
+    expect(element.querySelector('.error-summary')).toBeNull();
+    expect(document.activeElement).toBe(input);
   });
 
   it('sends the address and closes once the API accepted it', async () => {
@@ -64,6 +76,7 @@ describe(EmailDialog.name, () => {
     expect(close).not.toHaveBeenCalled();
     expect(input.value).toBe('maire@ableiges.fr');
     expect(element.querySelector('mat-error')?.textContent).toContain('Cette adresse a déjà un compte sur Passerelle.');
+    expect(document.activeElement).toBe(input);
   });
 
   it('shows a refusal without field errors above the buttons', async () => {

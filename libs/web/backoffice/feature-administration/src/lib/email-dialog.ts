@@ -5,7 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { fieldErrorMessage, injectFocusInvalidField, showServerErrors } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize, type Observable } from 'rxjs';
 
@@ -93,6 +93,8 @@ export class EmailDialog {
   protected readonly sending = signal(false);
   protected readonly error = signal('');
   protected readonly fieldErrorMessage = fieldErrorMessage;
+  /** One field: its error shows under it and focus goes back to it, without an error summary. */
+  private readonly focusInvalidField = injectFocusInvalidField();
 
   protected submit(): void {
     if (this.sending()) {
@@ -100,6 +102,7 @@ export class EmailDialog {
     }
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.focusInvalidField();
       return;
     }
     this.sending.set(true);
@@ -116,7 +119,9 @@ export class EmailDialog {
       .subscribe({
         next: () => this.dialogRef.close(true),
         error: (error: unknown) => {
-          if (!showServerErrors(this.form, error, { [this.data.field]: 'email' })) {
+          if (showServerErrors(this.form, error, { [this.data.field]: 'email' })) {
+            this.focusInvalidField();
+          } else {
             this.error.set(apiErrorMessage(error));
           }
         },

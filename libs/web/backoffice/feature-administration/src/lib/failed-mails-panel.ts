@@ -6,6 +6,7 @@ import { type FailedMailDto, MAIL_KIND_LABELS } from '@passerelle/shared/dto';
 import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
 import { apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
+import { FocusOnText } from '@passerelle/web/shared/ui-material';
 
 /**
  * Mails to people of the département that the mail server refused on every try (about 15 hours of retries): the
@@ -14,7 +15,7 @@ import { finalize } from 'rxjs';
 @Component({
   selector: 'lib-failed-mails-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButtonModule, MatProgressBarModule],
+  imports: [FocusOnText, MatButtonModule, MatProgressBarModule],
   templateUrl: './failed-mails-panel.html',
   styleUrl: './admin-panel.scss',
   styles: `

@@ -90,6 +90,49 @@ describe(LabelsPanel.name, () => {
     expect(name.value).toBe('Urgent');
   });
 
+  describe('after a failed submit', () => {
+    afterEach(() => document.body.replaceChildren());
+
+    it('lists the new label’s name above its form, takes focus and links to the field', async () => {
+      const { fixture, element, name } = await render();
+      // In the document, so that the summary's link finds the field by id and focus can move.
+      document.body.appendChild(element);
+      await createNamed(fixture, name, '   ');
+      await fixture.whenStable();
+
+      expect(createLabel).not.toHaveBeenCalled();
+      expect(element.querySelector('.required-note')?.textContent).toBe('Les champs marqués * sont obligatoires.');
+      const summary = element.querySelector<HTMLElement>('.error-summary');
+      expect(summary?.querySelector('a')?.textContent?.replace(/[ \n]+/g, ' ').trim()).toBe(
+        'Nom de l’étiquette\u00a0: Ce champ est obligatoire.',
+      );
+      expect(document.activeElement).toBe(summary);
+      summary?.querySelector('a')?.click();
+      expect(document.activeElement).toBe(name);
+    });
+
+    it('shows an emptied name under the field of the row and moves focus to it', async () => {
+      const { fixture, element } = await render();
+      const updateLabel = TestBed.inject(BackofficeSettingsApi).updateLabel as jest.Mock;
+      document.body.appendChild(element);
+      element.querySelector<HTMLButtonElement>('button[aria-label="Modifier l’étiquette « Urgent »"]')?.click();
+      await fixture.whenStable();
+      const input = element.querySelector<HTMLInputElement>('.row--editing input[formcontrolname="name"]');
+      if (!input) {
+        throw new Error('no name field in the row');
+      }
+      input.value = '';
+      input.dispatchEvent(new Event('input'));
+      input.blur();
+      element.querySelector<HTMLButtonElement>('.row--editing button[type="submit"]')?.click();
+      await fixture.whenStable();
+
+      expect(updateLabel).not.toHaveBeenCalled();
+      expect(element.querySelector('.row--editing mat-error')?.textContent).toContain('Ce champ est obligatoire.');
+      expect(document.activeElement).toBe(input);
+    });
+  });
+
   it('does not send a label without a name', async () => {
     const { fixture, name } = await render();
     await createNamed(fixture, name, '   ');

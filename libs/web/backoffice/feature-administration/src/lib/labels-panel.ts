@@ -7,7 +7,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { COLOUR_PATTERN, type LabelDto, type LabelInput, THREAD_LIMITS } from '@passerelle/shared/dto';
-import { confirmAction, fieldErrorMessage, notBlank, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  confirmAction,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  injectFocusInvalidField,
+  notBlank,
+  showServerErrors,
+  FocusOnText,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
 import { LabelChip } from '@passerelle/web/threads/ui-thread';
@@ -33,7 +43,7 @@ type LabelForm = ReturnType<typeof labelForm>;
 @Component({
   selector: 'lib-labels-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [FocusOnText, 
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -41,6 +51,7 @@ type LabelForm = ReturnType<typeof labelForm>;
     MatProgressBarModule,
     LabelChip,
     LabelColourField,
+    ErrorSummary,
   ],
   templateUrl: './labels-panel.html',
   styleUrl: './admin-panel.scss',
@@ -101,13 +112,23 @@ export class LabelsPanel {
   protected readonly notice = signal('');
   protected readonly limits = THREAD_LIMITS;
   protected readonly fieldErrorMessage = fieldErrorMessage;
+  /** The new label's fields to correct, listed above its form after a failed submit. */
+  protected readonly createErrors = signal<ErrorSummaryItem[]>([]);
+  /** The edit form in a row shows its error under the name and moves focus there, without a summary. */
+  private readonly focusInvalidField = injectFocusInvalidField();
 
   /** Reset through the directive, so that the emptied name does not show "required" as after a failed submit. */
   protected create(directive: FormGroupDirective): void {
-    this.submit(this.createForm, (input) => this.api.createLabel(this.departementCode(), input), (label) => {
-      this.notice.set(`L’étiquette « ${label.name} » est créée.`);
-      directive.resetForm({ name: '', colour: LABEL_PALETTE[0].colour });
-    });
+    this.createErrors.set([]);
+    this.submit(
+      this.createForm,
+      (input) => this.api.createLabel(this.departementCode(), input),
+      (label) => {
+        this.notice.set(`L’étiquette « ${label.name} » est créée.`);
+        directive.resetForm({ name: '', colour: LABEL_PALETTE[0].colour });
+      },
+      () => this.createErrors.set(formErrorItems(this.createForm, { prefix: 'label', label: labelFieldLabel })),
+    );
   }
 
   protected startEdit(label: LabelDto): void {
@@ -127,7 +148,7 @@ export class LabelsPanel {
         saved.name === label.name ? `L’étiquette « ${saved.name} » est modifiée.` : `L’étiquette « ${label.name} » s’appelle désormais « ${saved.name} ».`,
       );
       this.editingId.set(null);
-    });
+    }, this.focusInvalidField);
   }
 
   protected remove(label: LabelDto): void {
@@ -161,12 +182,14 @@ export class LabelsPanel {
     form: LabelForm,
     send: (input: LabelInput) => ReturnType<BackofficeSettingsApi['createLabel']>,
     done: (label: LabelDto) => void,
+    showErrors: () => void,
   ): void {
     if (this.saving()) {
       return;
     }
     if (form.invalid) {
       form.markAllAsTouched();
+      showErrors();
       return;
     }
     this.saving.set(true);
@@ -184,10 +207,19 @@ export class LabelsPanel {
           if (apiErrorCode(error) === 'LABEL_NAME_TAKEN') {
             form.controls.name.setErrors({ server: apiErrorMessage(error) });
             form.controls.name.markAsTouched();
-          } else if (!showServerErrors(form, error)) {
+            showErrors();
+          } else if (showServerErrors(form, error)) {
+            showErrors();
+          } else {
             this.error.set(apiErrorMessage(error, 'L’étiquette n’a pas été enregistrée. Réessayez dans quelques instants.'));
           }
         },
       });
   }
+}
+
+const LABEL_FIELD_LABELS: Record<string, string> = { name: 'Nom de l’étiquette', colour: 'Couleur' };
+
+function labelFieldLabel(path: string): string | undefined {
+  return LABEL_FIELD_LABELS[path];
 }

@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { THREAD_LIMITS } from '@passerelle/shared/dto';
+import { injectFocusInvalidField, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, apiFieldErrors, formatCount } from '@passerelle/web/shared/util-format';
 import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
 import { finalize } from 'rxjs';
@@ -17,7 +18,14 @@ export const RESPONSE_TARGET_BOUNDS = { min: 1, max: 60 } as const;
 @Component({
   selector: 'lib-response-target-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [
+    FocusOnText,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+  ],
   template: `
     <section aria-labelledby="response-target-title">
       <h2 id="response-target-title">Délai de première réponse</h2>
@@ -56,7 +64,7 @@ export const RESPONSE_TARGET_BOUNDS = { min: 1, max: 60 } as const;
       @if (error()) {
         <p class="error" role="alert">{{ error() }}</p>
       }
-      <p class="notice" role="status">{{ notice() }}</p>
+      <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
     </section>
   `,
   styleUrl: './admin-panel.scss',
@@ -92,6 +100,9 @@ export class ResponseTargetPanel {
   protected readonly saving = signal(false);
   protected readonly error = signal('');
   protected readonly notice = signal('');
+  /** One field: its error shows under it and focus goes to it, without an error summary. */
+  private readonly focusInvalidField = injectFocusInvalidField();
+
   constructor() {
     effect(() => {
       if (this.settings.hasValue()) {
@@ -114,6 +125,7 @@ export class ResponseTargetPanel {
     const days = this.days.value;
     if (this.days.invalid || days === null) {
       this.days.markAsTouched();
+      this.focusInvalidField();
       return;
     }
     this.saving.set(true);
@@ -134,6 +146,7 @@ export class ResponseTargetPanel {
           if (message) {
             this.days.setErrors({ server: message });
             this.days.markAsTouched();
+            this.focusInvalidField();
           } else {
             this.error.set(apiErrorMessage(error, 'Le délai n’a pas été enregistré. Réessayez dans quelques instants.'));
           }

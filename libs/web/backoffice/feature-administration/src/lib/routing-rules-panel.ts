@@ -21,7 +21,15 @@ import {
   type ThreadCategory,
 } from '@passerelle/shared/dto';
 import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
-import { confirmAction, fieldErrorMessage, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  confirmAction,
+  ErrorSummary,
+  type ErrorSummaryItem,
+  fieldErrorMessage,
+  formErrorItems,
+  showServerErrors,
+  FocusOnText,
+} from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
@@ -40,11 +48,27 @@ type RoutingRuleForm = FormGroup<{
   agentId: FormControl<string>;
 }>;
 
+const CRITERION_MESSAGE = 'Choisissez un canton, une catégorie, ou les deux.';
+
+const RULE_FIELD_LABELS: Record<string, string> = { cantonCode: 'Canton', category: 'Catégorie', agentId: 'Attribuer à' };
+
+function ruleFieldLabel(path: string): string | undefined {
+  return RULE_FIELD_LABELS[path];
+}
+
 /** Who new questions go to, by canton and/or category; the most specific rule wins. */
 @Component({
   selector: 'lib-routing-rules-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatProgressBarModule, MatSelectModule],
+  imports: [
+    FocusOnText,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    ErrorSummary,
+  ],
   templateUrl: './routing-rules-panel.html',
   styleUrl: './admin-panel.scss',
   styles: `
@@ -110,13 +134,17 @@ export class RoutingRulesPanel {
   protected readonly notice = signal('');
   protected readonly scope = routingRuleScope;
   protected readonly fieldErrorMessage = fieldErrorMessage;
+  /** The rule's fields to correct, listed above its form after a failed submit. */
+  protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
 
   protected add(directive: FormGroupDirective): void {
     if (this.saving()) {
       return;
     }
+    this.errorSummary.set([]);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.showErrorSummary();
       return;
     }
     const { cantonCode, category, agentId } = this.form.getRawValue();
@@ -138,11 +166,21 @@ export class RoutingRulesPanel {
           this.rules.reload();
         },
         error: (error: unknown) => {
-          if (!showServerErrors(this.form, error)) {
+          if (showServerErrors(this.form, error)) {
+            this.showErrorSummary();
+          } else {
             this.error.set(apiErrorMessage(error, 'La règle n’a pas été ajoutée. Réessayez dans quelques instants.'));
           }
         },
       });
+  }
+
+  /** The missing criterion belongs to no single field: its line leads to the first of the two. */
+  private showErrorSummary(): void {
+    const criterion: ErrorSummaryItem[] = this.form.hasError('criterion')
+      ? [{ label: 'Canton ou catégorie', message: CRITERION_MESSAGE, fieldId: 'rule-cantonCode' }]
+      : [];
+    this.errorSummary.set([...criterion, ...formErrorItems(this.form, { prefix: 'rule', label: ruleFieldLabel })]);
   }
 
   protected remove(rule: RoutingRuleDto): void {

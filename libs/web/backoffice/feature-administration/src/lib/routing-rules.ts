@@ -1,8 +1,9 @@
 import { type RoutingRuleDto, THREAD_CATEGORY_LABELS } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 
 /** "Canton de Vauréal, Financement", what a rule matches, in French. */
 export function routingRuleScope(rule: Pick<RoutingRuleDto, 'cantonName' | 'cantonCode' | 'category'>): string {
-  const canton = rule.cantonCode ? `Canton ${rule.cantonName ? `de ${rule.cantonName}` : rule.cantonCode}` : null;
+  const canton = rule.cantonCode ? `Canton ${rule.cantonName ? ofPlace(rule.cantonName) : rule.cantonCode}` : null;
   const category = rule.category ? THREAD_CATEGORY_LABELS[rule.category] : null;
   if (canton && category) {
     return `${canton}, questions «\u00a0${category}\u00a0»`;

@@ -14,8 +14,9 @@ import {
   type WorkspaceState,
   type WorkspaceSummaryDto,
 } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
-import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
+import { provideFrenchPaginator, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount, formatDate, formatInhabitants } from '@passerelle/web/shared/util-format';
 import { TeamApi } from '@passerelle/web/workspace/data-access';
 import { seatsText, TeamMemberList } from '@passerelle/web/workspace/ui-team';
@@ -30,7 +31,7 @@ type StateFilter = 'all' | WorkspaceState;
 @Component({
   selector: 'lib-workspaces-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [FocusOnText, 
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -59,6 +60,7 @@ type StateFilter = 'all' | WorkspaceState;
   `,
 })
 export class WorkspacesPanel {
+  protected readonly ofPlace = ofPlace;
   readonly departementCode = input.required<string>();
 
   private readonly api = inject(BackofficeApi);
@@ -143,29 +145,29 @@ export class WorkspacesPanel {
   protected openWorkspace(workspace: WorkspaceSummaryDto): void {
     this.askEmail(
       {
-        title: `Ouvrir l'espace de ${workspace.name}`,
-        intro: `Le maire recevra une invitation par e-mail pour créer son compte. Il pourra ensuite inviter jusqu'à trois collaborateurs.`,
-        label: 'Adresse e-mail du maire',
-        confirmLabel: "Ouvrir l'espace",
+        title: `Ouvrir l’espace ${ofPlace(workspace.name)}`,
+        intro: `Le maire recevra une invitation par courriel pour créer son compte. Il pourra ensuite inviter jusqu’à trois collaborateurs.`,
+        label: 'Adresse électronique du maire',
+        confirmLabel: 'Ouvrir l’espace',
         field: 'mayorEmail',
         submit: (email) => this.api.openWorkspace(workspace.insee, email),
       },
-      `L'espace de ${workspace.name} est ouvert : le maire a reçu son invitation.`,
+      `L’espace ${ofPlace(workspace.name)} est ouvert : le maire a reçu son invitation.`,
     );
   }
 
   protected replaceMayor(workspace: WorkspaceSummaryDto): void {
     this.askEmail(
       {
-        title: `Remplacer le maire de ${workspace.name}`,
+        title: `Remplacer le maire ${ofPlace(workspace.name)}`,
         intro: 'Après une élection, invitez le nouveau maire.',
-        warning: "L'ancien maire perdra aussitôt l'accès à l'espace de la commune.",
-        label: 'Adresse e-mail du nouveau maire',
+        warning: 'L’ancien maire perdra aussitôt l’accès à l’espace de la commune.',
+        label: 'Adresse électronique du nouveau maire',
         confirmLabel: 'Remplacer le maire',
         field: 'email',
         submit: (email) => this.api.replaceMayor(workspace.insee, email),
       },
-      `Le nouveau maire de ${workspace.name} a reçu son invitation.`,
+      `Le nouveau maire ${ofPlace(workspace.name)} a reçu son invitation.`,
     );
   }
 

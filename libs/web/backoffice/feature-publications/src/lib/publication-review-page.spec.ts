@@ -132,7 +132,7 @@ describe(PublicationReviewPage.name, () => {
     await fixture.whenStable();
     const data = dialog.open.mock.calls[0][1].data;
     expect(data.title).toBe('Approuver et publier cette fiche\u00a0?');
-    expect(data.message).toContain('La commune sera prévenue par e-mail.');
+    expect(data.message).toContain('La commune sera prévenue par courriel.');
     expect(data.confirmLabel).toBe('Approuver et publier');
     expect(api.act).not.toHaveBeenCalled();
     expect(router.navigateByUrl).not.toHaveBeenCalled();
@@ -157,7 +157,26 @@ describe(PublicationReviewPage.name, () => {
     click(element, 'button.confirm-reject');
     await fixture.whenStable();
     expect(api.act).toHaveBeenCalledWith('p1', { action: 'reject', reason: 'Ajoutez une photo du lavoir restauré.' });
-    expect(snackBar.open.mock.calls[0][0]).toBe('Refus envoyé à la commune de Ableiges.');
+    expect(snackBar.open.mock.calls[0][0]).toBe('Refus envoyé à la commune d’Ableiges.');
+  });
+
+  it('shows a missing reason under its field and moves focus back to it (one field: no summary)', async () => {
+    const { fixture, element } = await render();
+    click(element, 'button.reject');
+    await fixture.whenStable();
+    const textarea = element.querySelector('textarea');
+    if (!textarea) {
+      throw new Error('no textarea');
+    }
+    // The field took focus as the form opened; the agent then went to the button.
+    textarea.blur();
+    click(element, 'button.confirm-reject');
+    await fixture.whenStable();
+
+    expect(api.act).not.toHaveBeenCalled();
+    expect(element.querySelector('mat-error')?.textContent).toContain('Indiquez à la commune pourquoi');
+    expect(element.querySelector('.error-summary')).toBeNull();
+    expect(document.activeElement).toBe(textarea);
   });
 
   it('reloads and explains when another agent decided first', async () => {

@@ -28,9 +28,16 @@ import {
   type PublicationOtherActionInput,
   type PublicDocumentDto,
 } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { DocumentsApi, ObjectUrls, PublicationApi, staleCurrent } from '@passerelle/web/projects/data-access';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
-import { confirmAction, fieldErrorMessage, notBlank, showServerErrors } from '@passerelle/web/shared/ui-material';
+import {
+  confirmAction,
+  fieldErrorMessage,
+  injectFocusInvalidField,
+  notBlank,
+  showServerErrors,
+} from '@passerelle/web/shared/ui-material';
 import { downloadFile } from '@passerelle/web/shared/util-download';
 import { apiErrorCode, apiErrorMessage, formatDate } from '@passerelle/web/shared/util-format';
 import { PublicProjectView } from '@passerelle/web/public/ui-public';
@@ -80,6 +87,8 @@ export class PublicationReviewPage {
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
   private readonly reasonInput = viewChild<ElementRef<HTMLTextAreaElement>>('reasonInput');
+  /** The reason is one field: its error shows under it and focus goes back to it, without an error summary. */
+  private readonly focusInvalidField = injectFocusInvalidField();
   private readonly decisionTitle = viewChild<ElementRef<HTMLElement>>('decisionTitle');
   private readonly staleAlert = viewChild<ElementRef<HTMLElement>>('staleAlert');
 
@@ -168,7 +177,7 @@ export class PublicationReviewPage {
     }
     confirmAction(this.dialog, {
       title: 'Approuver et publier cette fiche ?',
-      message: `« ${fiche.title} » sera visible de tous sur le portail public dès maintenant. La commune sera prévenue par e-mail.`,
+      message: `« ${fiche.title} » sera visible de tous sur le portail public dès maintenant. La commune sera prévenue par courriel.`,
       confirmLabel: 'Approuver et publier',
     }).subscribe((confirmed) => {
       if (confirmed) {
@@ -180,12 +189,13 @@ export class PublicationReviewPage {
   protected reject(): void {
     this.reason.markAsTouched();
     if (this.reason.invalid) {
+      this.focusInvalidField();
       return;
     }
     const commune = this.fiche()?.commune.name;
     this.decide(
       { action: 'reject', reason: this.reason.value.trim() },
-      commune ? `Refus envoyé à la commune de ${commune}.` : 'Refus envoyé à la commune.',
+      commune ? `Refus envoyé à la commune ${ofPlace(commune)}.` : 'Refus envoyé à la commune.',
     );
   }
 
@@ -231,7 +241,9 @@ export class PublicationReviewPage {
             );
             return;
           }
-          if (!showServerErrors(this.form, error)) {
+          if (showServerErrors(this.form, error)) {
+            this.focusInvalidField();
+          } else {
             this.error.set(apiErrorMessage(error, 'La décision n’a pas pu être enregistrée. Réessayez.'));
           }
         },

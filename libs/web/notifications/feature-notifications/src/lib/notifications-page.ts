@@ -8,7 +8,7 @@ import { ActivatedRoute, Router, RouterLink, type UrlTree } from '@angular/route
 import { DEFAULT_PAGE_SIZE, type NotificationDto } from '@passerelle/shared/dto';
 import { NotificationCenter, NotificationsApi } from '@passerelle/web/notifications/data-access';
 import { NotificationItem } from '@passerelle/web/notifications/ui-notifications';
-import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
+import { provideFrenchPaginator, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
 import { finalize, tap } from 'rxjs';
 
@@ -23,7 +23,7 @@ export const UNREAD_FILTER = 'non-lues';
 @Component({
   selector: 'lib-notifications-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [FocusOnText, 
     RouterLink,
     MatButton,
     MatButtonToggleGroup,
@@ -66,7 +66,7 @@ export const UNREAD_FILTER = 'non-lues';
     @if (error()) {
       <p class="error" role="alert">{{ error() }}</p>
     }
-    <p class="notice" role="status">{{ notice() }}</p>
+    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
     @if (hasNewer()) {
       <p class="newer">
         De nouvelles notifications sont arrivées.

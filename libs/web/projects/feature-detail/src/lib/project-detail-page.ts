@@ -10,6 +10,7 @@ import {
   PROJECT_THEME_LABELS,
   type ProjectDto,
 } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { DocumentsApi, DocumentUploads, ObjectUrls, ProjectsApi } from '@passerelle/web/projects/data-access';
 import {
   DocumentList,
@@ -23,7 +24,7 @@ import {
 } from '@passerelle/web/projects/ui-project';
 import { PageTitle, PublicConfig } from '@passerelle/web/shared/data-access';
 import { LocationMap } from '@passerelle/web/shared/ui-map';
-import { confirmAction } from '@passerelle/web/shared/ui-material';
+import { confirmAction, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { downloadFile } from '@passerelle/web/shared/util-download';
 import {
   apiErrorMessage,
@@ -48,6 +49,7 @@ export type ProjectArea = 'commune' | 'departement';
   selector: 'lib-project-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FocusOnText,
     RouterLink,
     MatButtonModule,
     MatProgressBarModule,
@@ -65,6 +67,7 @@ export type ProjectArea = 'commune' | 'departement';
   styleUrl: './project-detail-page.scss',
 })
 export class ProjectDetailPage {
+  protected readonly ofPlace = ofPlace;
   readonly id = input.required<string>();
   /** From the route's data. */
   readonly area = input<ProjectArea>('commune');

@@ -102,6 +102,8 @@ describe(PublicationPanel.name, () => {
 
     expect(api.act).toHaveBeenCalledWith('p1', { action: 'request', choices: { documentIds: ['doc-1'], showFunding: true } });
     expect(element.querySelector('.notice')?.textContent).toContain('Demande envoyée (1 document)');
+    // The button is gone with the state: focus goes to the confirmation, not to <body>.
+    expect(document.activeElement).toBe(element.querySelector('.notice'));
     expect(element.textContent).toContain('En attente de l’accord du maire');
   });
 

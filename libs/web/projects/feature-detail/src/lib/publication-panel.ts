@@ -17,7 +17,7 @@ import {
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { PublicationApi, staleCurrent } from '@passerelle/web/projects/data-access';
-import { confirmAction } from '@passerelle/web/shared/ui-material';
+import { confirmAction, FocusOnText } from '@passerelle/web/shared/ui-material';
 import {
   apiErrorCode,
   apiErrorMessage,
@@ -44,7 +44,7 @@ const STALE_MESSAGE =
 @Component({
   selector: 'lib-publication-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatCheckboxModule, MatProgressBarModule, MatSlideToggleModule],
+  imports: [FocusOnText, RouterLink, MatButtonModule, MatCheckboxModule, MatProgressBarModule, MatSlideToggleModule],
   template: `
     <h2 id="d-publication">Publication sur le portail public</h2>
 
@@ -57,7 +57,7 @@ const STALE_MESSAGE =
       </div>
     }
 
-    <p class="notice" role="status">{{ notice() }}</p>
+    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
     @if (error()) {
       <p class="message message--error" role="alert">{{ error() }}</p>
     }

@@ -10,7 +10,7 @@ import { formatBytes, formatDateTime } from '@passerelle/web/shared/util-format'
   imports: [MatButtonModule],
   template: `
     @if (documents().length === 0) {
-      <p class="empty">Aucun document pour l'instant.</p>
+      <p class="empty">Aucun document pour l’instant.</p>
     } @else {
       <ul class="documents" aria-label="Documents du projet">
         @for (document of documents(); track document.id) {

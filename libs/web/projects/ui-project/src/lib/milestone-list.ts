@@ -53,6 +53,8 @@ import { formatCalendarDay } from '@passerelle/web/shared/util-format';
       color: var(--mat-sys-on-primary);
     }
     .text {
+      flex: 1;
+      min-width: 0;
       display: flex;
       flex-wrap: wrap;
       gap: 0 12px;
@@ -60,6 +62,10 @@ import { formatCalendarDay } from '@passerelle/web/shared/util-format';
     time {
       font: var(--mat-sys-label-large);
       min-width: 9rem;
+    }
+    /* Beside the date when there is room, else on a line of its own: date, title and state never mix on a phone. */
+    .title {
+      flex: 1 1 14rem;
     }
     .state {
       color: var(--mat-sys-on-surface-variant);

@@ -7,7 +7,7 @@ import type { DocumentDto } from '@passerelle/shared/dto';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (photos().length === 0) {
-      <p class="empty">Aucune photo pour l'instant.</p>
+      <p class="empty">Aucune photo pour l’instant.</p>
     } @else {
       <ul class="gallery" aria-label="Photos du projet">
         @for (photo of photos(); track photo.id) {

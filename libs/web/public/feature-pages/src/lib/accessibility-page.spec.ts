@@ -24,7 +24,7 @@ describe(AccessibilityPage.name, () => {
       'Résultats des tests',
       'Contenus non accessibles',
       'Établissement de cette déclaration',
-      "Retour d'information et contact",
+      'Retour d’information et contact',
       'Voies de recours',
     ]);
     for (const a of Array.from(element.querySelectorAll('lib-page-toc a'))) {

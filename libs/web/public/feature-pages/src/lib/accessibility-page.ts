@@ -21,7 +21,7 @@ export class AccessibilityPage {
     { id: 'resultats', label: 'Résultats des tests' },
     { id: 'non-accessibles', label: 'Contenus non accessibles' },
     { id: 'etablissement', label: 'Établissement de cette déclaration' },
-    { id: 'contact', label: "Retour d'information et contact" },
+    { id: 'contact', label: "Retour d’information et contact" },
     { id: 'recours', label: 'Voies de recours' },
   ];
 }

@@ -36,15 +36,15 @@ describe(LegalNoticePage.name, () => {
   it('names the publisher and the host generically, for any département', async () => {
     await render();
     expect(text('#editeur')).toContain('le président ou la présidente du conseil départemental');
-    expect(text('#hebergement')).toContain("l'hébergeur choisi par le département");
+    expect(text('#hebergement')).toContain('l’hébergeur choisi par le département');
   });
 
   it('explains the personal data, the rights and where to exercise them', async () => {
     await render();
     const section = text('#donnees-personnelles');
-    expect(section).toContain("le nom, l'adresse électronique, le rôle");
+    expect(section).toContain('le nom, l’adresse électronique, le rôle');
     expect(section).toContain('sans cookie ni adresse IP');
-    expect(section).toContain("droit d'accès, de rectification et d'effacement");
+    expect(section).toContain('droit d’accès, de rectification et d’effacement');
     const links = Array.from(element.querySelectorAll<HTMLAnchorElement>('#donnees-personnelles a')).map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/compte', 'https://www.cnil.fr/fr/plaintes']);
   });
@@ -52,7 +52,7 @@ describe(LegalNoticePage.name, () => {
   it('lists the session cookies and says why there is no consent banner', async () => {
     await render();
     const section = text('#cookies');
-    expect(section).toContain("aucun cookie de suivi ni de mesure d'audience");
+    expect(section).toContain('aucun cookie de suivi ni de mesure d’audience');
     expect(section).toContain('aucun bandeau');
     expect(Array.from(element.querySelectorAll('#cookies code')).map((c) => c.textContent)).toEqual([
       'passerelle_refresh',

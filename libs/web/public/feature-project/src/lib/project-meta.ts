@@ -1,4 +1,5 @@
 import type { PublicProjectDto } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 
 export const PRODUCT_NAME = 'Passerelle';
 /** The description of `index.html`, put back when the visitor leaves a project's page. */
@@ -27,7 +28,7 @@ export function projectMeta(project: PublicProjectDto, origin: string): ProjectM
     documentTitle: `${title} — ${PRODUCT_NAME}`,
     title,
     description: shorten(
-      project.summary || project.description || `Projet réalisé par la commune de ${project.commune.name}.`,
+      project.summary || project.description || `Projet réalisé par la commune ${ofPlace(project.commune.name)}.`,
     ),
     url: new URL(`/projets/${encodeURIComponent(project.slug)}`, origin).href,
     image: image ? new URL(image, origin).href : null,

@@ -90,6 +90,7 @@ describe(PublicProjectPage.name, () => {
     expect(Array.from(element.querySelectorAll('.more .grid a')).map((a) => a.getAttribute('href'))).toEqual([
       '/projets/us-eglise',
     ]);
+    expect(element.querySelector('.links a')?.textContent?.trim()).toBe('Tous les projets publiés d’Ableiges');
     await harness.fixture.whenStable();
     expect(recordView).toHaveBeenCalledTimes(1);
     expect(recordView).toHaveBeenCalledWith('ableiges-lavoir');

@@ -6,6 +6,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Meta, Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { PublicProjectDto } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { PublicProjectsApi } from '@passerelle/web/public/data-access';
 import { PublicProjectCard, PublicProjectView } from '@passerelle/web/public/ui-public';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
@@ -39,6 +40,7 @@ const OWN_TAGS = [
   styleUrl: './public-project-page.scss',
 })
 export class PublicProjectPage {
+  protected readonly ofPlace = ofPlace;
   /** From the route. */
   readonly slug = input.required<string>();
 

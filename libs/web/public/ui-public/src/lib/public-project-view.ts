@@ -8,6 +8,7 @@ import {
   type PublicDocumentDto,
   type PublicProjectDto,
 } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { LocationMap } from '@passerelle/web/shared/ui-map';
 import {
   formatBytes,
@@ -52,6 +53,7 @@ const LESSONS = [
   styleUrl: './public-project-view.scss',
 })
 export class PublicProjectView {
+  protected readonly ofPlace = ofPlace;
   readonly project = input.required<PublicProjectDto>();
   /** `null`: the API's addresses as they are. Otherwise API address → displayable URL (`blob:`), see above. */
   readonly imageSrc = input<Readonly<Record<string, string>> | null>(null);

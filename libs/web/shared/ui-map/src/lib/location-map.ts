@@ -65,7 +65,7 @@ let nextId = 0;
       <p class="visually-hidden" aria-live="polite">{{ announcement() }}</p>
     }
     @if (failed()) {
-      <p class="map-error" role="alert">La carte n'a pas pu être affichée.</p>
+      <p class="map-error" role="alert">La carte n’a pas pu être affichée.</p>
     }
   `,
   styles: `

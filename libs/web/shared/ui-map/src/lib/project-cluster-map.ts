@@ -80,7 +80,7 @@ let nextId = 0;
       <p [id]="descriptionId" class="visually-hidden">{{ description() }}</p>
     }
     @if (failed()) {
-      <p class="pcm-error" role="alert">La carte n'a pas pu être affichée.</p>
+      <p class="pcm-error" role="alert">La carte n’a pas pu être affichée.</p>
     }
   `,
   styleUrl: './project-cluster-map.scss',

@@ -13,7 +13,7 @@ class Host {
   ask(): void {
     confirmAction(this.dialog, {
       title: 'Fermer la question\u00a0?',
-      message: 'La commune sera prévenue par e-mail.',
+      message: 'La commune sera prévenue par courriel.',
       confirmLabel: 'Fermer la question',
     }).subscribe((answer) => this.answers.push(answer));
   }
@@ -46,7 +46,7 @@ describe('confirmAction', () => {
     const title = document.getElementById(container?.getAttribute('aria-labelledby') ?? '');
     expect(title?.textContent).toBe('Fermer la question\u00a0?');
     const description = document.getElementById(container?.getAttribute('aria-describedby') ?? '');
-    expect(description?.textContent).toBe('La commune sera prévenue par e-mail.');
+    expect(description?.textContent).toBe('La commune sera prévenue par courriel.');
     // In the browser `cdkFocusInitial` puts it on "Annuler"; jsdom has no layout, so the CDK falls back to the container.
     expect(container?.contains(document.activeElement)).toBe(true);
     expect(dialogButton('Annuler')?.hasAttribute('cdkFocusInitial')).toBe(true);

@@ -12,7 +12,7 @@ import { showServerErrors } from './form-errors';
       <lib-error-summary [items]="errors()" />
       <label for="field-title">Titre du projet <span aria-hidden="true">*</span></label>
       <input id="field-title" formControlName="title" />
-      <label for="field-email">Adresse e-mail</label>
+      <label for="field-email">Adresse électronique</label>
       <input id="field-email" formControlName="email" />
       <button type="submit">Enregistrer</button>
     </form>
@@ -62,7 +62,7 @@ describe(ErrorSummary.name, () => {
     const links = [...summary.querySelectorAll('a')].map((link) => link.textContent?.replace(/[ \n]+/g, ' ').trim());
     expect(links).toEqual([
       'Titre du projet\u00a0: Ce champ est obligatoire.',
-      'Adresse e-mail\u00a0: Saisissez une adresse e-mail valide, par exemple prenom.nom@mairie.fr.',
+      'Adresse électronique\u00a0: Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr.',
     ]);
     expect(document.activeElement).toBe(summary);
   });

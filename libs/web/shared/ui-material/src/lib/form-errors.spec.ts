@@ -36,7 +36,7 @@ describe('fieldErrorMessage', () => {
   it('speaks French for the usual validators', () => {
     expect(fieldErrorMessage(new FormControl('', Validators.required))).toBe('Ce champ est obligatoire.');
     expect(fieldErrorMessage(new FormControl('abc', Validators.minLength(12)))).toBe('Saisissez au moins 12 caractères.');
-    expect(fieldErrorMessage(new FormControl('pas-un-email', Validators.email))).toContain('adresse e-mail valide');
+    expect(fieldErrorMessage(new FormControl('pas-un-email', Validators.email))).toContain('adresse électronique valide');
     expect(fieldErrorMessage(new FormControl('ok'))).toBe('');
     const typedNoDay = new FormControl(null, Validators.required);
     typedNoDay.setErrors({ matDatepickerParse: { text: '31/02/2026' }, required: true });

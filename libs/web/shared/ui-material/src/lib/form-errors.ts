@@ -18,7 +18,7 @@ export function fieldErrorMessage(control: AbstractControl): string {
     return 'Ce champ est obligatoire.';
   }
   if (errors['email']) {
-    return 'Saisissez une adresse e-mail valide, par exemple prenom.nom@mairie.fr.';
+    return 'Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr.';
   }
   if (errors['minlength']) {
     return `Saisissez au moins ${(errors['minlength'] as { requiredLength: number }).requiredLength} caractères.`;

@@ -67,7 +67,7 @@ describe(CommuneThreadPage.name, () => {
     expect(element.querySelector('.facts .due')).toBeNull();
   });
 
-  it('sends a reply and empties the field once it is sent', async () => {
+  it('sends a reply, empties the field once it is sent and moves focus to the confirmation', async () => {
     await render(threadFixture());
     api.postMessage.mockReturnValue(of(threadFixture({ state: 'OPEN' })));
     reply().value = 'Merci, voici le plan.';
@@ -78,6 +78,44 @@ describe(CommuneThreadPage.name, () => {
     expect(api.postMessage).toHaveBeenCalledWith('t1', { body: 'Merci, voici le plan.', attachmentIds: [] });
     expect(reply().value).toBe('');
     expect(element.querySelector('.notice')?.textContent).toBe('Votre message a été envoyé au département.');
+    expect(document.activeElement).toBe(element.querySelector('.notice'));
+  });
+
+  it('shows an empty reply under the field and moves focus to it, without sending (one field: no summary)', async () => {
+    await render(threadFixture());
+    reply().value = '  ';
+    reply().dispatchEvent(new Event('input'));
+    button('Envoyer').click();
+    await fixture.whenStable();
+
+    expect(api.postMessage).not.toHaveBeenCalled();
+    expect(element.querySelector('.reply mat-error')?.textContent).toContain('Ce champ est obligatoire.');
+    expect(element.querySelector('.error-summary')).toBeNull();
+    expect(document.activeElement).toBe(reply());
+  });
+
+  it('shows the API’s refusal of the text under the field and moves focus to it, keeping the text', async () => {
+    await render(threadFixture());
+    api.postMessage.mockReturnValue(
+      throwError(() => ({
+        status: 400,
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'Certaines informations sont invalides.',
+          errors: { body: 'Le message ne peut pas dépasser 20 000 caractères.' },
+          requestId: 'r',
+        },
+      })),
+    );
+    reply().value = 'Merci, voici le plan.';
+    reply().dispatchEvent(new Event('input'));
+    button('Envoyer').click();
+    await fixture.whenStable();
+
+    expect(element.querySelector('.reply mat-error')?.textContent).toContain('ne peut pas dépasser');
+    expect(element.querySelector('.reply [role="alert"]')).toBeNull();
+    expect(reply().value).toBe('Merci, voici le plan.');
+    expect(document.activeElement).toBe(reply());
   });
 
   it('when someone changed the thread meanwhile, reloads it, says so and keeps the typed text', async () => {

@@ -14,6 +14,7 @@ import {
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { PageTitle } from '@passerelle/web/shared/data-access';
+import { FocusOnText, injectFocusInvalidField } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatDate, formatDateTime, formatDeadlineDay } from '@passerelle/web/shared/util-format';
 import {
   ConversationActions,
@@ -30,6 +31,7 @@ import {
   PendingAttachments,
   SatisfactionForm,
   SatisfactionResult,
+  showMessageTextError,
   ThreadStateChip,
 } from '@passerelle/web/threads/ui-thread';
 import { finalize } from 'rxjs';
@@ -43,6 +45,7 @@ import type { QuestionSentState } from './ask-question-page';
   selector: 'lib-commune-thread-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FocusOnText,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -63,6 +66,8 @@ export class CommuneThreadPage {
   private readonly session = inject(AuthSession);
   private readonly pageTitle = inject(PageTitle);
   private readonly uploads = injectAttachmentUploads();
+  /** The reply is one field: its error shows under it and focus goes to it, without an error summary. */
+  private readonly focusInvalidText = injectFocusInvalidField('lib-message-composer .mat-form-field-invalid textarea');
 
   protected readonly thread = rxResource({
     params: () => this.id(),
@@ -131,6 +136,7 @@ export class CommuneThreadPage {
     }
     this.clearMessages();
     if (!checkMessageText(this.reply)) {
+      this.focusInvalidText();
       return;
     }
     if (this.attachments.uploading()) {
@@ -148,13 +154,18 @@ export class CommuneThreadPage {
           this.attachments.clear();
           this.notice.set('Votre message a été envoyé au département.');
         },
-        error: (error: unknown) =>
+        error: (error: unknown) => {
+          if (showMessageTextError(this.reply, error)) {
+            this.focusInvalidText();
+            return;
+          }
           showThreadError(
             this.thread,
             error,
             this.replyError,
             'Votre message n’a pas pu être envoyé. Il est conservé\u00a0: réessayez.',
-          ),
+          );
+        },
       });
   }
 

@@ -27,6 +27,7 @@ import {
   formErrorItems,
   notBlank,
   showServerErrors,
+  FocusOnText,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount, formatDateTime } from '@passerelle/web/shared/util-format';
 import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
@@ -46,7 +47,7 @@ interface Editing {
 @Component({
   selector: 'lib-answer-templates-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [FocusOnText, 
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,

@@ -29,7 +29,7 @@ import {
   type Page,
   THREAD_CATEGORIES,
   THREAD_CATEGORY_LABELS,
-  THREAD_STATE_LABELS,
+  THREAD_STATE_STAFF_LABELS,
   THREAD_STATES,
   type ThreadSummaryDto,
 } from '@passerelle/shared/dto';
@@ -136,7 +136,7 @@ export class InboxPage {
   protected readonly filtersOpen = signal(false);
 
   protected readonly states = THREAD_STATES;
-  protected readonly stateLabels = THREAD_STATE_LABELS;
+  protected readonly stateLabels = THREAD_STATE_STAFF_LABELS;
   protected readonly categories = THREAD_CATEGORIES;
   protected readonly categoryLabels = THREAD_CATEGORY_LABELS;
   protected readonly pageSizes = INBOX_PAGE_SIZES;

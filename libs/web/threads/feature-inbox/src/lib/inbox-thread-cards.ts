@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { RouterLink } from '@angular/router';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { LabelChip, ThreadStateChip } from '@passerelle/web/threads/ui-thread';
 import { InboxDue } from './inbox-due';
 import type { InboxRow } from './inbox-row';
@@ -33,13 +34,13 @@ import type { InboxRow } from './inbox-row';
             </span>
           </div>
           <p class="line">
-            <a [routerLink]="row.communeLink" [attr.aria-label]="'Dossier de la commune ' + row.communeName">{{
+            <a [routerLink]="row.communeLink" [attr.aria-label]="'Dossier de la commune ' + ofPlace(row.communeName)">{{
               row.communeName
             }}</a>
             <span class="hint"> — {{ row.cantonName }}</span>
           </p>
           <p class="line meta">
-            <lib-thread-state-chip [state]="row.state" />
+            <lib-thread-state-chip [state]="row.state" audience="staff" />
             <span class="hint">{{ row.category }}</span>
           </p>
           @if (row.labels.length > 0) {
@@ -145,6 +146,7 @@ import type { InboxRow } from './inbox-row';
   `,
 })
 export class InboxThreadCards {
+  protected readonly ofPlace = ofPlace;
   readonly rows = input.required<readonly InboxRow[]>();
   readonly selected = input.required<ReadonlySet<string>>();
   readonly allSelected = input(false);

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { LabelChip, ThreadStateChip } from '@passerelle/web/threads/ui-thread';
 import { InboxDue } from './inbox-due';
 import type { InboxRow } from './inbox-row';
@@ -64,7 +65,7 @@ import type { InboxRow } from './inbox-row';
         <ng-container matColumnDef="commune">
           <th mat-header-cell *matHeaderCellDef scope="col">Commune</th>
           <td mat-cell *matCellDef="let row">
-            <a [routerLink]="row.communeLink" [attr.aria-label]="'Dossier de la commune ' + row.communeName">{{
+            <a [routerLink]="row.communeLink" [attr.aria-label]="'Dossier de la commune ' + ofPlace(row.communeName)">{{
               row.communeName
             }}</a>
             <span class="hint">{{ row.cantonName }}</span>
@@ -73,7 +74,7 @@ import type { InboxRow } from './inbox-row';
 
         <ng-container matColumnDef="state">
           <th mat-header-cell *matHeaderCellDef scope="col">État</th>
-          <td mat-cell *matCellDef="let row"><lib-thread-state-chip [state]="row.state" /></td>
+          <td mat-cell *matCellDef="let row"><lib-thread-state-chip [state]="row.state" audience="staff" /></td>
         </ng-container>
 
         <ng-container matColumnDef="assignee">
@@ -171,6 +172,7 @@ import type { InboxRow } from './inbox-row';
   `,
 })
 export class InboxThreadTable {
+  protected readonly ofPlace = ofPlace;
   readonly rows = input.required<readonly InboxRow[]>();
   readonly selected = input.required<ReadonlySet<string>>();
   readonly allSelected = input(false);

@@ -7,7 +7,7 @@ import { AuthSession } from '@passerelle/web/auth/data-access';
 import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
 import { DocumentsApi } from '@passerelle/web/projects/data-access';
 import { BackofficeSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
-import { of } from 'rxjs';
+import { of, throwError } from 'rxjs';
 import { StaffThreadPage } from './staff-thread-page';
 import { agentFixture, communeFileFixture, staffThreadFixture } from './testing/thread-fixtures';
 
@@ -125,6 +125,42 @@ describe(StaffThreadPage.name, () => {
     expect(element.querySelector('.notice')?.textContent).toContain('La commune ne la voit pas.');
   });
 
+  it('shows an empty reply under the field and moves focus to it, without sending (one field: no summary)', async () => {
+    await render();
+    await write('   ');
+    button('Répondre').click();
+    await fixture.whenStable();
+
+    expect(api.postMessage).not.toHaveBeenCalled();
+    expect(element.querySelector('lib-message-composer mat-error')?.textContent).toContain('Ce champ est obligatoire.');
+    expect(element.querySelector('.error-summary')).toBeNull();
+    expect(document.activeElement).toBe(composer());
+  });
+
+  it('shows the API’s refusal of a note under the field and moves focus to it, keeping the text', async () => {
+    await render();
+    api.postMessage.mockReturnValue(
+      throwError(() => ({
+        status: 400,
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'Certaines informations sont invalides.',
+          errors: { body: 'Le message ne peut pas dépasser 20 000 caractères.' },
+          requestId: 'r',
+        },
+      })),
+    );
+    button('Note interne').click();
+    await fixture.whenStable();
+    await write('Vérifier le dossier 2025.');
+    button('Enregistrer la note interne').click();
+    await fixture.whenStable();
+
+    expect(element.querySelector('lib-message-composer mat-error')?.textContent).toContain('ne peut pas dépasser');
+    expect(composer().value).toBe('Vérifier le dossier 2025.');
+    expect(document.activeElement).toBe(composer());
+  });
+
   it('answers and closes in one step', async () => {
     await render();
     api.postMessage.mockReturnValue(of(staffThreadFixture({ state: 'CLOSED' })));
@@ -138,6 +174,7 @@ describe(StaffThreadPage.name, () => {
       nextState: 'CLOSED',
     });
     expect(composer().value).toBe('');
+    expect(document.activeElement).toBe(element.querySelector('.notice'));
   });
 
   it('inserts an answer template, already filled in, into the composer', async () => {
@@ -159,7 +196,7 @@ describe(StaffThreadPage.name, () => {
     const dialog = document.querySelector<HTMLElement>('mat-dialog-container');
     expect(dialog?.getAttribute('role')).toBe('dialog');
     expect(dialog?.querySelector('h2')?.textContent).toBe('Fermer la question\u00a0?');
-    expect(dialog?.textContent).toContain('La commune sera prévenue par e-mail.');
+    expect(dialog?.textContent).toContain('La commune sera prévenue par courriel.');
     expect(dialog?.contains(document.activeElement)).toBe(true);
 
     Array.from(dialog?.querySelectorAll('button') ?? [])
@@ -181,6 +218,8 @@ describe(StaffThreadPage.name, () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(api.changeState).toHaveBeenCalledWith('t1', { state: 'CLOSED', version: 1 });
     expect(element.querySelector('.notice')?.textContent).toBe('La question est fermée.');
+    // The button is gone with the open state: focus goes to the confirmation, not to <body>.
+    expect(document.activeElement).toBe(element.querySelector('.notice'));
   });
 
   it('lets the agent take the thread', async () => {

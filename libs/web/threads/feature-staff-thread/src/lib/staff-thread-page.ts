@@ -25,10 +25,11 @@ import {
   THREAD_LIMITS,
   type ThreadDto,
 } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
 import { PageTitle } from '@passerelle/web/shared/data-access';
-import { confirmAction } from '@passerelle/web/shared/ui-material';
+import { confirmAction, FocusOnText, injectFocusInvalidField } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatDateTime, formatDeadlineDay } from '@passerelle/web/shared/util-format';
 import {
   BackofficeSettingsApi,
@@ -48,6 +49,7 @@ import {
   MessageList,
   PendingAttachments,
   SatisfactionResult,
+  showMessageTextError,
   ThreadIcon,
   ThreadStateChip,
 } from '@passerelle/web/threads/ui-thread';
@@ -76,6 +78,7 @@ type NextState = PostMessageInput['nextState'];
     MatProgressBarModule,
     MatSelectModule,
     CommuneFilePanel,
+    FocusOnText,
     LabelChip,
     MessageComposer,
     MessageList,
@@ -87,6 +90,7 @@ type NextState = PostMessageInput['nextState'];
   styleUrl: './staff-thread-page.scss',
 })
 export class StaffThreadPage {
+  protected readonly ofPlace = ofPlace;
   readonly id = input.required<string>();
 
   private readonly api = inject(ThreadsApi);
@@ -96,6 +100,8 @@ export class StaffThreadPage {
   private readonly pageTitle = inject(PageTitle);
   private readonly dialog = inject(MatDialog);
   private readonly uploads = injectAttachmentUploads();
+  /** The reply (or note) is one field: its error shows under it and focus goes to it, without an error summary. */
+  private readonly focusInvalidText = injectFocusInvalidField('lib-message-composer .mat-form-field-invalid textarea');
 
   private readonly composer = viewChild(MessageComposer);
   private readonly departementCode = computed(() => this.session.user()?.departement.code);
@@ -226,6 +232,7 @@ export class StaffThreadPage {
     }
     this.clearMessages();
     if (!checkMessageText(this.body)) {
+      this.focusInvalidText();
       return;
     }
     if (this.attachments.uploading()) {
@@ -248,13 +255,13 @@ export class StaffThreadPage {
           this.attachments.clear();
           this.notice.set(sentNotice(internal, nextState));
         },
-        error: (error: unknown) =>
-          showThreadError(
-            this.thread,
-            error,
-            this.sendError,
-            'L’envoi a échoué. Votre texte est conservé\u00a0: réessayez.',
-          ),
+        error: (error: unknown) => {
+          if (showMessageTextError(this.body, error)) {
+            this.focusInvalidText();
+            return;
+          }
+          showThreadError(this.thread, error, this.sendError, 'L’envoi a échoué. Votre texte est conservé\u00a0: réessayez.');
+        },
       });
   }
 

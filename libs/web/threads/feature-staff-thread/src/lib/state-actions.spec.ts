@@ -12,7 +12,7 @@ describe('stateActions', () => {
 
   it('asks before closing, which e-mails the commune, and only then', () => {
     const [wait, close] = stateActions('OPEN', ['WAITING_COMMUNE', 'CLOSED']);
-    expect(close.confirm?.message).toContain('La commune sera prévenue par e-mail.');
+    expect(close.confirm?.message).toContain('La commune sera prévenue par courriel.');
     expect(wait.confirm).toBeUndefined();
     expect(stateActions('CLOSED', ['OPEN'])[0].confirm).toBeUndefined();
   });

@@ -27,7 +27,7 @@ export function stateActions(current: ThreadState, allowed: readonly ThreadReque
           done: 'La question est fermée.',
           confirm: {
             title: 'Fermer la question\u00a0?',
-            message: `La commune sera prévenue par e-mail. Elle pourra rouvrir la question pendant ${THREAD_LIMITS.reopenDays}\u00a0jours.`,
+            message: `La commune sera prévenue par courriel. Elle pourra rouvrir la question pendant ${THREAD_LIMITS.reopenDays}\u00a0jours.`,
           },
         };
       case 'OPEN':

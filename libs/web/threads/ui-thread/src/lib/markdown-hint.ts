@@ -10,7 +10,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
   template: `
     <details>
       <summary>Mise en forme du texte</summary>
-      <p>Écrivez simplement&nbsp;: les retours à la ligne sont gardés, et les adresses web (https://… ou www.…) et e-mail deviennent des liens d’elles-mêmes. Pour aller plus loin&nbsp;:</p>
+      <p>Écrivez simplement&nbsp;: les retours à la ligne sont gardés, et les adresses web (https://… ou www.…) et électroniques deviennent des liens d’elles-mêmes. Pour aller plus loin&nbsp;:</p>
       <ul>
         <li><code>**gras**</code> donne <strong>gras</strong>, <code>*italique*</code> donne <em>italique</em>&nbsp;;</li>
         <li><code>- </code> en début de ligne fait une liste à puces, <code>1. </code> une liste numérotée&nbsp;;</li>

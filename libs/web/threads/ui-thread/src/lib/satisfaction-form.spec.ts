@@ -41,6 +41,9 @@ describe(SatisfactionForm.name, () => {
     await submit();
     expect(host.rated).toEqual([]);
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Choisissez une des cinq réponses.');
+    // Short form: no summary; focus goes to the first answer of the question to answer.
+    expect(element.querySelector('.error-summary')).toBeNull();
+    expect(document.activeElement).toBe(element.querySelector('input[type="radio"]'));
   });
 
   it('sends the score and the trimmed comment, or no comment at all', async () => {

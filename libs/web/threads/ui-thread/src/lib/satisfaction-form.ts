@@ -12,7 +12,7 @@ import {
   type SatisfactionScore,
   THREAD_LIMITS,
 } from '@passerelle/shared/dto';
-import { fieldErrorMessage } from '@passerelle/web/shared/ui-material';
+import { fieldErrorMessage, injectFocusInvalidField } from '@passerelle/web/shared/ui-material';
 
 /**
  * The one question asked when a thread is closed, five answers from "très difficilement" to "très facilement"
@@ -85,6 +85,13 @@ export class SatisfactionForm {
   protected readonly scores = SATISFACTION_SCORES;
   protected readonly labels = SATISFACTION_LABELS;
   protected readonly maxComment = THREAD_LIMITS.comment;
+  /**
+   * Two short fields, the first a radio group: the error shows under the one to correct and focus goes to it (its
+   * first answer), without an error summary.
+   */
+  private readonly focusInvalidField = injectFocusInvalidField(
+    'mat-radio-group.ng-invalid input[type="radio"], .mat-form-field-invalid textarea',
+  );
   protected readonly form = new FormGroup({
     score: new FormControl<SatisfactionScore | null>(null, Validators.required),
     comment: new FormControl('', { nonNullable: true, validators: Validators.maxLength(THREAD_LIMITS.comment) }),
@@ -98,6 +105,7 @@ export class SatisfactionForm {
     const { score, comment } = this.form.getRawValue();
     if (this.form.invalid || score === null) {
       this.form.markAllAsTouched();
+      this.focusInvalidField();
       return;
     }
     const trimmed = comment.trim();

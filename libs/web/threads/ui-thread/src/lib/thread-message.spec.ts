@@ -109,10 +109,14 @@ describe(MessageList.name, () => {
     }
     field.value = '   ';
     field.dispatchEvent(new Event('input'));
+    // The field took focus as editing started; the user then went to the button.
+    field.blur();
     button('Enregistrer la correction').click();
     await fixture.whenStable();
     expect(host.saved).toEqual([]);
     expect(element.querySelector('mat-error')?.textContent).toContain('Ce champ est obligatoire.');
+    // One field: no summary, focus goes back to it.
+    expect(document.activeElement).toBe(field);
   });
 
   it('asks for earlier versions once, then shows them', async () => {

@@ -16,7 +16,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { type DocumentDto, type MessageDto, type MessageRevisionDto, THREAD_LIMITS } from '@passerelle/shared/dto';
-import { fieldErrorMessage } from '@passerelle/web/shared/ui-material';
+import { fieldErrorMessage, injectFocusInvalidField } from '@passerelle/web/shared/ui-material';
 import { formatDateTime, formatTime } from '@passerelle/web/shared/util-format';
 import { AttachmentList } from './attachment-list';
 import { sideLabel } from './thread-format';
@@ -89,6 +89,8 @@ export class ThreadMessage {
   // `read`: on a Material button the reference is the component, not the element.
   private readonly editButton = viewChild<string, ElementRef<HTMLButtonElement>>('editButton', { read: ElementRef });
   private wasEditing = false;
+  /** The correction is one field: its error shows under it and focus goes back to it, without an error summary. */
+  private readonly focusInvalidField = injectFocusInvalidField();
 
   constructor() {
     // Keyboard users land in the field when editing starts, and back on "Modifier" when it ends.
@@ -113,6 +115,7 @@ export class ThreadMessage {
     if (this.editBody.invalid || this.editBody.value.trim() === '') {
       this.editBody.setErrors({ required: true });
       this.editBody.markAsTouched();
+      this.focusInvalidField();
       return;
     }
     this.saveEdit.emit(this.editBody.value);

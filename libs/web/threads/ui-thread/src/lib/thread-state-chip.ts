@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { THREAD_STATE_LABELS, type ThreadState } from '@passerelle/shared/dto';
+import { THREAD_STATE_LABELS, THREAD_STATE_STAFF_LABELS, type ThreadState } from '@passerelle/shared/dto';
 
 /**
  * A thread's state as a small coloured badge. The text carries the meaning (the colour only repeats it), so it
@@ -40,8 +40,12 @@ import { THREAD_STATE_LABELS, type ThreadState } from '@passerelle/shared/dto';
 })
 export class ThreadStateChip {
   readonly state = input.required<ThreadState>();
+  /** Who reads it: an answered thread is « Réponse reçue » for the commune, « Réponse envoyée » for the agents. */
+  readonly audience = input<'commune' | 'staff'>('commune');
 
-  protected readonly label = computed(() => THREAD_STATE_LABELS[this.state()]);
+  protected readonly label = computed(() =>
+    (this.audience() === 'staff' ? THREAD_STATE_STAFF_LABELS : THREAD_STATE_LABELS)[this.state()],
+  );
   protected readonly tone = computed(() => {
     switch (this.state()) {
       case 'NEW':

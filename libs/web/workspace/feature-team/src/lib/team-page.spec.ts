@@ -84,7 +84,7 @@ describe(TeamPage.name, () => {
     expect(element.querySelector('input[type="email"]')).not.toBeNull();
     expect(button('Retirer')?.getAttribute('aria-label')).toBe('Retirer Paul Durand de l’équipe');
     expect(button('Renvoyer')).not.toBeNull();
-    expect(button("Annuler l'invitation")).not.toBeNull();
+    expect(button('Annuler l’invitation')).not.toBeNull();
     expect(element.querySelectorAll('button.remove')).toHaveLength(1);
   });
 
@@ -107,11 +107,12 @@ describe(TeamPage.name, () => {
     }
     input.value = ' adjoint@ableiges.fr ';
     input.dispatchEvent(new Event('input'));
-    button("Envoyer l'invitation")?.click();
+    button('Envoyer l’invitation')?.click();
     await fixture.whenStable();
     expect(api.inviteCollaborator).toHaveBeenCalledWith('95002', 'adjoint@ableiges.fr');
     expect(api.getTeam).toHaveBeenCalledTimes(2);
     expect(element.querySelector('[role="status"]')?.textContent).toContain('Invitation envoyée à adjoint@ableiges.fr.');
+    expect(document.activeElement).toBe(element.querySelector('[role="status"]'));
   });
 
   it('lists an invalid address above the form, takes focus and links to the field', async () => {
@@ -122,14 +123,14 @@ describe(TeamPage.name, () => {
     }
     input.value = 'adjoint-ableiges';
     input.dispatchEvent(new Event('input'));
-    button("Envoyer l'invitation")?.click();
+    button('Envoyer l’invitation')?.click();
     await fixture.whenStable();
 
     expect(api.inviteCollaborator).not.toHaveBeenCalled();
     const summary = element.querySelector<HTMLElement>('.error-summary');
     expect(summary?.querySelector('h2')?.textContent?.trim()).toBe('Le formulaire contient 1 erreur');
     expect(summary?.querySelector('a')?.textContent?.replace(/[ \n]+/g, ' ').trim()).toBe(
-      'Adresse e-mail du collaborateur\u00a0: Saisissez une adresse e-mail valide, par exemple prenom.nom@mairie.fr.',
+      'Adresse électronique du collaborateur\u00a0: Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr.',
     );
     expect(document.activeElement).toBe(summary);
     summary?.querySelector('a')?.click();
@@ -150,7 +151,7 @@ describe(TeamPage.name, () => {
     }
     input.value = 'adjoint@ableiges.fr';
     input.dispatchEvent(new Event('input'));
-    button("Envoyer l'invitation")?.click();
+    button('Envoyer l’invitation')?.click();
     await fixture.whenStable();
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Les 4 places de l’espace sont occupées.');
     expect(input.value).toBe('adjoint@ableiges.fr');

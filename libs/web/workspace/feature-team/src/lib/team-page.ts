@@ -8,12 +8,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { MemberDto } from '@passerelle/shared/dto';
+import { ofPlace } from '@passerelle/shared/util-french';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import {
   confirmAction,
   ErrorSummary,
   type ErrorSummaryItem,
   fieldErrorMessage,
+  FocusOnText,
   formErrorItems,
   showServerErrors,
 } from '@passerelle/web/shared/ui-material';
@@ -35,11 +37,13 @@ import { filter, finalize, type Observable } from 'rxjs';
     MatProgressBarModule,
     TeamMemberList,
     ErrorSummary,
+    FocusOnText,
   ],
   templateUrl: './team-page.html',
   styleUrl: './team-page.scss',
 })
 export class TeamPage {
+  protected readonly ofPlace = ofPlace;
   private readonly session = inject(AuthSession);
   private readonly api = inject(TeamApi);
   private readonly dialog = inject(MatDialog);
@@ -115,7 +119,7 @@ export class TeamPage {
 
   private showInviteErrors(): void {
     this.inviteErrors.set(
-      formErrorItems(this.inviteForm, { prefix: 'invite', label: () => 'Adresse e-mail du collaborateur' }),
+      formErrorItems(this.inviteForm, { prefix: 'invite', label: () => 'Adresse électronique du collaborateur' }),
     );
   }
 
