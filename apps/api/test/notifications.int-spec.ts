@@ -11,6 +11,7 @@ import type {
   ThreadSummaryDto,
 } from '@passerelle/shared/dto';
 import { Clock } from '../src/common/clock/clock';
+import { MailDispatcher } from '../src/mail/mail-dispatcher';
 import { NotificationMailer } from '../src/notifications/notification-mailer';
 import { parisMidnight } from '../src/threads/working-calendar';
 import { type Session, type TestUser, createTeam, createUser, signIn } from './factories';
@@ -62,8 +63,11 @@ describe('Notifications, routing and the agents’ tools', () => {
     ).json<ThreadDto>();
   const answer = (session: Session, id: string, body: string) =>
     inject({ method: 'POST', url: `/api/threads/${id}/messages`, headers: session.headers, payload: { body } });
-  const mailsTo = async (email: string) =>
-    (await inject({ method: 'GET', url: '/api/dev/mails?limit=100' })).json<Page<DevMailDto>>().items.filter((m) => m.to === email);
+  /** The mails delivered to `email`: the outbox is drained first, since delivery follows the commit in the background. */
+  const mailsTo = async (email: string) => {
+    await t.app.get(MailDispatcher).drain();
+    return (await inject({ method: 'GET', url: '/api/dev/mails?limit=100' })).json<Page<DevMailDto>>().items.filter((m) => m.to === email);
+  };
   const notificationsOf = async (session: Session) =>
     (await inject({ method: 'GET', url: '/api/notifications?limit=100', headers: session.headers })).json<NotificationPageDto>();
 
