@@ -1,18 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock/clock';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { DemoModule } from './demo/demo.module';
 import { dataSourceOptions } from './database/data-source';
 import { GeocodingModule } from './geocoding/geocoding.module';
 import { HealthModule } from './health/health.module';
 import { DocumentsModule } from './documents/documents.module';
 import { MailModule } from './mail/mail.module';
+import { MeModule } from './me/me.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
 import { PublicationModule } from './publication/publication.module';
@@ -42,8 +42,8 @@ export class AppModule {
         PublicationModule,
         PublicPortalModule,
         DocumentsModule,
-        AccountsModule,
-        DatabaseModule,
+        MeModule,
+        DemoModule,
         HealthModule,
         GeocodingModule,
         SettingsModule,

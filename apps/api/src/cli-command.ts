@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { openDatabase } from './database/open-database';
-import { DemoSeeder } from './database/seeds/demo-seeder';
+import { DemoSeeder } from './demo/demo-seeder';
 import { TerritoryImportService } from './territory/import/territory-import.service';
 
 export const CLI_USAGE = `Usage : node dist/apps/api/cli.js <commande>

@@ -7,8 +7,8 @@ import { ConfigError, type AppConfig, loadConfig } from './config/app-config';
 import { withLocalSecrets } from './config/local-secrets';
 import { EmbeddedServerInUseError } from './database/embedded';
 import { type DatabaseHandle, openDatabase } from './database/open-database';
-import { DEMO_ACCOUNTS } from './database/seeds/demo-accounts';
-import { DemoSeeder } from './database/seeds/demo-seeder';
+import { DEMO_ACCOUNTS } from './demo/demo-accounts';
+import { DemoSeeder } from './demo/demo-seeder';
 import { createApp } from './http-app';
 
 const logger = new Logger('Passerelle');

@@ -114,6 +114,21 @@ describe('Project documents and photos', () => {
     expect((await t.app.inject({ method: 'GET', url: doc.contentUrl, headers: collaborator.headers })).statusCode).toBe(404);
   });
 
+  it('answers COMMUNE_NOT_FOUND in French for an attachment to another commune, and hides its storage usage', async () => {
+    const body = multipart('x.pdf', PDF);
+    const attachment = await t.app.inject({
+      method: 'POST',
+      url: '/api/communes/95002/attachments',
+      headers: { ...otherMayor.headers, ...body.headers },
+      payload: body.payload,
+    });
+    expect(attachment.statusCode).toBe(404);
+    expect(attachment.json<ApiError>()).toMatchObject({ code: 'COMMUNE_NOT_FOUND', message: 'Cette commune est introuvable.' });
+    const usage = await t.app.inject({ method: 'GET', url: '/api/communes/95002/storage', headers: otherMayor.headers });
+    expect(usage.statusCode).toBe(404);
+    expect(usage.json<ApiError>().code).toBe('DOCUMENT_NOT_FOUND');
+  });
+
   it('refuses a body that is not multipart, and a part without file', async () => {
     const json = await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/documents`, headers: collaborator.headers, payload: { file: 'x' } });
     expect(json.statusCode).toBe(400);

@@ -99,6 +99,11 @@ describe('Address search (GET /api/geocode)', () => {
       expect(ban.requests).toHaveLength(0);
     });
 
+    it('names the hidden commune COMMUNE_NOT_FOUND, in French', async () => {
+      const res = await search(otherMayor, 'q=mairie&insee=95002');
+      expect(res.json<ApiError>()).toMatchObject({ code: 'COMMUNE_NOT_FOUND', message: 'Cette commune est introuvable.' });
+    });
+
     it.each([
       ['a query too short', 'q=ab&insee=95002', 'q'],
       ['a query too long', `q=${'a'.repeat(201)}&insee=95002`, 'q'],

@@ -13,7 +13,7 @@ import type {
 import { Clock } from '../src/common/clock/clock';
 import { MailDispatcher } from '../src/mail/mail-dispatcher';
 import { NotificationMailer } from '../src/notifications/notification-mailer';
-import { parisMidnight } from '../src/threads/working-calendar';
+import { parisMidnight } from '../src/common/calendar/working-calendar';
 import { type Session, type TestUser, createTeam, createUser, signIn } from './factories';
 import { type TestApp, startTestApp } from './test-app';
 

@@ -89,6 +89,17 @@ describe('Projects (fiche projet)', () => {
     expect((await inject({ method: 'GET', url: '/api/departements/95/projects', headers: mayor.headers })).statusCode).toBe(403);
   });
 
+  it('answers COMMUNE_NOT_FOUND in French for another commune, as for one that does not exist', async () => {
+    for (const res of [
+      await create(otherMayor, { title: 'x', theme: 'AUTRE', status: 'PLANNED' }),
+      await create(mayor, { title: 'x', theme: 'AUTRE', status: 'PLANNED' }, '99999'),
+      await inject({ method: 'GET', url: '/api/communes/95002/projects', headers: otherMayor.headers }),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json<ApiError>()).toMatchObject({ code: 'COMMUNE_NOT_FOUND', message: 'Cette commune est introuvable.' });
+    }
+  });
+
   it('refuses absurd input with French field errors', async () => {
     const res = await create(collaborator, {
       title: '',

@@ -3,7 +3,7 @@ import { THREAD_REQUESTABLE_STATES, THREAD_STATES } from '@passerelle/shared/dto
 import { Clock } from '../src/common/clock/clock';
 import { AbandonedAttachments } from '../src/documents/abandoned-attachments';
 import { NotificationMailer } from '../src/notifications/notification-mailer';
-import { parisMidnight } from '../src/threads/working-calendar';
+import { parisMidnight } from '../src/common/calendar/working-calendar';
 import { type Session, type TestUser, createTeam, createUser, signIn } from './factories';
 import { type TestApp, startTestApp } from './test-app';
 

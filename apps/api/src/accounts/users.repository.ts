@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../common/http/uuid';
 import { USER_SELECT, type UserRecord } from './user-record';
 
 /** Reads of app_user shared by the features (sign-in, account, teams). */
@@ -24,11 +25,4 @@ export class UsersRepository {
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids come from URLs and tokens: anything that is not a UUID is simply not found (and never reaches SQL as such). */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
 }

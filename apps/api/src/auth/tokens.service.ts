@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sign, verify } from 'jsonwebtoken';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { isUuid } from '../accounts/users.repository';
+import { isUuid } from '../common/http/uuid';
 import { AuthException } from './auth.exception';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 10 * 60;

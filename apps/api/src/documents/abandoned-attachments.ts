@@ -5,7 +5,7 @@ import { Clock } from '../common/clock/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { changedRows } from '../database/changed-rows';
-import { FileStorage } from './file-storage';
+import { FileStorage } from '../files/file-storage';
 
 /** An attachment uploaded for a message that was never sent is kept this long (the draft may still be sent). */
 export const ABANDONED_AFTER_MS = 24 * 3_600_000;

@@ -8,7 +8,7 @@ import type { AuthUser } from '../common/access/auth-user';
 import { PatternPipe } from '../common/http/pattern.pipe';
 import { DocumentsException } from './documents.exception';
 import { DocumentsService } from './documents.service';
-import { sendStoredFile } from './stored-file';
+import { sendStoredFile } from '../files/stored-file';
 import { CanonicalId } from '../common/http/id.pipe';
 
 /** Signed-in downloads: the browser may keep them a few minutes, shared caches never. */

@@ -3,7 +3,6 @@ import { DomainException, type ErrorKind } from '../common/exceptions/domain.exc
 
 export type DocumentsErrorCode =
   | 'DOCUMENT_NOT_FOUND'
-  | 'COMMUNE_NOT_FOUND'
   | 'FILE_MISSING'
   | 'FILE_TOO_LARGE'
   | 'QUOTA_EXCEEDED'
@@ -21,8 +20,6 @@ function describe(code: DocumentsErrorCode): { kind: ErrorKind; message: string 
   switch (code) {
     case 'DOCUMENT_NOT_FOUND':
       return { kind: 'NOT_FOUND', message: 'Ce document est introuvable (il a peut-être été supprimé).' };
-    case 'COMMUNE_NOT_FOUND':
-      return { kind: 'NOT_FOUND', message: 'Cette commune est introuvable.' };
     case 'FILE_MISSING':
       return { kind: 'INVALID', message: 'Aucun fichier reçu : choisissez un fichier à envoyer (champ « file »).' };
     case 'FILE_TOO_LARGE':

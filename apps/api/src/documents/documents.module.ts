@@ -3,7 +3,7 @@ import { ProjectsModule } from '../projects/projects.module';
 import { AbandonedAttachments } from './abandoned-attachments';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
-import { FileStorage, LocalFileStorage } from './file-storage';
+import { FileStorage, LocalFileStorage } from '../files/file-storage';
 
 @Module({
   imports: [ProjectsModule],

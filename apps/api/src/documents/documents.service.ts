@@ -9,21 +9,22 @@ import type { MultipartFile } from '@fastify/multipart';
 import sharp from 'sharp';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type DocumentDto, MAX_UPLOAD_BYTES, type StorageUsageDto } from '@passerelle/shared/dto';
-import { isUuid } from '../accounts/users.repository';
+import { isUuid } from '../common/http/uuid';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
 import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
+import { CommuneNotFoundException, findVisibleCommune } from '../common/access/visible-commune';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
 import { changedRows } from '../database/changed-rows';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ProjectsService } from '../projects/projects.service';
-import { detectContentType } from './content-type';
-import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from './document.mapper';
+import { detectContentType } from '../files/content-type';
+import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from '../files/document.mapper';
 import { DocumentsException } from './documents.exception';
-import { FileStorage } from './file-storage';
-import { openStoredFile, type StoredFile } from './stored-file';
+import { FileStorage } from '../files/file-storage';
+import { openStoredFile, type StoredFile } from '../files/stored-file';
 
 const THUMBNAIL_WIDTH = 480;
 
@@ -55,13 +56,9 @@ export class DocumentsService {
    * staff to the threads of their département's communes; it counts against the commune's quota either way.
    */
   async uploadAttachment(user: AuthUser, insee: string, file: MultipartFile | undefined): Promise<DocumentDto> {
-    const [commune] = await this.db.query(`SELECT c.insee FROM commune c WHERE c.insee = $1 AND ${communeVisibleSql('c', 2, 3)}`, [
-      insee,
-      ...communeVisibleParams(user),
-    ]);
-    if (!commune) {
+    if (!(await findVisibleCommune(this.db, user, insee))) {
       file?.file.resume();
-      throw new DocumentsException('COMMUNE_NOT_FOUND');
+      throw new CommuneNotFoundException();
     }
     return this.store(user, insee, null, file);
   }
@@ -180,11 +177,7 @@ export class DocumentsService {
   }
 
   async usage(user: AuthUser, insee: string): Promise<StorageUsageDto> {
-    const [commune] = await this.db.query(`SELECT 1 FROM commune c WHERE c.insee = $1 AND ${communeVisibleSql('c', 2, 3)}`, [
-      insee,
-      ...communeVisibleParams(user),
-    ]);
-    if (!commune) {
+    if (!(await findVisibleCommune(this.db, user, insee))) {
       throw new DocumentsException('DOCUMENT_NOT_FOUND');
     }
     return { usedBytes: await this.usedBytes(insee), quotaBytes: this.config.communeQuotaBytes };

@@ -1,6 +1,6 @@
 import { DomainException, type ErrorKind } from '../common/exceptions/domain.exception';
 
-export type GeocodingErrorCode = 'GEOCODER_UNAVAILABLE' | 'COMMUNE_NOT_FOUND';
+export type GeocodingErrorCode = 'GEOCODER_UNAVAILABLE';
 
 export class GeocodingException extends DomainException {
   constructor(code: GeocodingErrorCode) {
@@ -16,7 +16,5 @@ function describe(code: GeocodingErrorCode): { kind: ErrorKind; message: string 
         kind: 'UNAVAILABLE',
         message: 'La recherche d’adresse est indisponible : placez le projet sur la carte ou utilisez « Centre du village ».',
       };
-    case 'COMMUNE_NOT_FOUND':
-      return { kind: 'NOT_FOUND', message: 'Cette commune est introuvable.' };
   }
 }

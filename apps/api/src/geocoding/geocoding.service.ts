@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { GEOCODE_QUERY_LIMITS, type GeocodeResponse } from '@passerelle/shared/dto';
 import type { AuthUser } from '../common/access/auth-user';
-import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
+import { visibleCommune } from '../common/access/visible-commune';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { mapBanResults } from './ban.mapper';
@@ -29,13 +29,7 @@ export class GeocodingService {
   ) {}
 
   async search(user: AuthUser, query: GeocodeQueryDto): Promise<GeocodeResponse> {
-    const [commune] = await this.db.query(`SELECT c.insee FROM commune c WHERE c.insee = $1 AND ${communeVisibleSql('c', 2, 3)}`, [
-      query.insee,
-      ...communeVisibleParams(user),
-    ]);
-    if (!commune) {
-      throw new GeocodingException('COMMUNE_NOT_FOUND');
-    }
+    await visibleCommune(this.db, user, query.insee);
     const base = this.config.geocoderUrl;
     if (!base) {
       throw new GeocodingException('GEOCODER_UNAVAILABLE');

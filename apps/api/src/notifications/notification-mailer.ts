@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { changedRows } from '../database/changed-rows';
 import { MailService } from '../mail/mail.service';
-import { parisDay, parisMidnight } from '../threads/working-calendar';
+import { parisDay, parisMidnight } from '../common/calendar/working-calendar';
 import { type MailedNotification, type Recipient, digestMail, notificationMail } from './notification-mails';
 import { NotificationsService } from './notifications.service';
 

@@ -13,7 +13,7 @@ import {
   STAFF_NOTIFICATION_KINDS,
   type UnsubscribeResultDto,
 } from '@passerelle/shared/dto';
-import { isUuid } from '../accounts/users.repository';
+import { isUuid } from '../common/http/uuid';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
 import { Clock } from '../common/clock/clock';
 import { DomainException, ValidationFailedException } from '../common/exceptions/domain.exception';

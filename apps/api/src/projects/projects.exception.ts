@@ -1,6 +1,6 @@
 import { DomainException, type ErrorKind } from '../common/exceptions/domain.exception';
 
-export type ProjectsErrorCode = 'PROJECT_NOT_FOUND' | 'COMMUNE_NOT_FOUND' | 'DEPARTEMENT_NOT_FOUND' | 'READ_ONLY' | 'MAYOR_ONLY';
+export type ProjectsErrorCode = 'PROJECT_NOT_FOUND' | 'DEPARTEMENT_NOT_FOUND' | 'READ_ONLY' | 'MAYOR_ONLY';
 
 export class ProjectsException extends DomainException {
   constructor(code: ProjectsErrorCode) {
@@ -13,8 +13,6 @@ function describe(code: ProjectsErrorCode): { kind: ErrorKind; message: string }
   switch (code) {
     case 'PROJECT_NOT_FOUND':
       return { kind: 'NOT_FOUND', message: 'Ce projet est introuvable (il a peut-être été supprimé).' };
-    case 'COMMUNE_NOT_FOUND':
-      return { kind: 'NOT_FOUND', message: 'Cette commune est introuvable.' };
     case 'DEPARTEMENT_NOT_FOUND':
       return { kind: 'NOT_FOUND', message: 'Ce département est introuvable.' };
     case 'READ_ONLY':

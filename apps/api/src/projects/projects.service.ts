@@ -12,13 +12,14 @@ import {
   type ProjectInput,
   type ProjectSummaryDto,
 } from '@passerelle/shared/dto';
-import { isUuid } from '../accounts/users.repository';
+import { isUuid } from '../common/http/uuid';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
 import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
+import { visibleCommune } from '../common/access/visible-commune';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
 import type { PageQueryDto } from '../common/pagination/page-query.dto';
 import { changedRows } from '../database/changed-rows';
-import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from '../documents/document.mapper';
+import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from '../files/document.mapper';
 import type { ProjectFieldsDto } from './dto/project-input.dto';
 import type { ProjectListQueryDto } from './dto/project-requests.dto';
 import { FIELD_LABELS, PROJECT_SELECT, type ProjectRow, mapProject, mapProjectSummary, projectInputOf } from './project.mapper';
@@ -244,14 +245,7 @@ export class ProjectsService {
   }
 
   private async visibleCommune(user: AuthUser, insee: string): Promise<{ insee: string; outline: Outline | null }> {
-    const [commune] = await this.db.query(`SELECT c.insee, c.outline FROM commune c WHERE c.insee = $1 AND ${communeVisibleSql('c', 2, 3)}`, [
-      insee,
-      ...communeVisibleParams(user),
-    ]);
-    if (!commune) {
-      throw new ProjectsException('COMMUNE_NOT_FOUND');
-    }
-    return commune;
+    return visibleCommune(this.db, user, insee, 'c.insee, c.outline');
   }
 
   private async search(scope: string, scopeParams: unknown[], query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {

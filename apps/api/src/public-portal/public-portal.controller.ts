@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import type { Page, PublicMapDto, PublicProjectDto, PublicProjectSummaryDto } from '@passerelle/shared/dto';
 import { Public } from '../common/access/access.decorators';
-import { contentDisposition, sendStoredFile } from '../documents/stored-file';
+import { contentDisposition, sendStoredFile } from '../files/stored-file';
 import { PublicFiltersDto, PublicMapQueryDto, PublicProjectListQueryDto } from './dto/public-query.dto';
 import { OpenDataService } from './open-data.service';
 import { PublicMapService } from './public-map.service';

@@ -23,7 +23,7 @@ import { AuditService, type AuditAction } from '../audit/audit.service';
 import type { PageQueryDto } from '../common/pagination/page-query.dto';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
-import { DOCUMENT_SELECT, type DocumentRow } from '../documents/document.mapper';
+import { DOCUMENT_SELECT, type DocumentRow } from '../files/document.mapper';
 import { NotificationMailer } from '../notifications/notification-mailer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { FIELD_LABELS, PROJECT_SELECT, type ProjectRow, projectInputOf } from '../projects/project.mapper';

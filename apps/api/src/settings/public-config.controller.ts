@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { PublicConfigDto } from '@passerelle/shared/dto';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { DEMO_ACCOUNTS } from '../database/seeds/demo-accounts';
+import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
 import { Public } from '../common/access/access.decorators';
 
 /** What the front end needs to know of the installation; nothing secret. */

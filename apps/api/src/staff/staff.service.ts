@@ -7,7 +7,7 @@ import { SessionsService } from '../auth/sessions.service';
 import type { RequestMeta } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
 import type { PageQueryDto } from '../common/pagination/page-query.dto';
-import { isUuid } from '../accounts/users.repository';
+import { isUuid } from '../common/http/uuid';
 import { InvitationsService } from '../workspaces/invitations.service';
 import { WorkspacesException } from '../workspaces/workspaces.exception';
 import { changedRows } from '../database/changed-rows';

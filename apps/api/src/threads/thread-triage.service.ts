@@ -5,9 +5,9 @@ import type { BulkThreadsInput, BulkThreadsResult, FilledTemplateDto, ThreadDto 
 import type { AuthUser } from '../common/access/auth-user';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
-import { changedRows } from '../database/changed-rows';
 import { NotificationMailer } from '../notifications/notification-mailer';
-import { NotificationsService } from '../notifications/notifications.service';
+import { ThreadNotifications } from './thread-notifications';
+import { ThreadsRepository } from './threads.repository';
 import { ThreadsService } from './threads.service';
 
 /**
@@ -19,9 +19,10 @@ import { ThreadsService } from './threads.service';
 export class ThreadTriageService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ThreadsRepository,
     private readonly threads: ThreadsService,
     private readonly mailer: NotificationMailer,
-    private readonly notifications: NotificationsService,
+    private readonly notify: ThreadNotifications,
     private readonly clock: Clock,
   ) {}
 
@@ -40,8 +41,7 @@ export class ThreadTriageService {
     const unique = [...new Set(labelIds)];
     await this.db.transaction(async (tx) => {
       await this.checkLabels(tx, user, unique, 'labelIds');
-      await tx.query(`DELETE FROM thread_label WHERE thread_id = $1 AND NOT (label_id = ANY($2::uuid[]))`, [id, unique]);
-      await tx.query(`INSERT INTO thread_label (thread_id, label_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [id, unique]);
+      await this.repository.replaceLabels(tx, id, unique);
     });
     return this.threads.get(user, id);
   }
@@ -52,7 +52,7 @@ export class ThreadTriageService {
     const add = [...new Set(input.addLabelIds ?? [])];
     const remove = [...new Set(input.removeLabelIds ?? [])];
     await this.db.transaction(async (tx) => {
-      const found: { id: string }[] = await tx.query(`SELECT id FROM thread WHERE id = ANY($1::uuid[]) AND departement_code = $2`, [ids, user.departementCode]);
+      const found = await this.repository.departementThreadIds(tx, ids, user.departementCode);
       if (found.length !== ids.length) {
         throw new ValidationFailedException({ threadIds: 'Certaines questions sont introuvables : rechargez la liste.' });
       }
@@ -63,13 +63,10 @@ export class ThreadTriageService {
       await this.checkLabels(tx, user, add, 'addLabelIds');
       await this.checkLabels(tx, user, remove, 'removeLabelIds');
       if (add.length > 0) {
-        await tx.query(
-          `INSERT INTO thread_label (thread_id, label_id) SELECT t, l FROM unnest($1::uuid[]) t CROSS JOIN unnest($2::uuid[]) l ON CONFLICT DO NOTHING`,
-          [ids, add],
-        );
+        await this.repository.addLabels(tx, ids, add);
       }
       if (remove.length > 0) {
-        await tx.query(`DELETE FROM thread_label WHERE thread_id = ANY($1::uuid[]) AND label_id = ANY($2::uuid[])`, [ids, remove]);
+        await this.repository.removeLabels(tx, ids, remove);
       }
     });
     this.mailer.flushSoon();
@@ -79,45 +76,21 @@ export class ThreadTriageService {
   /** The département's templates with `{{commune}}` and `{{maire}}` replaced for this thread. */
   async templatesFor(user: AuthUser, id: string): Promise<FilledTemplateDto[]> {
     const thread = await this.threads.loadVisible(user, id);
-    const [mayor] = await this.db.query(`SELECT display_name FROM app_user WHERE commune_insee = $1 AND role = 'MAYOR' AND state = 'ACTIVE'`, [
-      thread.commune_insee,
-    ]);
+    const mayorName = await this.repository.activeMayorName(thread.commune_insee);
     const values: Record<string, string> = {
       '{{commune}}': thread.commune_name,
-      '{{maire}}': mayor?.display_name ?? 'Madame, Monsieur le Maire',
+      '{{maire}}': mayorName ?? 'Madame, Monsieur le Maire',
     };
-    const rows: { id: string; title: string; body: string }[] = await this.db.query(
-      `SELECT id, title, body FROM answer_template WHERE departement_code = $1 ORDER BY lower(title), id`,
-      [user.departementCode],
-    );
+    const rows = await this.repository.templates(user.departementCode);
     return rows.map((r) => ({ id: r.id, title: r.title, body: fillTemplate(r.body, values) }));
   }
 
   private async setAssignee(tx: EntityManager, user: AuthUser, ids: string[], assigneeId: string | null): Promise<void> {
     const now = this.clock.now();
-    const changed = await changedRows<{ id: string; subject: string; commune_name: string }>(
-      tx,
-      `UPDATE thread t SET assignee_id = $2, last_activity_at = $3 FROM commune c
-        WHERE c.insee = t.commune_insee AND t.id = ANY($1::uuid[]) AND t.assignee_id IS DISTINCT FROM $2::uuid
-      RETURNING t.id, t.subject, c.name AS commune_name`,
-      [ids, assigneeId, now],
-    );
+    const changed = await this.repository.setAssignee(tx, ids, assigneeId, now);
     for (const thread of changed) {
-      await tx.query(`INSERT INTO thread_event (thread_id, at, actor_id, kind, details) VALUES ($1, $2, $3, 'ASSIGNED', $4)`, [
-        thread.id,
-        now,
-        user.id,
-        JSON.stringify({ assigneeId }),
-      ]);
-      if (assigneeId && assigneeId !== user.id) {
-        await this.notifications.notify(tx, {
-          recipients: [assigneeId],
-          kind: 'THREAD_ASSIGNED',
-          threadId: thread.id,
-          title: `Question qui vous est attribuée : « ${thread.subject} » (${thread.commune_name})`,
-          excerpt: '',
-        });
-      }
+      await this.repository.recordAssigned(tx, thread.id, user.id, assigneeId, now);
+      await this.notify.assigned(tx, user, thread, assigneeId);
     }
   }
 
@@ -125,11 +98,7 @@ export class ThreadTriageService {
     if (agentId === null) {
       return;
     }
-    const [agent] = await tx.query(
-      `SELECT 1 FROM app_user WHERE id = $1 AND departement_code = $2 AND role IN ('AGENT', 'ADMIN') AND state = 'ACTIVE'`,
-      [agentId, user.departementCode],
-    );
-    if (!agent) {
+    if (!(await this.repository.isActiveAgent(tx, agentId, user.departementCode))) {
       throw new ValidationFailedException({ [field]: 'Choisissez un agent actif du département.' });
     }
   }
@@ -138,11 +107,7 @@ export class ThreadTriageService {
     if (ids.length === 0) {
       return;
     }
-    const [{ count }] = await tx.query(`SELECT count(*) AS count FROM label WHERE id = ANY($1::uuid[]) AND departement_code = $2`, [
-      ids,
-      user.departementCode,
-    ]);
-    if (Number(count) !== ids.length) {
+    if ((await this.repository.countLabels(tx, ids, user.departementCode)) !== ids.length) {
       throw new ValidationFailedException({ [field]: 'Une étiquette est introuvable : rechargez la page.' });
     }
   }

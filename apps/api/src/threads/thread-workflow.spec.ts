@@ -1,6 +1,6 @@
 import { THREAD_REQUESTABLE_STATES, THREAD_STATES, type ThreadState } from '@passerelle/shared/dto';
 import { type Clock, clockAfter, firstResponseMs, judgeRequest, requestableStates, stateAfterMessage } from './thread-workflow';
-import { WorkingCalendar, parisMidnight } from './working-calendar';
+import { WorkingCalendar, parisMidnight } from '../common/calendar/working-calendar';
 
 function paris(day: string, time = '00:00'): Date {
   const [h, m] = time.split(':').map(Number);

@@ -1,7 +1,13 @@
 import { THREAD_LIMITS, type ThreadRequestableState, type ThreadState } from '@passerelle/shared/dto';
-import type { WorkingCalendar } from './working-calendar';
+import type { WorkingCalendar } from '../common/calendar/working-calendar';
+import { type AuthUser, isStaff } from '../common/access/auth-user';
 
 export type Side = 'COMMUNE' | 'DEPARTEMENT';
+
+/** Which side of the conversation a user speaks for. */
+export function sideOf(user: Pick<AuthUser, 'role'>): Side {
+  return isStaff(user) ? 'DEPARTEMENT' : 'COMMUNE';
+}
 
 const DAY_MS = 86_400_000;
 

@@ -1,77 +1,8 @@
-import type {
-  DocumentDto,
-  LabelDto,
-  MessageDto,
-  SatisfactionDto,
-  SatisfactionScore,
-  ThreadCategory,
-  ThreadState,
-  ThreadSummaryDto,
-} from '@passerelle/shared/dto';
+import type { DocumentDto, MessageDto, MessageRevisionDto, SatisfactionDto, ThreadDto, ThreadSummaryDto } from '@passerelle/shared/dto';
+import { type AuthUser, isStaff } from '../common/access/auth-user';
 import { renderMarkdown } from './markdown';
-import { editableUntil } from './thread-workflow';
-
-export interface ThreadRow {
-  id: string;
-  commune_insee: string;
-  departement_code: string;
-  commune_name: string;
-  canton_name: string | null;
-  project_id: string | null;
-  project_title: string | null;
-  subject: string;
-  category: ThreadCategory;
-  state: ThreadState;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  created_by_name: string | null;
-  created_at: Date;
-  last_activity_at: Date;
-  last_public_activity_at: Date;
-  due_at: Date | null;
-  paused_remaining_days: number | null;
-  waiting_since: Date | null;
-  waiting_total_ms: string;
-  first_response_at: Date | null;
-  first_response_ms: string | null;
-  closed_at: Date | null;
-  satisfaction_score: SatisfactionScore | null;
-  satisfaction_comment: string | null;
-  satisfaction_at: Date | null;
-  satisfaction_by_name: string | null;
-  public_message_count: number;
-  note_count: number;
-  version: number;
-  read_at: Date | null;
-  labels: LabelDto[];
-}
-
-/**
- * Every thread read goes through this select. `reader` is the parameter holding the reader's id (for the unread
- * marker); `from` replaces the thread table, e.g. by a page of ids joined to it.
- */
-export function threadSelect(reader = '$1', from = 'thread t'): string {
-  return THREAD_SELECT.replace('$1', reader).replace('FROM thread t', `FROM ${from}`);
-}
-
-const THREAD_SELECT = `
-  SELECT t.id, t.commune_insee, t.departement_code, c.name AS commune_name, cn.name AS canton_name,
-         p.id AS project_id, p.title AS project_title, t.subject, t.category, t.state, t.assignee_id,
-         au.display_name AS assignee_name, cu.display_name AS created_by_name, t.created_at, t.last_activity_at,
-         t.last_public_activity_at, t.due_at, t.paused_remaining_days, t.waiting_since, t.waiting_total_ms,
-         t.first_response_at, t.first_response_ms, t.closed_at, t.satisfaction_score, t.satisfaction_comment,
-         t.satisfaction_at, su.display_name AS satisfaction_by_name, t.public_message_count, t.note_count, t.version,
-         tr.read_at,
-         coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'colour', l.colour) ORDER BY lower(l.name))
-                     FROM thread_label tl JOIN label l ON l.id = tl.label_id WHERE tl.thread_id = t.id), '[]') AS labels
-    FROM thread t
-    JOIN commune c ON c.insee = t.commune_insee
-    LEFT JOIN canton cn ON cn.code = c.canton_code
-    LEFT JOIN project p ON p.id = t.project_id AND p.deleted_at IS NULL
-    LEFT JOIN app_user au ON au.id = t.assignee_id
-    LEFT JOIN app_user cu ON cu.id = t.created_by
-    LEFT JOIN app_user su ON su.id = t.satisfaction_by
-    LEFT JOIN thread_read tr ON tr.thread_id = t.id AND tr.user_id = $1`;
+import { editableUntil, reopenableUntil, requestableStates, sideOf } from './thread-workflow';
+import type { MessageRevisionRow, MessageRow, ThreadRow } from './threads.repository';
 
 /** What a reader sees of a thread in a list; `staff` decides whether internal fields are included. */
 export function mapThreadSummary(row: ThreadRow, staff: boolean, now: Date): ThreadSummaryDto {
@@ -116,25 +47,6 @@ export function mapSatisfaction(row: ThreadRow): SatisfactionDto | null {
   };
 }
 
-export interface MessageRow {
-  id: string;
-  thread_id: string;
-  author_id: string | null;
-  author_name: string | null;
-  author_side: 'COMMUNE' | 'DEPARTEMENT';
-  body: string;
-  internal: boolean;
-  created_at: Date;
-  edited_at: Date | null;
-  revision_count: string;
-}
-
-/** `$1`: thread id; `$2`: whether internal notes are included. */
-export const MESSAGE_SELECT = `
-  SELECT m.id, m.thread_id, m.author_id, u.display_name AS author_name, m.author_side, m.body, m.internal,
-         m.created_at, m.edited_at, (SELECT count(*) FROM message_revision r WHERE r.message_id = m.id) AS revision_count
-    FROM thread_message m LEFT JOIN app_user u ON u.id = m.author_id`;
-
 export function mapMessage(row: MessageRow, attachments: DocumentDto[], readerId: string, now: Date): MessageDto {
   const until = editableUntil(row.created_at);
   return {
@@ -152,14 +64,38 @@ export function mapMessage(row: MessageRow, attachments: DocumentDto[], readerId
   };
 }
 
-/**
- * Recomputes the inbox's search document of thread `$1`: the words of the subject and of every message, notes
- * included, without positions (the inbox matches, it does not rank), which keeps the documents small.
- */
-export const REFRESH_SEARCH_SQL = `
-  INSERT INTO thread_search (thread_id, active, document)
-  SELECT t.id, t.state <> 'CLOSED',
-         strip(to_tsvector('public.french_unaccent',
-           t.subject || ' ' || coalesce((SELECT string_agg(m.body, ' ' ORDER BY m.created_at) FROM thread_message m WHERE m.thread_id = t.id), '')))
-    FROM thread t WHERE t.id = $1
-  ON CONFLICT (thread_id) DO UPDATE SET active = excluded.active, document = excluded.document`;
+export function mapRevision(row: MessageRevisionRow): MessageRevisionDto {
+  return { body: row.body, bodyHtml: renderMarkdown(row.body), replacedAt: row.replaced_at.toISOString() };
+}
+
+/** The thread with its conversation as `reader` sees it: notes and internal fields for staff only, and what they may do. */
+export function mapThread(
+  reader: AuthUser,
+  row: ThreadRow,
+  messages: MessageRow[],
+  attachments: Map<string, DocumentDto[]>,
+  mayorName: string | null,
+  now: Date,
+): ThreadDto {
+  const staff = isStaff(reader);
+  const member = !staff && reader.communeInsee === row.commune_insee;
+  return {
+    ...mapThreadSummary(row, staff, now),
+    version: row.version,
+    dueAt: row.due_at?.toISOString() ?? null,
+    firstResponseAt: row.first_response_at?.toISOString() ?? null,
+    firstResponseSeconds: row.first_response_ms === null ? null : Math.round(Number(row.first_response_ms) / 1000),
+    closedAt: row.closed_at?.toISOString() ?? null,
+    reopenableUntil: row.state === 'CLOSED' ? (reopenableUntil(row.closed_at)?.toISOString() ?? null) : null,
+    messages: messages.map((m) => mapMessage(m, attachments.get(m.id) ?? [], reader.id, now)),
+    satisfaction: mapSatisfaction(row),
+    can: {
+      reply: row.state !== 'CLOSED' && (staff || member),
+      addNote: staff,
+      assign: staff,
+      rate: member && row.state === 'CLOSED' && row.satisfaction_score === null,
+      states: staff || member ? requestableStates(row.state, sideOf(reader), row.closed_at, now) : [],
+    },
+    mayorName,
+  };
+}

@@ -27,6 +27,7 @@ import {
   SatisfactionDto,
   SetThreadLabelsDto,
 } from './dto/thread-requests.dto';
+import { ThreadQueueService } from './thread-queue.service';
 import { ThreadTriageService } from './thread-triage.service';
 import { ThreadsService } from './threads.service';
 import { CanonicalId } from '../common/http/id.pipe';
@@ -40,6 +41,7 @@ const insee = new PatternPipe('insee', INSEE_CODE_PATTERN, 'Code INSEE invalide 
 export class ThreadsController {
   constructor(
     private readonly threads: ThreadsService,
+    private readonly queue: ThreadQueueService,
     private readonly triage: ThreadTriageService,
     private readonly communeFiles: CommuneFileService,
   ) {}
@@ -47,7 +49,7 @@ export class ThreadsController {
   @Get('communes/:insee/threads')
   @Header('cache-control', 'no-store')
   list(@CurrentUser() user: AuthUser, @Param('insee', insee) code: string, @Query() query: CommuneThreadsQueryDto): Promise<Page<ThreadSummaryDto>> {
-    return this.threads.listForCommune(user, code, query);
+    return this.queue.listForCommune(user, code, query);
   }
 
   @Post('communes/:insee/threads')
@@ -67,7 +69,7 @@ export class ThreadsController {
   @Allow('AGENT', 'ADMIN')
   @Header('cache-control', 'no-store')
   inbox(@CurrentUser() user: AuthUser, @Query() query: InboxQueryDto): Promise<Page<ThreadSummaryDto>> {
-    return this.threads.inbox(user, query);
+    return this.queue.inbox(user, query);
   }
 
   @Post('inbox/bulk')

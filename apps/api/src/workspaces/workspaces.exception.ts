@@ -1,7 +1,6 @@
 import { DomainException, type ErrorKind } from '../common/exceptions/domain.exception';
 
 export type WorkspacesErrorCode =
-  | 'COMMUNE_NOT_FOUND'
   | 'DEPARTEMENT_NOT_FOUND'
   | 'WORKSPACE_NOT_OPEN'
   | 'WORKSPACE_ALREADY_OPEN'
@@ -27,8 +26,6 @@ export class WorkspacesException extends DomainException {
 
 function describe(code: WorkspacesErrorCode, minutes: number): { kind: ErrorKind; message: string } {
   switch (code) {
-    case 'COMMUNE_NOT_FOUND':
-      return { kind: 'NOT_FOUND', message: 'Cette commune est introuvable.' };
     case 'DEPARTEMENT_NOT_FOUND':
       return { kind: 'NOT_FOUND', message: 'Ce département est introuvable.' };
     case 'WORKSPACE_NOT_OPEN':

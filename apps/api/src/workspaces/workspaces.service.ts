@@ -13,8 +13,8 @@ import { AuditService } from '../audit/audit.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { RequestMeta } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
-import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
-import { isUuid } from '../accounts/users.repository';
+import { visibleCommune } from '../common/access/visible-commune';
+import { isUuid } from '../common/http/uuid';
 import type { WorkspaceListQueryDto } from './dto/workspaces.dto';
 import { type InvitationRow, InvitationsService } from './invitations.service';
 import { WorkspacesException } from './workspaces.exception';
@@ -281,16 +281,13 @@ export class WorkspacesService {
    * for its staff. Anything else is "not found", exactly like a commune that does not exist.
    */
   private async scope(user: AuthUser, insee: string): Promise<CommuneScope> {
-    const [commune] = await this.db.query(
-      `SELECT c.insee, c.name, c.departement_code, c.eligible, w.opened_at
-         FROM commune c LEFT JOIN commune_workspace w ON w.commune_insee = c.insee
-        WHERE c.insee = $1 AND ${communeVisibleSql('c', 2, 3)}`,
-      [insee, ...communeVisibleParams(user)],
+    return visibleCommune<CommuneScope>(
+      this.db,
+      user,
+      insee,
+      'c.insee, c.name, c.departement_code, c.eligible, w.opened_at',
+      'LEFT JOIN commune_workspace w ON w.commune_insee = c.insee',
     );
-    if (!commune) {
-      throw new WorkspacesException('COMMUNE_NOT_FOUND');
-    }
-    return commune;
   }
 
   private async lockOpenWorkspace(tx: EntityManager, commune: CommuneScope): Promise<void> {

@@ -1,5 +1,6 @@
 import type { AuthUser } from './auth-user';
 import { isStaff } from './auth-user';
+import type { SqlParams } from '../../database/sql-params';
 
 /**
  * The communes a user may see, as a SQL condition on a commune alias: their own commune for its members, every
@@ -7,7 +8,20 @@ import { isStaff } from './auth-user';
  * not found (404), never filtered afterwards.
  */
 export function communeVisibleSql(alias: string, communeParam: number, departementParam: number): string {
-  return `CASE WHEN $${communeParam}::text IS NULL THEN ${alias}.departement_code = $${departementParam} ELSE ${alias}.insee = $${communeParam} END`;
+  return communeCondition(alias, `$${communeParam}`, `$${departementParam}`);
+}
+
+/**
+ * The same condition for `user`, its two parameters bound in `params`: the caller never counts `$` positions.
+ * Replaces `communeVisibleSql` + `communeVisibleParams` as the features move to `SqlParams`.
+ */
+export function communeVisibleTo(alias: string, user: AuthUser, params: SqlParams): string {
+  const [commune, departement] = communeVisibleParams(user);
+  return communeCondition(alias, params.add(commune), params.add(departement));
+}
+
+function communeCondition(alias: string, commune: string, departement: string): string {
+  return `CASE WHEN ${commune}::text IS NULL THEN ${alias}.departement_code = ${departement} ELSE ${alias}.insee = ${commune} END`;
 }
 
 /** The two parameters `communeVisibleSql` refers to, in that order. */

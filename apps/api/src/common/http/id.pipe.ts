@@ -1,6 +1,5 @@
 import type { PipeTransform } from '@nestjs/common';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from './uuid';
 
 /**
  * An id of the path in its one canonical spelling before anything compares it: a UUID is lower-cased (PostgreSQL
@@ -9,7 +8,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export class CanonicalIdPipe implements PipeTransform<unknown, unknown> {
   transform(value: unknown): unknown {
-    return typeof value === 'string' && UUID.test(value) ? value.toLowerCase() : value;
+    return isUuid(value) ? value.toLowerCase() : value;
   }
 }
 

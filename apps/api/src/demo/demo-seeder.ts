@@ -2,17 +2,17 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ofPlace } from '@passerelle/shared/util-french';
-import { hashPassword } from '../../auth/passwords';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
-import { TerritoryImportService } from '../../territory/import/territory-import.service';
+import { hashPassword } from '../auth/passwords';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { TerritoryImportService } from '../territory/import/territory-import.service';
 import { DEMO_ACCOUNTS, DEMO_DEPARTEMENT } from './demo-accounts';
 import { DEMO_PROJECTS } from './demo-projects';
 import { DEMO_PUBLICATIONS } from './demo-publications';
-import { PublicationService } from '../../publication/publication.service';
+import { PublicationService } from '../publication/publication.service';
 import { DEMO_LABELS, DEMO_TEMPLATES, DEMO_THREADS, type DemoThread } from './demo-threads';
-import { REFRESH_SEARCH_SQL } from '../../threads/thread.mapper';
-import { workingCalendar } from '../../threads/working-calendar';
+import { REFRESH_SEARCH_SQL } from '../threads/threads.repository';
+import { workingCalendar } from '../common/calendar/working-calendar';
 
 /**
  * First start on an empty database: import the default département, then (for Val-d'Oise) the demo staff and

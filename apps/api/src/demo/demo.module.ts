@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PublicationModule } from '../publication/publication.module';
 import { TerritoryModule } from '../territory/territory.module';
-import { DemoSeeder } from './seeds/demo-seeder';
+import { DemoSeeder } from './demo-seeder';
 
+/** The demo data (first start on an empty database, `cli seed`): it uses the features, no feature uses it. */
 @Module({ imports: [TerritoryModule, PublicationModule], providers: [DemoSeeder], exports: [DemoSeeder] })
-export class DatabaseModule {}
+export class DemoModule {}

@@ -13,8 +13,9 @@ import type { AuthUser } from '../common/access/auth-user';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { type UserRecord, toMe, totpRequired } from './user-record';
-import { UsersRepository, isUuid } from './users.repository';
+import { type UserRecord, toMe, totpRequired } from '../accounts/user-record';
+import { isUuid } from '../common/http/uuid';
+import { UsersRepository } from '../accounts/users.repository';
 
 /** The signed-in user's own account: profile, password, second factor, sessions, data export. */
 @Injectable()
