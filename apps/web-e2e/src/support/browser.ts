@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`), or the one named by CHROMIUM_PATH. */
@@ -54,9 +54,9 @@ export async function newPage(browser: Browser, viewport: keyof typeof VIEWPORTS
  * full-page capture resizes the viewport, which moves overlays away from what the user sees.
  */
 export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
-  const dir = join(__dirname, '../../../../test-output/web-e2e/screenshots');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `${name}.png`);
+  // `name` may hold a folder (`pages/accueil-390`).
+  const path = join(__dirname, '../../../../test-output/web-e2e/screenshots', `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
   await page.screenshot({ path, fullPage });
   return path;
 }
