@@ -288,7 +288,7 @@ async function reflowFailures(page: Page, where: string, width: number, signedIn
   const { documentWidth, drawerOverflow } = await sidewaysOverflow(page);
   if (documentWidth > width || drawerOverflow > 0) {
     failures.push(`${where}: scrolls sideways (document ${documentWidth} px wide, sidenav content ${drawerOverflow} px too wide)`);
-    await screenshot(page, `reflow/${where.replace(/ @/, '-')}`);
+    await screenshot(page, `reflow/${where.replace(/[^a-z0-9]+/gi, '-')}`);
   }
   if (signedIn) {
     await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
@@ -305,6 +305,69 @@ async function reflowFailures(page: Page, where: string, width: number, signedIn
 }
 
 const ROLES: Role[] = ['visitor', 'mayor', 'agent', 'admin'];
+
+/** Each of the role's pages at 320 and 640 px: the failures, as lines to read. */
+async function reflow(browser: Browser, ids: Ids, role: Role): Promise<string[]> {
+  const failures: string[] = [];
+  const { context, page } = await signedInContext(browser, role, 320, REFLOW_HEIGHT);
+  for (const check of PAGES.filter((p) => p.role === role)) {
+    await page.setViewportSize({ width: 320, height: REFLOW_HEIGHT });
+    try {
+      await page.goto(check.path(ids));
+      await ready(page);
+      for (const width of [320, 640]) {
+        await page.setViewportSize({ width, height: REFLOW_HEIGHT });
+        failures.push(...(await reflowFailures(page, `${role}: ${check.name} @${width}`, width, role !== 'visitor')));
+      }
+    } catch (error) {
+      failures.push(`${role}: ${check.name}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  await context.close();
+  return failures;
+}
+
+/** axe on each of the role's pages and their states at one width; the failures, as lines to read. */
+async function audit(browser: Browser, ids: Ids, role: Role, width: number): Promise<string[]> {
+  const failures: string[] = [];
+  const { context, page } = await signedInContext(browser, role, width, width < 960 ? 844 : 900);
+  for (const check of PAGES.filter((p) => p.role === role)) {
+    const where = `${check.name} @${width}`;
+    try {
+      await page.goto(check.path(ids));
+      await ready(page);
+      failures.push(...(await violations(page)).map((v) => `${where}: ${v}`));
+      await screenshot(page, `pages/${check.name}-${width}`);
+      const states = check.states ?? [];
+      for (const [index, state] of states.entries()) {
+        let opened = false;
+        try {
+          await state.open(page);
+          opened = true;
+          failures.push(...(await violations(page)).map((v) => `${where} [${state.name}]: ${v}`));
+          await screenshot(page, `pages/${check.name}-${state.name}-${width}`, { fullPage: false });
+        } catch (error) {
+          failures.push(`${where} [${state.name}]: could not open: ${(error as Error).message.split('\n')[0]}`);
+        }
+        // After the last state, the next page's load starts afresh anyway.
+        if (index === states.length - 1) {
+          break;
+        }
+        if (state.close && opened) {
+          await state.close(page);
+        } else {
+          await page.goto(check.path(ids));
+          await ready(page);
+        }
+      }
+    } catch (error) {
+      failures.push(`${where}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  await context.close();
+  return failures;
+}
+
 
 describe('Every page, for everyone (RGAA / WCAG 2.1 AA)', () => {
   let browser: Browser;
@@ -333,70 +396,18 @@ describe('Every page, for everyone (RGAA / WCAG 2.1 AA)', () => {
     await context.close();
   });
 
-  for (const width of [390, 1366]) {
-    for (const role of ROLES) {
-      it(`has no axe violation at ${width} px, as ${role}, with its dialogs and errors open`, async () => {
-        const failures: string[] = [];
-        const { context, page } = await signedInContext(browser, role, width, width < 960 ? 844 : 900);
-        for (const check of PAGES.filter((p) => p.role === role)) {
-          const where = `${check.name} @${width}`;
-          try {
-            await page.goto(check.path(ids));
-            await ready(page);
-            failures.push(...(await violations(page)).map((v) => `${where}: ${v}`));
-            await screenshot(page, `pages/${check.name}-${width}`);
-            const states = check.states ?? [];
-            for (const [index, state] of states.entries()) {
-              let opened = false;
-              try {
-                await state.open(page);
-                opened = true;
-                failures.push(...(await violations(page)).map((v) => `${where} [${state.name}]: ${v}`));
-                await screenshot(page, `pages/${check.name}-${state.name}-${width}`, { fullPage: false });
-              } catch (error) {
-                failures.push(`${where} [${state.name}]: could not open: ${(error as Error).message.split('\n')[0]}`);
-              }
-              // After the last state, the next page's load starts afresh anyway.
-              if (index === states.length - 1) {
-                break;
-              }
-              if (state.close && opened) {
-                await state.close(page);
-              } else {
-                await page.goto(check.path(ids));
-                await ready(page);
-              }
-            }
-          } catch (error) {
-            failures.push(`${where}: ${(error as Error).message.split('\n')[0]}`);
-          }
-        }
-        await context.close();
-        expect(failures).toEqual([]);
-      }, 240_000);
-    }
+  // Both widths at once: two pages of one browser, so that the suite takes the time of the slower one.
+  for (const role of ROLES) {
+    it(`has no axe violation as ${role}, at 390 and 1366 px, with its dialogs and errors open`, async () => {
+      const failures = (await Promise.all([390, 1366].map((width) => audit(browser, ids, role, width)))).flat();
+      expect(failures).toEqual([]);
+    }, 360_000);
   }
 
   // One load of each page, measured at both widths: resizing is enough for the layout (breakpoints follow the viewport).
-  for (const role of ROLES) {
-    it(`reflows at 320 and 640 px as ${role}: nothing scrolls sideways, Se déconnecter within reach`, async () => {
-      const failures: string[] = [];
-      const { context, page } = await signedInContext(browser, role, 320, REFLOW_HEIGHT);
-      for (const check of PAGES.filter((p) => p.role === role)) {
-        await page.setViewportSize({ width: 320, height: REFLOW_HEIGHT });
-        try {
-          await page.goto(check.path(ids));
-          await ready(page);
-          for (const width of [320, 640]) {
-            await page.setViewportSize({ width, height: REFLOW_HEIGHT });
-            failures.push(...(await reflowFailures(page, `${check.name} @${width}`, width, role !== 'visitor')));
-          }
-        } catch (error) {
-          failures.push(`${check.name}: ${(error as Error).message.split('\n')[0]}`);
-        }
-      }
-      await context.close();
-      expect(failures).toEqual([]);
-    }, 180_000);
-  }
+  // The four roles at once, as above.
+  it('reflows at 320 and 640 px for every role: nothing scrolls sideways, Se déconnecter within reach', async () => {
+    const failures = (await Promise.all(ROLES.map((role) => reflow(browser, ids, role)))).flat();
+    expect(failures).toEqual([]);
+  }, 300_000);
 });
