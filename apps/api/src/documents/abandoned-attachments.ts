@@ -1,11 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { changedRows } from '../database/changed-rows';
 import { FileStorage } from '../files/file-storage';
+import { DocumentsRepository } from './documents.repository';
 
 /** An attachment uploaded for a message that was never sent is kept this long (the draft may still be sent). */
 export const ABANDONED_AFTER_MS = 24 * 3_600_000;
@@ -21,7 +19,7 @@ export class AbandonedAttachments implements OnApplicationBootstrap, OnApplicati
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: DocumentsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly storage: FileStorage,
     private readonly clock: Clock,
@@ -44,11 +42,7 @@ export class AbandonedAttachments implements OnApplicationBootstrap, OnApplicati
 
   /** Returns how many attachments were deleted. */
   async sweep(): Promise<number> {
-    const rows = await changedRows<{ storage_key: string; thumbnail_key: string | null }>(
-      this.db,
-      `DELETE FROM document WHERE project_id IS NULL AND message_id IS NULL AND uploaded_at < $1 RETURNING storage_key, thumbnail_key`,
-      [new Date(this.clock.now().getTime() - ABANDONED_AFTER_MS)],
-    );
+    const rows = await this.repository.deleteUnclaimed(new Date(this.clock.now().getTime() - ABANDONED_AFTER_MS));
     for (const row of rows) {
       await this.storage.remove(row.storage_key);
       if (row.thumbnail_key) {

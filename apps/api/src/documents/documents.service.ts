@@ -13,16 +13,15 @@ import { isUuid } from '../common/http/uuid';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
-import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
 import { CommuneNotFoundException, findVisibleCommune } from '../common/access/visible-commune';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
-import { changedRows } from '../database/changed-rows';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ProjectsService } from '../projects/projects.service';
 import { detectContentType } from '../files/content-type';
-import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from '../files/document.mapper';
+import { mapDocument } from '../files/document.mapper';
 import { DocumentsException } from './documents.exception';
+import { DocumentsRepository, type StoredDocumentRow } from './documents.repository';
 import { FileStorage } from '../files/file-storage';
 import { openStoredFile, type StoredFile } from '../files/stored-file';
 
@@ -38,6 +37,7 @@ export class DocumentsService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: DocumentsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projects: ProjectsService,
     private readonly storage: FileStorage,
@@ -69,15 +69,8 @@ export class DocumentsService {
     if (unique.length === 0) {
       return;
     }
-    const claimed = await changedRows(
-      tx,
-      `UPDATE document SET message_id = $1
-        WHERE id = ANY($2::uuid[]) AND uploaded_by = $3 AND commune_insee = $4
-          AND project_id IS NULL AND message_id IS NULL AND deleted_at IS NULL
-      RETURNING id`,
-      [messageId, unique, user.id, insee],
-    );
-    if (claimed.length !== unique.length) {
+    const claimed = await this.repository.claimAttachments(tx, messageId, unique, user.id, insee);
+    if (claimed !== unique.length) {
       throw new ValidationFailedException({
         attachmentIds: 'Une pièce jointe est introuvable ou déjà envoyée : retirez-la et ajoutez-la à nouveau.',
       });
@@ -109,19 +102,23 @@ export class DocumentsService {
       }
       await this.db.transaction(async (tx) => {
         // One upload at a time per commune while the quota is checked and the row written.
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('document-quota:' || $1))`, [insee]);
-        const [{ used }] = await tx.query(
-          `SELECT coalesce(sum(size_bytes), 0) AS used FROM document WHERE commune_insee = $1 AND deleted_at IS NULL`,
-          [insee],
-        );
-        if (Number(used) + size > this.config.communeQuotaBytes) {
+        await this.repository.lockQuota(tx, insee);
+        if ((await this.repository.usedBytes(tx, insee)) + size > this.config.communeQuotaBytes) {
           throw new DocumentsException('QUOTA_EXCEEDED');
         }
-        await tx.query(
-          `INSERT INTO document (id, project_id, commune_insee, kind, filename, mime_type, size_bytes, sha256, storage_key, thumbnail_key, uploaded_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [id, projectId, insee, kind, filename, mimeType, size, sha256, key, thumbnailKey, user.id],
-        );
+        await this.repository.insert(tx, {
+          id,
+          projectId,
+          insee,
+          kind,
+          filename,
+          mimeType,
+          size,
+          sha256,
+          storageKey: key,
+          thumbnailKey,
+          uploadedBy: user.id,
+        });
         if (projectId) {
           await this.projects.recordHistory(tx, projectId, user.id, 'DOCUMENT_ADDED', [
             { field: 'documents', label: kind === 'PHOTO' ? 'Photo' : 'Document', before: null, after: filename },
@@ -134,7 +131,10 @@ export class DocumentsService {
         }
         throw error;
       });
-      const [row] = await this.db.query(`${DOCUMENT_SELECT} WHERE d.id = $1`, [id]);
+      const row = await this.repository.findById(id);
+      if (!row) {
+        throw new DocumentsException('DOCUMENT_NOT_FOUND');
+      }
       return mapDocument(row);
     } finally {
       await rm(temporary, { force: true });
@@ -165,7 +165,7 @@ export class DocumentsService {
       throw new DocumentsException('DOCUMENT_NOT_FOUND');
     }
     await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE document SET deleted_at = now() WHERE id = $1`, [row.id]);
+      await this.repository.softDelete(tx, row.id);
       await this.projects.recordHistory(tx, projectId, user.id, 'DOCUMENT_REMOVED', [
         { field: 'documents', label: row.kind === 'PHOTO' ? 'Photo' : 'Document', before: row.filename, after: null },
       ]);
@@ -184,11 +184,7 @@ export class DocumentsService {
   }
 
   private async usedBytes(insee: string): Promise<number> {
-    const [{ used }] = await this.db.query(
-      `SELECT coalesce(sum(size_bytes), 0) AS used FROM document WHERE commune_insee = $1 AND deleted_at IS NULL`,
-      [insee],
-    );
-    return Number(used);
+    return this.repository.usedBytes(this.db, insee);
   }
 
   /** Streams the part to disk, hashing and counting on the way; stops at the size limit. */
@@ -237,21 +233,11 @@ export class DocumentsService {
    * A document the user may read: a project's (not deleted) for whoever sees the project; a message's for whoever
    * sees the thread, internal notes' for staff only; a waiting attachment for its uploader only. Otherwise 404.
    */
-  private async loadVisible(user: AuthUser, id: string): Promise<DocumentRow & { commune_insee: string; storage_key: string }> {
+  private async loadVisible(user: AuthUser, id: string): Promise<StoredDocumentRow> {
     if (!isUuid(id)) {
       throw new DocumentsException('DOCUMENT_NOT_FOUND');
     }
-    const [row] = await this.db.query(
-      `${DOCUMENT_SELECT.replace('SELECT d.id,', 'SELECT d.commune_insee, d.storage_key, d.id,')}
-         LEFT JOIN project p ON p.id = d.project_id
-         LEFT JOIN thread_message m ON m.id = d.message_id
-         JOIN commune c ON c.insee = d.commune_insee
-        WHERE d.id = $1 AND d.deleted_at IS NULL AND ${communeVisibleSql('c', 2, 3)}
-          AND (p.deleted_at IS NULL AND p.id IS NOT NULL
-               OR m.id IS NOT NULL AND (NOT m.internal OR $2::text IS NULL)
-               OR d.project_id IS NULL AND d.message_id IS NULL AND d.uploaded_by = $4)`,
-      [id, ...communeVisibleParams(user), user.id],
-    );
+    const row = await this.repository.findVisible(user, id);
     if (!row) {
       throw new DocumentsException('DOCUMENT_NOT_FOUND');
     }

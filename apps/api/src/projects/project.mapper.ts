@@ -3,7 +3,9 @@ import type {
   FundingLineDto,
   LessonsDto,
   MilestoneDto,
+  ProjectChangeDto,
   ProjectDto,
+  ProjectHistoryEntryDto,
   ProjectInput,
   ProjectStatus,
   ProjectSummaryDto,
@@ -119,6 +121,20 @@ export function projectInputOf(row: ProjectRow): Required<ProjectInput> {
 }
 
 /** French names of the fields, for the history. */
+/** A line of `project_history` with its actor's name (the repository's `history`). */
+export interface ProjectHistoryRow {
+  id: string;
+  at: Date;
+  actor: string | null;
+  action: ProjectHistoryEntryDto['action'];
+  changes: ProjectChangeDto[];
+  total: string;
+}
+
+export function mapHistoryEntry(r: ProjectHistoryRow): ProjectHistoryEntryDto {
+  return { id: String(r.id), at: r.at.toISOString(), actor: r.actor, action: r.action, changes: r.changes };
+}
+
 export const FIELD_LABELS: Record<keyof ProjectInput, string> = {
   title: 'Titre',
   summary: 'Résumé',

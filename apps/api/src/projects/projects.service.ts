@@ -9,23 +9,19 @@ import {
   type ProjectChangeDto,
   type ProjectDto,
   type ProjectHistoryEntryDto,
-  type ProjectInput,
   type ProjectSummaryDto,
 } from '@passerelle/shared/dto';
 import { isUuid } from '../common/http/uuid';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
-import { communeVisibleParams, communeVisibleSql } from '../common/access/tenancy';
 import { visibleCommune } from '../common/access/visible-commune';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
 import type { PageQueryDto } from '../common/pagination/page-query.dto';
-import { changedRows } from '../database/changed-rows';
-import { DOCUMENT_SELECT, type DocumentRow, mapDocument } from '../files/document.mapper';
+import { mapDocument } from '../files/document.mapper';
 import type { ProjectFieldsDto } from './dto/project-input.dto';
 import type { ProjectListQueryDto } from './dto/project-requests.dto';
-import { FIELD_LABELS, PROJECT_SELECT, type ProjectRow, mapProject, mapProjectSummary, projectInputOf } from './project.mapper';
+import { FIELD_LABELS, type ProjectRow, mapHistoryEntry, mapProject, mapProjectSummary, projectInputOf } from './project.mapper';
 import { ProjectVersionConflictException, ProjectsException } from './projects.exception';
-
-type Fields = Required<ProjectInput>;
+import { type ProjectFields as Fields, type ProjectFilters, ProjectsRepository } from './projects.repository';
 
 const BLANK: Omit<Fields, 'title' | 'theme' | 'status' | 'progress'> = {
   summary: '',
@@ -63,7 +59,10 @@ export interface ProjectEditGuard {
 export class ProjectsService {
   private editGuard: ProjectEditGuard | null = null;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ProjectsRepository,
+  ) {}
 
   useEditGuard(guard: ProjectEditGuard): void {
     this.editGuard = guard;
@@ -71,18 +70,15 @@ export class ProjectsService {
 
   async list(user: AuthUser, insee: string, query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
     await this.visibleCommune(user, insee);
-    return this.search(`p.commune_insee = $1`, [insee], query);
+    return this.page(await this.repository.searchInCommune(insee, filtersOf(query)), query);
   }
 
   async listForDepartement(user: AuthUser, code: string, query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
     if (!isStaff(user) || code !== user.departementCode) {
       throw new ProjectsException('DEPARTEMENT_NOT_FOUND');
     }
-    return this.search(
-      `c.departement_code = $1 AND ($2::text IS NULL OR p.commune_insee = $2) AND ($3::text IS NULL OR c.canton_code = $3)`,
-      [code, query.commune ?? null, query.canton ?? null],
-      query,
-    );
+    const rows = await this.repository.searchInDepartement({ code, commune: query.commune ?? null, canton: query.canton ?? null }, filtersOf(query));
+    return this.page(rows, query);
   }
 
   async get(user: AuthUser, id: string): Promise<ProjectDto> {
@@ -116,13 +112,9 @@ export class ProjectsService {
     };
     this.assertCoherent(fields, commune.outline);
     const id = await this.db.transaction(async (tx) => {
-      const [created] = await tx.query(
-        `INSERT INTO project (commune_insee, created_by, updated_by, ${COLUMNS.join(', ')})
-         VALUES ($1, $2, $2, ${COLUMNS.map((_, i) => `$${i + 3}`).join(', ')}) RETURNING id`,
-        [insee, user.id, ...columnValues(fields)],
-      );
-      await this.recordHistory(tx, created.id, user.id, 'CREATED', []);
-      return created.id as string;
+      const created = await this.repository.insert(tx, insee, user.id, fields);
+      await this.recordHistory(tx, created, user.id, 'CREATED', []);
+      return created;
     });
     return this.get(user, id);
   }
@@ -144,18 +136,10 @@ export class ProjectsService {
     if (diff.length === 0) {
       return this.toDto(user, current);
     }
-    const [commune] = await this.db.query(`SELECT outline FROM commune WHERE insee = $1`, [current.commune_insee]);
-    this.assertCoherent(after, commune?.outline ?? null);
+    this.assertCoherent(after, (await this.repository.communeOutline(current.commune_insee)) ?? null);
     await this.db.transaction(async (tx) => {
       const edit = async () => {
-        const updated = await changedRows(
-          tx,
-          `UPDATE project SET ${COLUMNS.map((c, i) => `${c} = $${i + 4}`).join(', ')},
-                  version = version + 1, updated_at = now(), updated_by = $3
-            WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING id`,
-          [id, version, user.id, ...columnValues(after)],
-        );
-        if (updated.length === 0) {
+        if (!(await this.repository.updateAtVersion(tx, id, version, user.id, after))) {
           // Someone saved between our read and this write.
           throw new ProjectVersionConflictException(await this.toDto(user, await this.loadVisible(user, id)));
         }
@@ -175,32 +159,18 @@ export class ProjectsService {
       throw new ProjectsException('MAYOR_ONLY');
     }
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE project SET deleted_at = now(), deleted_by = $2, publication_state = 'PRIVATE' WHERE id = $1 AND deleted_at IS NULL`,
-        [id, user.id],
-      );
+      await this.repository.softDelete(tx, id, user.id);
       // A deleted project leaves the public portal in the same transaction.
-      await tx.query(`DELETE FROM project_publication WHERE project_id = $1`, [id]);
+      await this.repository.deletePublication(tx, id);
       await this.recordHistory(tx, id, user.id, 'DELETED', []);
     });
   }
 
   async history(user: AuthUser, id: string, query: PageQueryDto): Promise<Page<ProjectHistoryEntryDto>> {
     await this.loadVisible(user, id);
-    const rows = await this.db.query(
-      `SELECT h.id, h.at, u.display_name AS actor, h.action, h.changes, count(*) OVER () AS total
-         FROM project_history h LEFT JOIN app_user u ON u.id = h.actor_id
-        WHERE h.project_id = $1 ORDER BY h.at DESC, h.id DESC LIMIT $2 OFFSET $3`,
-      [id, query.limit, query.offset],
-    );
+    const rows = await this.repository.history(id, query.limit, query.offset);
     return {
-      items: rows.map((r: { id: string; at: Date; actor: string | null; action: ProjectHistoryEntryDto['action']; changes: ProjectChangeDto[] }) => ({
-        id: String(r.id),
-        at: r.at.toISOString(),
-        actor: r.actor,
-        action: r.action,
-        changes: r.changes,
-      })),
+      items: rows.map(mapHistoryEntry),
       total: rows.length > 0 ? Number(rows[0].total) : 0,
       limit: query.limit,
       offset: query.offset,
@@ -212,10 +182,7 @@ export class ProjectsService {
     if (!isUuid(id)) {
       throw new ProjectsException('PROJECT_NOT_FOUND');
     }
-    const [row] = await this.db.query(`${PROJECT_SELECT} WHERE p.id = $1 AND p.deleted_at IS NULL AND ${communeVisibleSql('c', 2, 3)}`, [
-      id,
-      ...communeVisibleParams(user),
-    ]);
+    const row = await this.repository.findVisible(user, id);
     if (!row) {
       throw new ProjectsException('PROJECT_NOT_FOUND');
     }
@@ -230,16 +197,11 @@ export class ProjectsService {
   }
 
   async recordHistory(tx: EntityManager, projectId: string, actorId: string, action: ProjectHistoryEntryDto['action'], changes: ProjectChangeDto[]): Promise<void> {
-    await tx.query(`INSERT INTO project_history (project_id, actor_id, action, changes) VALUES ($1, $2, $3, $4)`, [
-      projectId,
-      actorId,
-      action,
-      JSON.stringify(changes),
-    ]);
+    await this.repository.insertHistory(tx, projectId, actorId, action, changes);
   }
 
   private async toDto(user: AuthUser, row: ProjectRow): Promise<ProjectDto> {
-    const documents: DocumentRow[] = await this.db.query(`${DOCUMENT_SELECT} WHERE d.project_id = $1 AND d.deleted_at IS NULL ORDER BY d.uploaded_at`, [row.id]);
+    const documents = await this.repository.documents(row.id);
     const member = !isStaff(user) && user.communeInsee === row.commune_insee;
     return mapProject(row, documents.map(mapDocument), { edit: member, upload: member, delete: member && user.role === 'MAYOR' });
   }
@@ -248,18 +210,7 @@ export class ProjectsService {
     return visibleCommune(this.db, user, insee, 'c.insee, c.outline');
   }
 
-  private async search(scope: string, scopeParams: unknown[], query: ProjectListQueryDto): Promise<Page<ProjectSummaryDto>> {
-    const n = scopeParams.length;
-    const rows: (ProjectRow & { total: string })[] = await this.db.query(
-      `${PROJECT_SELECT.replace('SELECT p.id,', 'SELECT count(*) OVER () AS total, p.id,')}
-        WHERE p.deleted_at IS NULL AND ${scope}
-          AND ($${n + 1}::text IS NULL OR p.status = $${n + 1})
-          AND ($${n + 2}::text IS NULL OR p.theme = $${n + 2})
-          AND ($${n + 3}::text IS NULL OR p.search_key LIKE '%' || search_key($${n + 3}) || '%')
-        ORDER BY p.updated_at DESC, p.id
-        LIMIT $${n + 4} OFFSET $${n + 5}`,
-      [...scopeParams, query.status ?? null, query.theme ?? null, query.q?.trim() || null, query.limit, query.offset],
-    );
+  private page(rows: (ProjectRow & { total: string })[], query: ProjectListQueryDto): Page<ProjectSummaryDto> {
     return {
       items: rows.map(mapProjectSummary),
       total: rows.length > 0 ? Number(rows[0].total) : 0,
@@ -293,52 +244,8 @@ export class ProjectsService {
   }
 }
 
-const COLUMNS = [
-  'title',
-  'summary',
-  'description',
-  'objectives',
-  'theme',
-  'status',
-  'progress',
-  'start_date',
-  'end_date',
-  'project_lead',
-  'partners',
-  'latitude',
-  'longitude',
-  'address',
-  'forecast_cost_cents',
-  'final_cost_cents',
-  'funding_lines',
-  'milestones',
-  'lessons',
-  'evaluation',
-];
-
-function columnValues(f: Fields): unknown[] {
-  return [
-    f.title,
-    f.summary,
-    f.description,
-    f.objectives,
-    f.theme,
-    f.status,
-    f.progress,
-    f.startDate,
-    f.endDate,
-    f.projectLead,
-    f.partners,
-    f.location?.lat ?? null,
-    f.location?.lng ?? null,
-    f.location?.address ?? null,
-    f.forecastCostCents,
-    f.finalCostCents,
-    JSON.stringify(f.fundingLines),
-    JSON.stringify(f.milestones),
-    JSON.stringify(f.lessons),
-    f.evaluation,
-  ];
+function filtersOf(query: ProjectListQueryDto): ProjectFilters {
+  return { status: query.status ?? null, theme: query.theme ?? null, q: query.q?.trim() || null, limit: query.limit, offset: query.offset };
 }
 
 /** The fields the request gave, as plain JSON (class instances and undefined dropped). */

@@ -12,7 +12,6 @@ import type {
   PublicationChoicesDto,
   PublicationDto,
   PublicationEventDto,
-  PublicationEventKind,
   PublicationPreviewDto,
   PublicationState,
 } from '@passerelle/shared/dto';
@@ -23,29 +22,15 @@ import { AuditService, type AuditAction } from '../audit/audit.service';
 import type { PageQueryDto } from '../common/pagination/page-query.dto';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
-import { DOCUMENT_SELECT, type DocumentRow } from '../files/document.mapper';
+import type { DocumentRow } from '../files/document.mapper';
 import { NotificationMailer } from '../notifications/notification-mailer';
 import { NotificationsService } from '../notifications/notifications.service';
-import { FIELD_LABELS, PROJECT_SELECT, type ProjectRow, projectInputOf } from '../projects/project.mapper';
+import { FIELD_LABELS, projectInputOf } from '../projects/project.mapper';
 import { type ProjectEditGuard, ProjectsService } from '../projects/projects.service';
 import { canonicalJson, previewVersion } from './preview-version';
 import { PublicationException, PublicationStalePreviewException } from './publication.exception';
+import { PublicationRepository, type PublicationRow } from './publication.repository';
 import { slugify } from './slug';
-
-interface PublicationRow {
-  id: string;
-  title: string;
-  status: string;
-  version: number;
-  commune_insee: string;
-  departement_code: string;
-  publication_state: PublicationState;
-  publication_choices: PublicationChoicesDto;
-  publication_rejection: string | null;
-  slug: string | null;
-  published_at: Date | null;
-  published_version: number | null;
-}
 
 type Role = 'MAYOR' | 'MEMBER' | 'STAFF' | 'NONE';
 
@@ -93,6 +78,7 @@ const RULES: Record<PublicationAction, { who: readonly Role[]; from: readonly Pu
 export class PublicationService implements OnModuleInit, ProjectEditGuard {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: PublicationRepository,
     private readonly projects: ProjectsService,
     private readonly notifications: NotificationsService,
     private readonly mailer: NotificationMailer,
@@ -106,7 +92,7 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
 
   async get(user: AuthUser, projectId: string): Promise<PublicationDto> {
     await this.projects.loadVisible(user, projectId);
-    return this.toDto(user, await this.load(this.db.manager, projectId));
+    return this.toDto(user, await this.repository.load(this.db.manager, projectId));
   }
 
   /** What the public would see if the fiche were approved now, and its version; documents link to their signed-in routes. */
@@ -117,7 +103,7 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
 
   private async previewOf(manager: EntityManager, projectId: string): Promise<PublicationPreviewDto> {
     const snapshot = await this.snapshot(manager, projectId);
-    const [published] = await manager.query(`SELECT slug, published_at FROM project_publication WHERE project_id = $1`, [projectId]);
+    const published = await this.repository.findPublished(manager, projectId);
     const now = this.clock.now().toISOString();
     const signedIn = (d: PublicDocumentDto): PublicDocumentDto => ({
       ...d,
@@ -137,18 +123,7 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
 
   /** Projects of the agent's département waiting for a review, oldest request first. */
   async queue(user: AuthUser, query: PageQueryDto): Promise<Page<PublicationQueueItemDto>> {
-    const rows: { id: string; title: string; theme: PublicationQueueItemDto['theme']; insee: string; name: string; requested_at: Date; republication: boolean; total: string }[] =
-      await this.db.query(
-        `SELECT p.id, p.title, p.theme, c.insee, c.name,
-                (SELECT max(e.at) FROM publication_event e WHERE e.project_id = p.id AND e.to_state = 'AWAITING_REVIEW') AS requested_at,
-                EXISTS (SELECT 1 FROM project_publication pp WHERE pp.project_id = p.id) AS republication,
-                count(*) OVER () AS total
-           FROM project p JOIN commune c ON c.insee = p.commune_insee
-          WHERE p.publication_state = 'AWAITING_REVIEW' AND p.deleted_at IS NULL AND c.departement_code = $1
-          ORDER BY requested_at ASC NULLS FIRST, p.id
-          LIMIT $2 OFFSET $3`,
-        [user.departementCode, query.limit, query.offset],
-      );
+    const rows = await this.repository.queue(user.departementCode, query.limit, query.offset);
     return {
       items: rows.map((r) => ({
         projectId: r.id,
@@ -168,8 +143,8 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
     await this.projects.loadVisible(user, projectId);
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
-      await tx.query(`SELECT 1 FROM project WHERE id = $1 FOR UPDATE`, [projectId]);
-      const row = await this.load(tx, projectId);
+      await this.repository.lockProject(tx, projectId);
+      const row = await this.repository.load(tx, projectId);
       const rule = RULES[input.action];
       const role = roleOf(user, row);
       if (!rule.who.includes(role)) {
@@ -201,21 +176,13 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
         await this.saveChoices(tx, row, input.choices);
       }
       const to = nextState(input.action, role, row);
-      await tx.query(
-        `UPDATE project SET publication_state = $2,
-                publication_rejection = CASE WHEN $3 = 'reject' THEN $4 WHEN $3 = 'request' THEN NULL ELSE publication_rejection END
-          WHERE id = $1`,
-        [projectId, to, input.action, reason],
-      );
+      await this.repository.updateState(tx, projectId, to, input.action, reason);
       if (input.action === 'approve') {
         await this.publishSnapshot(tx, user.id, projectId, now);
       } else if (input.action === 'withdraw') {
-        await tx.query(`DELETE FROM project_publication WHERE project_id = $1`, [projectId]);
+        await this.repository.deletePublication(tx, projectId);
       }
-      await tx.query(
-        `INSERT INTO publication_event (project_id, at, actor_id, action, from_state, to_state, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [projectId, now, user.id, input.action, row.publication_state, to, reason],
-      );
+      await this.repository.insertEvent(tx, { projectId, at: now, actorId: user.id, action: input.action, from: row.publication_state, to, reason });
       await this.notify(tx, user, row, input.action, to, reason);
       await this.audit.record(
         {
@@ -242,10 +209,7 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
    * private fields only (evaluation, partners…) change nothing online, so they keep it too.
    */
   async guardEdit(tx: EntityManager, user: AuthUser, projectId: string, edit: () => Promise<void>): Promise<void> {
-    const [locked]: { publication_state: PublicationState }[] = await tx.query(`SELECT publication_state FROM project WHERE id = $1 FOR UPDATE`, [
-      projectId,
-    ]);
-    if (locked?.publication_state !== 'AWAITING_REVIEW' || user.role === 'MAYOR') {
+    if ((await this.repository.lockState(tx, projectId)) !== 'AWAITING_REVIEW' || user.role === 'MAYOR') {
       await edit();
       return;
     }
@@ -256,13 +220,10 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
     if (changed.length === 0) {
       return;
     }
-    const row = await this.load(tx, projectId);
+    const row = await this.repository.load(tx, projectId);
     const reason = `Modifié : ${changed.map((key) => SNAPSHOT_LABELS[key]).join(', ')}.`;
-    await tx.query(`UPDATE project SET publication_state = 'AWAITING_CONSENT' WHERE id = $1`, [projectId]);
-    await tx.query(
-      `INSERT INTO publication_event (project_id, at, actor_id, action, from_state, to_state, reason) VALUES ($1, $2, $3, 'edit', 'AWAITING_REVIEW', 'AWAITING_CONSENT', $4)`,
-      [projectId, this.clock.now(), user.id, reason],
-    );
+    await this.repository.backToConsent(tx, projectId);
+    await this.repository.insertEditEvent(tx, projectId, this.clock.now(), user.id, reason);
     await this.notifications.notify(tx, {
       recipients: await this.notifications.communeMembers(tx, row.commune_insee, user.id, ['MAYOR']),
       kind: 'PUBLICATION_TO_CONSENT',
@@ -279,19 +240,10 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
 
   /** The snapshot the public sees, as of now: exactly what was reviewed. */
   async snapshot(tx: EntityManager, projectId: string): Promise<Snapshot> {
-    const [project]: (ProjectRow & { publication_choices: PublicationChoicesDto })[] = await tx.query(
-      `${PROJECT_SELECT.replace('SELECT p.id,', 'SELECT p.publication_choices, p.id,')} WHERE p.id = $1`,
-      [projectId],
-    );
-    const [commune] = await tx.query(
-      `SELECT c.insee, c.name, c.population, cn.name AS canton_name FROM commune c LEFT JOIN canton cn ON cn.code = c.canton_code WHERE c.insee = $1`,
-      [project.commune_insee],
-    );
+    const project = await this.repository.snapshotProject(tx, projectId);
+    const commune = await this.repository.snapshotCommune(tx, project.commune_insee);
     const choices = project.publication_choices;
-    const documents: DocumentRow[] = await tx.query(
-      `${DOCUMENT_SELECT} WHERE d.project_id = $1 AND d.deleted_at IS NULL AND d.id = ANY($2::uuid[]) ORDER BY d.uploaded_at, d.id`,
-      [projectId, choices.documentIds],
-    );
+    const documents = await this.repository.chosenDocuments(tx, projectId, choices.documentIds);
     const fiche = projectInputOf(project);
     const publicDocument = (d: DocumentRow): PublicDocumentDto => ({
       id: d.id,
@@ -330,46 +282,33 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
   /** Writes (or replaces) the public snapshot of the fiche as it is now; the caller holds the transaction. */
   async publishSnapshot(tx: EntityManager, reviewerId: string | null, projectId: string, now: Date): Promise<void> {
     const snapshot = await this.snapshot(tx, projectId);
-    const [project] = await tx.query(
-      `SELECT p.version, p.commune_insee, c.departement_code, c.canton_code FROM project p JOIN commune c ON c.insee = p.commune_insee WHERE p.id = $1`,
-      [projectId],
-    );
-    const [existing] = await tx.query(`SELECT slug, published_at FROM project_publication WHERE project_id = $1`, [projectId]);
+    const project = await this.repository.publicationTarget(tx, projectId);
+    const existing = await this.repository.findPublished(tx, projectId);
     const slug = existing?.slug ?? (await this.freeSlug(tx, `${snapshot.title} ${snapshot.commune.name}`));
     const year = Number((snapshot.endDate ?? now.toISOString()).slice(0, 4));
-    await tx.query(
-      `INSERT INTO project_publication (project_id, slug, departement_code, commune_insee, canton_code, theme, status, year, latitude, longitude,
-                                        snapshot, document_ids, project_version, published_at, reviewed_at, reviewed_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
-       ON CONFLICT (project_id) DO UPDATE SET theme = excluded.theme, status = excluded.status, year = excluded.year,
-             latitude = excluded.latitude, longitude = excluded.longitude, snapshot = excluded.snapshot, document_ids = excluded.document_ids,
-             project_version = excluded.project_version, reviewed_at = excluded.reviewed_at, reviewed_by = excluded.reviewed_by`,
-      [
-        projectId,
-        slug,
-        project.departement_code,
-        project.commune_insee,
-        project.canton_code,
-        snapshot.theme,
-        snapshot.status,
-        year,
-        snapshot.location?.lat ?? null,
-        snapshot.location?.lng ?? null,
-        JSON.stringify(snapshot),
-        [...snapshot.photos, ...snapshot.documents].map((d) => d.id),
-        project.version,
-        existing?.published_at ?? now,
-        reviewerId,
-      ],
-    );
+    await this.repository.upsertPublication(tx, {
+      projectId,
+      slug,
+      departementCode: project.departement_code,
+      communeInsee: project.commune_insee,
+      cantonCode: project.canton_code,
+      theme: snapshot.theme,
+      status: snapshot.status,
+      year,
+      latitude: snapshot.location?.lat ?? null,
+      longitude: snapshot.location?.lng ?? null,
+      snapshot: JSON.stringify(snapshot),
+      documentIds: [...snapshot.photos, ...snapshot.documents].map((d) => d.id),
+      projectVersion: project.version,
+      publishedAt: existing?.published_at ?? now,
+      reviewerId,
+    });
   }
 
   /** A slug not taken yet: the title and commune, then `-2`, `-3`… */
   private async freeSlug(tx: EntityManager, text: string): Promise<string> {
     const base = slugify(text);
-    const taken = new Set<string>(
-      (await tx.query(`SELECT slug FROM project_publication WHERE slug = $1 OR slug LIKE $1 || '-%'`, [base])).map((r: { slug: string }) => r.slug),
-    );
+    const taken = new Set<string>(await this.repository.slugsLike(tx, base));
     let slug = base;
     for (let n = 2; taken.has(slug); n++) {
       slug = `${base}-${n}`;
@@ -380,14 +319,10 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
   /** Only the project's own documents (not deleted) can be chosen. */
   private async saveChoices(tx: EntityManager, row: PublicationRow, choices: PublicationChoicesDto): Promise<void> {
     const ids = [...new Set(choices.documentIds)];
-    const [{ count }] = await tx.query(
-      `SELECT count(*) AS count FROM document WHERE project_id = $1 AND deleted_at IS NULL AND id = ANY($2::uuid[])`,
-      [row.id, ids],
-    );
-    if (Number(count) !== ids.length) {
+    if ((await this.repository.countProjectDocuments(tx, row.id, ids)) !== ids.length) {
       throw new ValidationFailedException({ 'choices.documentIds': 'Un document choisi n’est plus dans le projet : rechargez la page.' });
     }
-    await tx.query(`UPDATE project SET publication_choices = $2 WHERE id = $1`, [row.id, JSON.stringify({ documentIds: ids, showFunding: choices.showFunding })]);
+    await this.repository.saveChoices(tx, row.id, { documentIds: ids, showFunding: choices.showFunding });
   }
 
   private async notify(
@@ -434,26 +369,8 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
     }
   }
 
-  private async load(manager: Pick<EntityManager, 'query'>, projectId: string): Promise<PublicationRow> {
-    const [row] = await manager.query(
-      `SELECT p.id, p.title, p.status, p.version, p.commune_insee, c.departement_code, p.publication_state, p.publication_choices,
-              p.publication_rejection, pp.slug, pp.published_at, pp.project_version AS published_version
-         FROM project p JOIN commune c ON c.insee = p.commune_insee
-         LEFT JOIN project_publication pp ON pp.project_id = p.id
-        WHERE p.id = $1`,
-      [projectId],
-    );
-    return row;
-  }
-
   private async toDto(user: AuthUser, row: PublicationRow): Promise<PublicationDto> {
-    const events: { at: Date; action: PublicationEventKind; actor: string | null; from_state: PublicationState; to_state: PublicationState; reason: string | null }[] =
-      await this.db.query(
-        `SELECT e.at, e.action, u.display_name AS actor, e.from_state, e.to_state, e.reason
-           FROM publication_event e LEFT JOIN app_user u ON u.id = e.actor_id
-          WHERE e.project_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT 50`,
-        [row.id],
-      );
+    const events = await this.repository.events(row.id);
     const role = roleOf(user, row);
     const views = await this.views(row);
     const possible = (action: PublicationAction) =>
@@ -486,15 +403,8 @@ export class PublicationService implements OnModuleInit, ProjectEditGuard {
 
   /** The last 30 days (Paris time), days without a visit included; `null` for a project never published. */
   private async views(row: PublicationRow): Promise<PublicationViewsDto | null> {
-    const daily: { day: string; count: number }[] = await this.db.query(
-      `WITH today AS (SELECT ($2::timestamptz AT TIME ZONE 'Europe/Paris')::date AS d)
-       SELECT to_char(s.day, 'YYYY-MM-DD') AS day, coalesce(v.count, 0)::int AS count
-         FROM today, generate_series(today.d - 29, today.d, interval '1 day') AS s(day)
-         LEFT JOIN project_view_day v ON v.project_id = $1 AND v.day = s.day::date
-        ORDER BY s.day`,
-      [row.id, this.clock.now()],
-    );
-    const [{ total }] = await this.db.query(`SELECT coalesce(sum(count), 0)::int AS total FROM project_view_day WHERE project_id = $1`, [row.id]);
+    const daily = await this.repository.dailyViews(row.id, this.clock.now());
+    const total = await this.repository.totalViews(row.id);
     if (!row.slug && total === 0) {
       return null;
     }
