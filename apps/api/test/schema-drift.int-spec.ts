@@ -9,8 +9,9 @@ import { MIGRATIONS } from '../src/database/migrations';
 import { type TestDatabase, databaseUrl } from './test-database';
 
 /**
- * The migrated schema against what the code expects: the TypeORM entities (their sync SQL may only drop what they
- * do not describe, see entityDrift) and
+ * The migrated schema against what the code expects: the TypeORM entities of dataSourceOptions (none today, the
+ * repositories own typed SQL; the check stays so that an entity added later is held to the migrations, and the
+ * drifted-entity case proves it can fail; their sync SQL may only drop what they do not describe, see entityDrift) and
  * schema.snapshot.txt, the schema of record kept in the repository, so that an edited migration or a schema
  * changed by hand shows up as a readable diff in review. The snapshot is rewritten only on request:
  *   UPDATE_SCHEMA_SNAPSHOT=1 npx jest -c apps/api/jest.int.config.cts apps/api/test/schema-drift.int-spec.ts

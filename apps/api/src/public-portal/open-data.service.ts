@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import {
   FUNDER_LABELS,
   OPEN_DATA_COLUMNS,
@@ -8,26 +6,12 @@ import {
   type OpenDataColumn,
   PROJECT_STATUS_LABELS,
   PROJECT_THEME_LABELS,
-  type PublicProjectDto,
   type PublicProjectFilters,
 } from '@passerelle/shared/dto';
 import { ofPlace } from '@passerelle/shared/util-french';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { publicFilterSql } from './public-filters';
-
-type Snapshot = Omit<PublicProjectDto, 'slug' | 'publishedAt' | 'reviewedAt'>;
-
-interface OpenDataRow {
-  slug: string;
-  departement_code: string;
-  year: number | null;
-  latitude: number | null;
-  longitude: number | null;
-  published_at: Date;
-  reviewed_at: Date;
-  snapshot: Snapshot;
-}
+import { type OpenDataRow, PublicPortalRepository } from './public-portal.repository';
 
 type Record_ = Record<OpenDataColumn, string | number | null>;
 
@@ -43,7 +27,7 @@ const NUMERIC: ReadonlySet<string> = new Set(OPEN_DATA_COLUMNS.filter((c) => c.t
 @Injectable()
 export class OpenDataService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: PublicPortalRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -72,13 +56,7 @@ export class OpenDataService {
 
   /** The latest publications (Atom 1.0, RFC 4287). */
   async atom(filters: PublicProjectFilters): Promise<string> {
-    const params: unknown[] = [];
-    const where = publicFilterSql(filters, params);
-    const rows: OpenDataRow[] = await this.db.query(
-      `SELECT pp.slug, pp.departement_code, pp.year, pp.latitude, pp.longitude, pp.published_at, pp.reviewed_at, pp.snapshot
-         FROM project_publication pp WHERE ${where} ORDER BY pp.published_at DESC, pp.slug LIMIT ${FEED_SIZE}`,
-      params,
-    );
+    const rows = await this.repository.latest(filters, FEED_SIZE);
     const base = this.config.publicUrl;
     const updated = rows.reduce((latest, r) => (r.reviewed_at > latest ? r.reviewed_at : latest), new Date(0));
     const entries = rows.map((r) => {
@@ -124,15 +102,9 @@ ${entries.join('\n')}
   }
 
   private async *records(filters: PublicProjectFilters): AsyncGenerator<Record_> {
-    const params: unknown[] = [];
-    const where = publicFilterSql(filters, params);
     let after = '';
     for (;;) {
-      const rows: OpenDataRow[] = await this.db.query(
-        `SELECT pp.slug, pp.departement_code, pp.year, pp.latitude, pp.longitude, pp.published_at, pp.reviewed_at, pp.snapshot
-           FROM project_publication pp WHERE ${where} AND pp.slug > $${params.length + 1} ORDER BY pp.slug LIMIT ${BATCH}`,
-        [...params, after],
-      );
+      const rows = await this.repository.openDataBatch(filters, after, BATCH);
       for (const row of rows) {
         yield this.record(row);
       }

@@ -1,40 +1,37 @@
 import type { ProjectStatus, ProjectTheme, PublicProjectFilters, PublicProjectSummaryDto } from '@passerelle/shared/dto';
+import type { SqlParams } from '../common/sql/sql-params';
 
 /**
- * The WHERE clause of the public filters, with numbered parameters appended to `params`. Every value is a bound
- * parameter; the text search goes through `websearch_to_tsquery`, which accepts any input.
+ * The WHERE clause of the public filters, its values bound in `params`. Every value is a bound parameter; the text
+ * search goes through `websearch_to_tsquery`, which accepts any input.
  */
-export function publicFilterSql(filters: PublicProjectFilters, params: unknown[], bbox: [number, number, number, number] | null = null): string {
+export function publicFilterSql(filters: PublicProjectFilters, params: SqlParams, bbox: [number, number, number, number] | null = null): string {
   const where: string[] = [];
-  const bind = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
   if (filters.departement) {
-    where.push(`pp.departement_code = ${bind(filters.departement)}`);
+    where.push(`pp.departement_code = ${params.add(filters.departement)}`);
   }
   if (filters.theme) {
-    where.push(`pp.theme = ${bind(filters.theme)}`);
+    where.push(`pp.theme = ${params.add(filters.theme)}`);
   }
   if (filters.canton) {
-    where.push(`pp.canton_code = ${bind(filters.canton)}`);
+    where.push(`pp.canton_code = ${params.add(filters.canton)}`);
   }
   if (filters.commune) {
-    where.push(`pp.commune_insee = ${bind(filters.commune)}`);
+    where.push(`pp.commune_insee = ${params.add(filters.commune)}`);
   }
   if (filters.year) {
-    where.push(`pp.year = ${bind(filters.year)}`);
+    where.push(`pp.year = ${params.add(filters.year)}`);
   }
   if (filters.status) {
-    where.push(`pp.status = ${bind(filters.status)}`);
+    where.push(`pp.status = ${params.add(filters.status)}`);
   }
   const q = searchText(filters.q);
   if (q) {
-    where.push(`pp.search @@ websearch_to_tsquery('public.french_unaccent', ${bind(q)})`);
+    where.push(`pp.search @@ websearch_to_tsquery('public.french_unaccent', ${params.add(q)})`);
   }
   if (bbox) {
     const [west, south, east, north] = bbox;
-    where.push(`pp.longitude BETWEEN ${bind(west)} AND ${bind(east)} AND pp.latitude BETWEEN ${bind(south)} AND ${bind(north)}`);
+    where.push(`pp.longitude BETWEEN ${params.add(west)} AND ${params.add(east)} AND pp.latitude BETWEEN ${params.add(south)} AND ${params.add(north)}`);
   }
   return where.length ? where.join(' AND ') : 'true';
 }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import Supercluster from 'supercluster';
-import type { DataSource } from 'typeorm';
 import { PUBLIC_MAP_MAX_FEATURES, type PublicMapDto, type PublicMapFeature, type PublicMapProjectProperties } from '@passerelle/shared/dto';
 import { parseBbox, type PublicMapQueryDto } from './dto/public-query.dto';
-import { publicFilterSql } from './public-filters';
+import { PublicPortalRepository } from './public-portal.repository';
 import { GenerationCache, PublishedSet } from './published-set';
 
 type PointProperties = Omit<PublicMapProjectProperties, 'cluster'>;
@@ -30,7 +28,7 @@ export class PublicMapService {
   private readonly indexes = new GenerationCache<ClusterIndex>(MAX_INDEXES);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: PublicPortalRepository,
     private readonly published: PublishedSet,
   ) {}
 
@@ -74,16 +72,7 @@ export class PublicMapService {
   }
 
   private async build(query: PublicMapQueryDto): Promise<ClusterIndex> {
-    const params: unknown[] = [];
-    const where = publicFilterSql(query, params);
-    const rows: { slug: string; title: string; theme: PointProperties['theme']; commune_name: string; year: number | null; longitude: number; latitude: number }[] =
-      await this.db.query(
-        `SELECT pp.slug, pp.snapshot ->> 'title' AS title, pp.theme, pp.snapshot -> 'commune' ->> 'name' AS commune_name, pp.year,
-                pp.longitude, pp.latitude
-           FROM project_publication pp
-          WHERE ${where} AND pp.latitude IS NOT NULL AND pp.longitude IS NOT NULL`,
-        params,
-      );
+    const rows = await this.repository.mapPoints(query);
     // Radius in pixels of Leaflet's 256-pixel tiles; beyond zoom 17 every project stands alone.
     const clusters = new Supercluster<PointProperties>({ radius: 60, extent: 256, maxZoom: 17 });
     clusters.load(

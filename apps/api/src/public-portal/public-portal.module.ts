@@ -3,6 +3,7 @@ import { DocumentsModule } from '../documents/documents.module';
 import { OpenDataService } from './open-data.service';
 import { PublicMapService } from './public-map.service';
 import { PublicPortalController } from './public-portal.controller';
+import { PublicPortalRepository } from './public-portal.repository';
 import { PublicProjectsService } from './public-projects.service';
 import { PublishedSet } from './published-set';
 
@@ -10,6 +11,6 @@ import { PublishedSet } from './published-set';
 @Module({
   imports: [DocumentsModule],
   controllers: [PublicPortalController],
-  providers: [PublishedSet, PublicProjectsService, PublicMapService, OpenDataService],
+  providers: [PublicPortalRepository, PublishedSet, PublicProjectsService, PublicMapService, OpenDataService],
 })
 export class PublicPortalModule {}

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { preparedQuery } from '../database/prepared-query';
+import { PublicPortalRepository } from './public-portal.repository';
 
 /**
  * The version of the published set: `public_portal_state.generation`, which a trigger moves on every change of
@@ -10,11 +8,10 @@ import { preparedQuery } from '../database/prepared-query';
  */
 @Injectable()
 export class PublishedSet {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly repository: PublicPortalRepository) {}
 
-  async generation(): Promise<string> {
-    const [{ generation }] = await preparedQuery<{ generation: string }>(this.db, 'SELECT generation FROM public_portal_state', []);
-    return generation;
+  generation(): Promise<string> {
+    return this.repository.generation();
   }
 }
 

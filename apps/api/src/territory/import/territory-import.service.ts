@@ -8,6 +8,7 @@ import { TerritoryCache } from '../territory-cache';
 import { TerritoryException } from '../territory.exception';
 import { loadDepartementSource } from './commune-source';
 import { type DepartementGeo, loadDepartementGeo } from './geo-source';
+import { type CommuneRecord, TerritoryImportRepository } from './territory-import.repository';
 
 export interface ImportReport {
   departement: string;
@@ -19,19 +20,6 @@ export interface ImportReport {
   withoutCanton: number;
   inserted: number;
   updated: number;
-}
-
-interface CommuneRecord {
-  insee: string;
-  name: string;
-  population: number;
-  postcodes: string[];
-  siren: string | null;
-  epci_siren: string | null;
-  canton_code: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  outline: Outline | null;
 }
 
 /**
@@ -74,26 +62,15 @@ export class TerritoryImportService {
     const epcis = [...new Map([...source.epciByCommune.values()].map((e) => [e.code, e])).values()];
 
     const counts = await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO departement (code, name, eligibility_threshold, outline)
-         VALUES ($1, $2, $3, $4::jsonb)
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, outline = EXCLUDED.outline, updated_at = now()
-           WHERE (departement.name, departement.outline) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.outline)`,
-        [code, source.departement.nom, DEFAULT_ELIGIBILITY_THRESHOLD, json(geo?.departement?.geometry ?? null)],
+      await TerritoryImportRepository.upsertDepartement(tx, code, source.departement.nom, DEFAULT_ELIGIBILITY_THRESHOLD, geo?.departement?.geometry ?? null);
+      await TerritoryImportRepository.upsertCantons(
+        tx,
+        code,
+        (geo?.cantons ?? []).map((f) => ({ code: f.properties.code, name: f.properties.nom, outline: f.geometry })),
       );
-      await tx.query(
-        `INSERT INTO canton (code, departement_code, name, outline)
-         SELECT x.code, $1, x.name, x.outline FROM jsonb_to_recordset($2::jsonb) AS x(code text, name text, outline jsonb)
-         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, outline = EXCLUDED.outline
-           WHERE (canton.name, canton.outline) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.outline)`,
-        [code, json((geo?.cantons ?? []).map((f) => ({ code: f.properties.code, name: f.properties.nom, outline: f.geometry })))],
-      );
-      await tx.query(
-        `INSERT INTO epci (siren, name, kind)
-         SELECT x.siren, x.name, x.kind FROM jsonb_to_recordset($1::jsonb) AS x(siren text, name text, kind text)
-         ON CONFLICT (siren) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
-           WHERE (epci.name, epci.kind) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind)`,
-        [json(epcis.map((e) => ({ siren: e.code, name: e.nom, kind: e.type })))],
+      await TerritoryImportRepository.upsertEpcis(
+        tx,
+        epcis.map((e) => ({ siren: e.code, name: e.nom, kind: e.type })),
       );
       return this.upsertCommunes(tx, code, records);
     });
@@ -117,39 +94,11 @@ export class TerritoryImportService {
     return report;
   }
 
-  private async upsertCommunes(
-    tx: EntityManager,
-    code: string,
-    records: CommuneRecord[],
-  ): Promise<{ inserted: number; updated: number; eligible: number }> {
-    const changed: { inserted: boolean }[] = await tx.query(
-      `WITH threshold AS (SELECT eligibility_threshold AS value FROM departement WHERE code = $1)
-       INSERT INTO commune (insee, departement_code, canton_code, epci_siren, name, population, postcodes, siren,
-                            latitude, longitude, outline, eligible)
-       SELECT x.insee, $1, x.canton_code, x.epci_siren, x.name, x.population,
-              ARRAY(SELECT jsonb_array_elements_text(x.postcodes)), x.siren, x.latitude, x.longitude, x.outline,
-              x.population < (SELECT value FROM threshold)
-         FROM jsonb_to_recordset($2::jsonb) AS x(insee text, name text, population integer, postcodes jsonb,
-              siren text, epci_siren text, canton_code text, latitude double precision, longitude double precision,
-              outline jsonb)
-       ON CONFLICT (insee) DO UPDATE SET
-              departement_code = EXCLUDED.departement_code, canton_code = EXCLUDED.canton_code,
-              epci_siren = EXCLUDED.epci_siren, name = EXCLUDED.name, population = EXCLUDED.population,
-              postcodes = EXCLUDED.postcodes, siren = EXCLUDED.siren, latitude = EXCLUDED.latitude,
-              longitude = EXCLUDED.longitude, outline = EXCLUDED.outline, eligible = EXCLUDED.eligible,
-              updated_at = now()
-        WHERE (commune.departement_code, commune.canton_code, commune.epci_siren, commune.name, commune.population,
-               commune.postcodes, commune.siren, commune.latitude, commune.longitude, commune.outline, commune.eligible)
-              IS DISTINCT FROM
-              (EXCLUDED.departement_code, EXCLUDED.canton_code, EXCLUDED.epci_siren, EXCLUDED.name, EXCLUDED.population,
-               EXCLUDED.postcodes, EXCLUDED.siren, EXCLUDED.latitude, EXCLUDED.longitude, EXCLUDED.outline,
-               EXCLUDED.eligible)
-       RETURNING (xmax = 0) AS inserted`,
-      [code, json(records)],
-    );
-    const [{ count }] = await tx.query(`SELECT count(*) FROM commune WHERE departement_code = $1 AND eligible`, [code]);
+  private async upsertCommunes(tx: EntityManager, code: string, records: CommuneRecord[]): Promise<{ inserted: number; updated: number; eligible: number }> {
+    const changed = await TerritoryImportRepository.upsertCommunes(tx, code, records);
+    const eligible = await TerritoryImportRepository.countEligible(tx, code);
     const inserted = changed.filter((r) => r.inserted).length;
-    return { inserted, updated: changed.length - inserted, eligible: Number(count) };
+    return { inserted, updated: changed.length - inserted, eligible };
   }
 }
 
@@ -177,8 +126,4 @@ function cantonOf(point: number[], outline: Outline, geo: DepartementGeo): strin
 /** 6 decimals ≈ 10 cm: more would only make the re-import see noise as a change. */
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
-}
-
-function json(value: unknown): string | null {
-  return value === null ? null : JSON.stringify(value);
 }
