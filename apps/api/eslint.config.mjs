@@ -16,14 +16,10 @@ const forbid = (name, message, rest) => ({ regex: folder(name, rest), message })
 
 /** Folder of src/ → the folders it must not import, and why. */
 const FORBIDDEN = {
-  // Infrastructure knows no feature. Exception: TypeORM's entity list names the territory entities.
-  common: FEATURES.map((f) => forbid(f, 'common/ est transverse : il n’importe aucune fonctionnalité.')).concat(forbid('demo', 'common/ n’importe pas demo/.')),
+  // Infrastructure knows no feature.
+  common: FEATURES.map((f) => forbid(f, 'common/ est transverse : il n’importe aucune fonctionnalité.')).concat(forbid('demo', 'common/ n’importe pas demo/.'), forbid('database', 'common/ n’importe pas database/ : les aides SQL pures sont dans common/sql/.')),
   config: FEATURES.map((f) => forbid(f, 'config/ n’importe aucune fonctionnalité.')).concat(forbid('demo', 'config/ n’importe pas demo/.')),
-  database: FEATURES.map((f) =>
-    f === 'territory'
-      ? forbid(f, 'database/ n’importe de territory/ que ses entités TypeORM (entities.ts).', '/(?![^/]+\\.entity$)')
-      : forbid(f, 'database/ n’importe aucune fonctionnalité : les données de démonstration sont dans demo/.'),
-  ).concat(forbid('demo', 'database/ n’importe pas demo/ : c’est demo/ qui utilise les fonctionnalités.')),
+  database: FEATURES.map((f) => forbid(f, 'database/ n’importe aucune fonctionnalité : les données de démonstration sont dans demo/.')).concat(forbid('demo', 'database/ n’importe pas demo/ : c’est demo/ qui utilise les fonctionnalités.')),
   // files/ (stored files and the document read model) is a leaf shared by projects, documents, threads, the portal.
   files: FEATURES.filter((f) => f !== 'files').map((f) => forbid(f, 'files/ ne dépend d’aucune fonctionnalité.')),
   // auth builds on the users' store; the signed-in user's own account (me/) builds on both.

@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { PATH_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { ApiError } from '@passerelle/shared/dto';
+import type { LightMyRequestResponse } from 'fastify';
 import { ACCESS_KEY, type AccessRule } from '../src/common/access/access.decorators';
 import { createUser } from './factories';
 import { type TestApp, startTestApp } from './test-app';
@@ -104,7 +105,7 @@ describe('Access control', () => {
     const limited = await startTestApp('valDOise', { RATE_LIMIT: 'true' });
     try {
       const user = await createUser(limited.db, { role: 'MAYOR', communeInsee: '95002' });
-      const attempts = [];
+      const attempts: LightMyRequestResponse[] = [];
       // Sign-in counts failures (per account and address: 5 in 15 minutes), not requests: see account-security.int-spec.
       for (let i = 0; i < 6; i++) {
         attempts.push(await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'mauvais mot de passe' } }));

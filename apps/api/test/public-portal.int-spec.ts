@@ -78,7 +78,7 @@ describe('Public portal', () => {
   };
   const search = async (q: string) => (await get(`/api/public/projects?q=${encodeURIComponent(q)}`)).json<Page<PublicProjectSummaryDto>>();
   const mapAll = async (query = '') => (await get(`/api/public/projects.geojson?zoom=20&bbox=-180,-85,180,85${query}`)).json<PublicMapDto>();
-  const slugsOnMap = (map: PublicMapDto) => map.features.map((f) => (f.properties.cluster ? null : f.properties.slug)).filter(Boolean);
+  const slugsOnMap = (map: PublicMapDto) => map.features.map((f) => (f.properties.cluster === true ? null : f.properties.slug)).filter(Boolean);
   const text = async (url: string) => (await get(url)).body;
 
   /** Every public route, checked for one project that must not be there. */

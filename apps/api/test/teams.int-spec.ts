@@ -12,7 +12,7 @@ describe('Commune workspaces, invitations and the seat rule', () => {
   afterAll(() => t.close());
 
   const inject = (options: Parameters<TestApp['app']['inject']>[0]) => t.app.inject(options);
-  const invite = (headers: object, insee: string, email: string, role = 'COLLABORATOR') =>
+  const invite = (headers: Record<string, string>, insee: string, email: string, role = 'COLLABORATOR') =>
     inject({ method: 'POST', url: `/api/communes/${insee}/invitations`, headers, payload: { email, role } });
 
   it('lets the mayor invite a collaborator, who accepts from the mailed link, signs in and sees the team', async () => {

@@ -228,6 +228,18 @@ describe('Threads (questions to the département)', () => {
       expect((await read(collaborator, thread.id)).messageCount).toBe(1);
     });
 
+    it('names a hidden or unknown commune COMMUNE_NOT_FOUND, in French, for listing, asking and the commune file', async () => {
+      const answers = await Promise.all([
+        inject({ method: 'GET', url: '/api/communes/95002/threads', headers: otherCommune.headers }),
+        ask(otherCommune, {}, '95002'),
+        inject({ method: 'GET', url: '/api/communes/99999/file', headers: agent.headers }),
+      ]);
+      for (const answer of answers) {
+        expect(answer.statusCode).toBe(404);
+        expect(answer.json<ApiError>()).toMatchObject({ code: 'COMMUNE_NOT_FOUND', message: 'Cette commune est introuvable.' });
+      }
+    });
+
     it('keeps the inbox and the commune file for staff', async () => {
       const res = await Promise.all([
         inject({ method: 'GET', url: '/api/inbox', headers: collaborator.headers }),

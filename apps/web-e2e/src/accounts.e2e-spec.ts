@@ -1,5 +1,5 @@
 import type { DemoAccountDto, DevMailDto, Page as ListPage, PublicConfigDto } from '@passerelle/shared/dto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { DEMO_PASSWORD, expectNoSidewaysScroll, getJson, settleOverlay, signIn } from './support/flows';
 

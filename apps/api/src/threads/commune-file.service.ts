@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CommuneFileDto } from '@passerelle/shared/dto';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
+import { CommuneNotFoundException } from '../common/access/visible-commune';
 import { mapProjectSummary } from '../projects/project.mapper';
 import { mapCommuneFacts, mapMember, mapSatisfactionSummary, mapTimelineEvent } from './commune-file.mapper';
 import { CommuneFileRepository } from './commune-file.repository';
@@ -26,7 +27,7 @@ export class CommuneFileService {
     }
     const commune = await this.repository.facts(insee, user.departementCode);
     if (!commune) {
-      throw new ThreadsException('COMMUNE_NOT_FOUND');
+      throw new CommuneNotFoundException();
     }
     const [members, projects, threadIds, satisfaction, latest, timeline] = await Promise.all([
       this.repository.members(insee),

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { CommuneThreadsQuery, InboxQuery, Page, ThreadSummaryDto } from '@passerelle/shared/dto';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
+import { visibleCommune } from '../common/access/visible-commune';
 import { Clock } from '../common/clock/clock';
 import { mapThreadSummary } from './thread.mapper';
-import { ThreadsException } from './threads.exception';
 import { type ThreadRow, ThreadsRepository } from './threads.repository';
 
 /**
@@ -13,15 +15,14 @@ import { type ThreadRow, ThreadsRepository } from './threads.repository';
 @Injectable()
 export class ThreadQueueService {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly repository: ThreadsRepository,
     private readonly clock: Clock,
   ) {}
 
   /** A commune's questions, most recent public activity first; all states unless asked. */
   async listForCommune(user: AuthUser, insee: string, query: CommuneThreadsQuery & { limit: number; offset: number }): Promise<Page<ThreadSummaryDto>> {
-    if (!(await this.repository.isCommuneVisible(user, insee))) {
-      throw new ThreadsException('COMMUNE_NOT_FOUND');
-    }
+    await visibleCommune(this.db, user, insee);
     const { rows, total } = await this.repository.communePage(
       insee,
       { state: query.state ?? 'ALL', projectId: query.projectId, q: query.q },

@@ -4,7 +4,6 @@ import { DomainException, type ErrorKind } from '../common/exceptions/domain.exc
 export type ThreadsErrorCode =
   | 'THREAD_NOT_FOUND'
   | 'MESSAGE_NOT_FOUND'
-  | 'COMMUNE_NOT_FOUND'
   | 'DEPARTEMENT_NOT_FOUND'
   | 'LABEL_NOT_FOUND'
   | 'ROUTING_RULE_NOT_FOUND'
@@ -36,8 +35,6 @@ function describe(code: ThreadsErrorCode): { kind: ErrorKind; message: string } 
       return { kind: 'NOT_FOUND', message: 'Cette question est introuvable.' };
     case 'MESSAGE_NOT_FOUND':
       return { kind: 'NOT_FOUND', message: 'Ce message est introuvable.' };
-    case 'COMMUNE_NOT_FOUND':
-      return { kind: 'NOT_FOUND', message: 'Cette commune est introuvable.' };
     case 'DEPARTEMENT_NOT_FOUND':
       return { kind: 'NOT_FOUND', message: 'Ce département est introuvable.' };
     case 'LABEL_NOT_FOUND':

@@ -6,7 +6,7 @@ import { type AuthUser, isStaff } from '../common/access/auth-user';
 import { communeVisibleTo } from '../common/access/tenancy';
 import { changedRows } from '../database/changed-rows';
 import { preparedQuery } from '../database/prepared-query';
-import { SqlParams } from '../database/sql-params';
+import { SqlParams } from '../common/sql/sql-params';
 import { DOCUMENT_SELECT, type DocumentRow } from '../files/document.mapper';
 import type { Side } from './thread-workflow';
 
@@ -252,12 +252,6 @@ export class ThreadsRepository {
   /** Locks the thread row until the end of the caller's transaction. */
   async lock(tx: EntityManager, id: string): Promise<void> {
     await tx.query(`SELECT 1 FROM thread WHERE id = $1 FOR UPDATE`, [id]);
-  }
-
-  async isCommuneVisible(user: AuthUser, insee: string): Promise<boolean> {
-    const p = new SqlParams();
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM commune c WHERE c.insee = ${p.add(insee)} AND ${communeVisibleTo('c', user, p)}`, p.values);
-    return rows.length > 0;
   }
 
   async newThreadCommune(tx: EntityManager, insee: string): Promise<NewThreadCommuneRow> {

@@ -13,6 +13,7 @@ import type {
   ThreadState,
 } from '@passerelle/shared/dto';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
+import { visibleCommune } from '../common/access/visible-commune';
 import { workingCalendar } from '../common/calendar/working-calendar';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
@@ -53,9 +54,7 @@ export class ThreadsService {
   }
 
   async create(user: AuthUser, insee: string, input: CreateThreadInput): Promise<ThreadDto> {
-    if (!(await this.repository.isCommuneVisible(user, insee))) {
-      throw new ThreadsException('COMMUNE_NOT_FOUND');
-    }
+    await visibleCommune(this.db, user, insee);
     if (isStaff(user) || user.communeInsee !== insee) {
       throw new ThreadsException('COMMUNE_MEMBERS_ONLY');
     }

@@ -1,4 +1,4 @@
-import { SqlParams } from '../../database/sql-params';
+import { SqlParams } from '../sql/sql-params';
 import type { AuthUser } from './auth-user';
 import { communeVisibleParams, communeVisibleSql, communeVisibleTo } from './tenancy';
 

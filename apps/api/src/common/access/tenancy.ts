@@ -1,6 +1,6 @@
 import type { AuthUser } from './auth-user';
 import { isStaff } from './auth-user';
-import type { SqlParams } from '../../database/sql-params';
+import type { SqlParams } from '../sql/sql-params';
 
 /**
  * The communes a user may see, as a SQL condition on a commune alias: their own commune for its members, every
