@@ -20,9 +20,7 @@ import { ApiExceptionFilter } from './common/exceptions/api-exception.filter';
 import { HTTP_TIMEOUTS, type HttpTimeouts, registerHttpEdge, serverTimeoutOptions } from './common/http/http-edge';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
-import { projectPageHtml } from './public-portal/project-page-meta';
-import { PublicPortalException } from './public-portal/public-portal.exception';
-import { PublicProjectsService } from './public-portal/public-projects.service';
+import { registerProjectPages } from './public-portal/project-pages';
 import { MAX_UPLOAD_BYTES } from '@passerelle/shared/dto';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -168,22 +166,8 @@ async function serveWebApp(app: NestFastifyApplication, config: AppConfig): Prom
       reply.header('cache-control', HASHED_ASSET.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  registerProjectPages(app, readFileSync(join(webDir, 'index.html'), 'utf8'), config.publicUrl);
   const fastify = app.getHttpAdapter().getInstance();
-  // A published project's page carries its own title, description and Open Graph tags (crawlers run no script);
-  // an unknown or withdrawn one answers 404, and the app shows its "not published" page.
-  const indexHtml = readFileSync(join(webDir, 'index.html'), 'utf8');
-  const projects = app.get(PublicProjectsService);
-  fastify.get<{ Params: { slug: string } }>('/projets/:slug', async (request, reply) => {
-    void reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8');
-    try {
-      return projectPageHtml(indexHtml, await projects.get(request.params.slug), config.publicUrl);
-    } catch (error) {
-      if (error instanceof PublicPortalException) {
-        return reply.code(404).send(indexHtml);
-      }
-      throw error;
-    }
-  });
   fastify.get('/*', (request, reply) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) {
       return reply.callNotFound();
