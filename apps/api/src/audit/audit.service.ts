@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RequestMeta } from '../common/access/access.decorators';
+import { AuditRepository } from './audit.repository';
 
 export type AuditAction =
   | 'AUTH_LOGIN_SUCCEEDED'
@@ -51,23 +51,22 @@ export interface AuditEntry {
 export class AuditService {
   private readonly logger = new Logger('Audit');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly events: AuditRepository) {}
 
-  async record(entry: AuditEntry, meta: RequestMeta | null, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_event (actor_id, action, target_type, target_id, departement_code, commune_insee, request_id, ip, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        entry.actorId ?? null,
-        entry.action,
-        entry.targetType ?? null,
-        entry.targetId ?? null,
-        entry.departementCode ?? null,
-        entry.communeInsee ?? null,
-        meta?.requestId ?? null,
-        meta?.ip ?? null,
-        JSON.stringify(entry.details ?? {}),
-      ],
+  async record(entry: AuditEntry, meta: RequestMeta | null, manager?: EntityManager): Promise<void> {
+    await this.events.insert(
+      {
+        actorId: entry.actorId ?? null,
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        departementCode: entry.departementCode ?? null,
+        communeInsee: entry.communeInsee ?? null,
+        requestId: meta?.requestId ?? null,
+        ip: meta?.ip ?? null,
+        details: entry.details ?? {},
+      },
+      manager,
     );
     this.logger.log(`${entry.action}${entry.targetId ? ` ${entry.targetType}:${entry.targetId}` : ''} [${meta?.requestId ?? '-'}]`);
   }

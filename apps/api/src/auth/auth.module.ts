@@ -5,10 +5,14 @@ import { UsersRepository } from '../accounts/users.repository';
 import { AccessGuard } from './access.guard';
 import { AfterResponse } from './after-response';
 import { AttemptCounters } from './attempt-counters';
+import { AttemptCountersRepository } from './attempt-counters.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { PasswordResetsRepository } from './password-resets.repository';
+import { RecoveryCodesRepository } from './recovery-codes.repository';
 import { RetryAfterInterceptor } from './retry-after.interceptor';
+import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { SignInLimits } from './sign-in-limits';
 import { TokensService } from './tokens.service';
@@ -25,6 +29,10 @@ import { WriteThrottlerGuard } from './write-throttler.guard';
     TokensService,
     TotpService,
     UsersRepository,
+    SessionsRepository,
+    PasswordResetsRepository,
+    RecoveryCodesRepository,
+    AttemptCountersRepository,
     JwtStrategy,
     AttemptCounters,
     SignInLimits,
@@ -34,6 +42,6 @@ import { WriteThrottlerGuard } from './write-throttler.guard';
     { provide: APP_GUARD, useClass: WriteThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, SessionsService, TokensService, TotpService, UsersRepository, AttemptCounters, AfterResponse],
+  exports: [AuthService, SessionsService, TokensService, TotpService, UsersRepository, RecoveryCodesRepository, AttemptCounters, AfterResponse],
 })
 export class AuthModule {}

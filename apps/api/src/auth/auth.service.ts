@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedResponse, LoginResponse, TotpEnrolmentCompletedResponse, TotpSetupDto } from '@passerelle/shared/dto';
-import { USER_SELECT, type UserRecord, toMe, totpRequired } from '../accounts/user-record';
+import { type UserRecord, toMe, totpRequired } from '../accounts/user-record';
 import { UsersRepository, normalizeEmail } from '../accounts/users.repository';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/access/access.decorators';
@@ -18,9 +18,10 @@ import { hashPassword, verifyPassword } from './passwords';
 import { type IssuedRefresh, SessionsService } from './sessions.service';
 import { TokensService } from './tokens.service';
 import { TotpService } from './totp.service';
-import { changedRows } from '../database/changed-rows';
 import { AfterResponse } from './after-response';
 import { AttemptCounters } from './attempt-counters';
+import { PasswordResetsRepository } from './password-resets.repository';
+import { RecoveryCodesRepository } from './recovery-codes.repository';
 import { type AttemptSubject, SignInLimits } from './sign-in-limits';
 
 const RESET_TTL_MS = 3_600_000;
@@ -39,6 +40,8 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
+    private readonly passwordResets: PasswordResetsRepository,
+    private readonly recoveryCodes: RecoveryCodesRepository,
     private readonly sessions: SessionsService,
     private readonly tokens: TokensService,
     private readonly totp: TotpService,
@@ -105,7 +108,7 @@ export class AuthService {
       throw new AuthException('CHALLENGE_EXPIRED');
     }
     const { sealed, setup } = await this.totp.createSecret(user.email);
-    await this.db.query(`UPDATE app_user SET totp_pending_secret = $2, updated_at = now() WHERE id = $1`, [user.id, sealed]);
+    await this.users.setPendingTotpSecret(user.id, sealed);
     return setup;
   }
 
@@ -131,11 +134,7 @@ export class AuthService {
     }
     const { codes, hashes } = this.totp.newRecoveryCodes();
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE app_user SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled_at = now(),
-                totp_last_step = $2, updated_at = now() WHERE id = $1`,
-        [user.id, step],
-      );
+      await this.users.enableTotp(tx, user.id, step);
       await this.replaceRecoveryCodes(tx, user.id, hashes);
       await this.audit.record({ action: 'TOTP_ENABLED', actorId: user.id, targetType: 'user', targetId: user.id, departementCode: user.departement_code }, meta, tx);
     });
@@ -143,8 +142,7 @@ export class AuthService {
   }
 
   async replaceRecoveryCodes(tx: EntityManager, userId: string, hashes: string[]): Promise<void> {
-    await tx.query(`DELETE FROM recovery_code WHERE user_id = $1`, [userId]);
-    await tx.query(`INSERT INTO recovery_code (user_id, code_hash) SELECT $1, unnest($2::text[])`, [userId, hashes]);
+    await this.recoveryCodes.replace(tx, userId, hashes);
   }
 
   async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<SignedIn> {
@@ -178,44 +176,29 @@ export class AuthService {
 
   /** Links of the account not used yet stop working: a newer link, a reset or a password change replaces them. */
   async revokeResetLinks(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(`UPDATE password_reset SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [userId]);
+    await this.passwordResets.revokeUnused(manager, userId);
   }
 
   /** The same conditions as `confirmPasswordReset`, without using the link. */
   async assertPasswordResetUsable(token: string): Promise<void> {
-    const [reset] = await this.db.query(
-      `SELECT 1 FROM password_reset r JOIN app_user u ON u.id = r.user_id
-        WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at > now()
-          AND u.state = 'ACTIVE'`,
-      [hashToken(token)],
-    );
-    if (!reset) {
+    if (!(await this.passwordResets.isUsable(hashToken(token)))) {
       throw new AuthException('TOKEN_INVALID');
     }
   }
 
   async confirmPasswordReset(token: string, password: string, meta: RequestMeta): Promise<void> {
-    const [reset] = await this.db.query(
-      `SELECT user_id FROM password_reset WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
-      [hashToken(token)],
-    );
-    const user = reset ? await this.users.byId(reset.user_id) : null;
+    const userId = await this.passwordResets.usableUserId(hashToken(token));
+    const user = userId ? await this.users.byId(userId) : null;
     if (!user || user.state !== 'ACTIVE') {
       throw new AuthException('TOKEN_INVALID');
     }
     await this.assertAcceptablePassword(password, [user.email, user.display_name]);
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (tx) => {
-      const used = await changedRows(
-        tx,
-        `UPDATE password_reset SET used_at = now()
-          WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now() RETURNING user_id`,
-        [hashToken(token)],
-      );
-      if (used.length === 0) {
+      if (!(await this.passwordResets.markUsed(tx, hashToken(token)))) {
         throw new AuthException('TOKEN_INVALID');
       }
-      await tx.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
+      await this.users.setPasswordHash(tx, user.id, passwordHash);
       await this.revokeResetLinks(tx, user.id);
       await this.sessions.revokeAll(user.id, 'PASSWORD_RESET', tx);
       // The owner has proved who they are: a sign-in lock on the account ends now.
@@ -243,11 +226,7 @@ export class AuthService {
     const token = randomToken();
     await this.db.transaction(async (tx) => {
       await this.revokeResetLinks(tx, user.id);
-      await tx.query(`INSERT INTO password_reset (token_hash, user_id, expires_at) VALUES ($1, $2, $3)`, [
-        hashToken(token),
-        user.id,
-        new Date(Date.now() + RESET_TTL_MS),
-      ]);
+      await this.passwordResets.insert(tx, hashToken(token), user.id, new Date(Date.now() + RESET_TTL_MS));
       await this.audit.record({ action: 'PASSWORD_RESET_REQUESTED', actorId: user.id, departementCode: user.departement_code }, meta, tx);
       // Queued with the link, in the same transaction: no link without its mail, no mail without its link.
       await this.mail.send(passwordResetMail(user.email, `${this.config.publicUrl}/reinitialiser-mot-de-passe/${token}`), tx);
@@ -261,7 +240,7 @@ export class AuthService {
   private async signIn(user: UserRecord, meta: RequestMeta, method: 'password' | 'totp' | 'recovery-code'): Promise<SignedIn> {
     const refresh = await this.db.transaction(async (tx) => {
       const issued = await this.sessions.open(user.id, meta, tx);
-      await tx.query(`UPDATE app_user SET last_sign_in_at = now() WHERE id = $1`, [user.id]);
+      await this.users.touchLastSignIn(tx, user.id);
       await this.audit.record(
         { action: 'AUTH_LOGIN_SUCCEEDED', actorId: user.id, targetType: 'session', targetId: issued.sessionId, departementCode: user.departement_code, communeInsee: user.commune_insee, details: { method } },
         meta,
@@ -269,7 +248,11 @@ export class AuthService {
       );
       return issued;
     });
-    const [fresh] = await this.db.query(`${USER_SELECT} WHERE u.id = $1`, [user.id]);
+    const fresh = await this.users.byId(user.id);
+    if (!fresh) {
+      // Deleted between the session's opening and this read: as if the session had already ended.
+      throw new AuthException('SESSION_EXPIRED');
+    }
     return { refresh, body: this.authenticated(fresh, refresh.sessionId) };
   }
 
@@ -280,20 +263,10 @@ export class AuthService {
     }
     const step = this.totp.matchingStep(user.totp_secret, code);
     if (step !== null) {
-      const accepted = await changedRows(
-        this.db,
-        `UPDATE app_user SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
-        [user.id, step],
-      );
-      return accepted.length > 0 ? 'totp' : null;
+      return (await this.users.acceptTotpStep(user.id, step)) ? 'totp' : null;
     }
     if (this.totp.looksLikeRecoveryCode(code)) {
-      const used = await changedRows(
-        this.db,
-        `UPDATE recovery_code SET used_at = now() WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING user_id`,
-        [user.id, this.totp.recoveryHash(code)],
-      );
-      return used.length > 0 ? 'recovery-code' : null;
+      return (await this.recoveryCodes.use(user.id, this.totp.recoveryHash(code))) ? 'recovery-code' : null;
     }
     return null;
   }

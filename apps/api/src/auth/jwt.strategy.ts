@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/access/auth-user';
 import { isUuid } from '../common/http/uuid';
-import { preparedQuery } from '../database/prepared-query';
+import { SessionsRepository } from './sessions.repository';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, TokensService } from './tokens.service';
 
 interface AccessPayload {
@@ -22,7 +20,7 @@ interface AccessPayload {
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     tokens: TokensService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionsRepository,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -38,14 +36,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!isUuid(payload.sub) || !isUuid(payload.sid)) {
       return false;
     }
-    // On every authenticated request: prepared once per connection.
-    const [row] = await preparedQuery<{ id: string; email: string; role: AuthUser['role']; departement_code: string; commune_insee: string | null }>(
-      this.db,
-      `SELECT u.id, u.email, u.role, u.departement_code, u.commune_insee
-         FROM user_session s JOIN app_user u ON u.id = s.user_id
-        WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.state = 'ACTIVE'`,
-      [payload.sid, payload.sub],
-    );
+    const row = await this.sessions.activeUser(payload.sid, payload.sub);
     if (!row) {
       return false;
     }

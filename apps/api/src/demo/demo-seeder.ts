@@ -14,6 +14,11 @@ import { DEMO_LABELS, DEMO_TEMPLATES, DEMO_THREADS, type DemoThread } from './de
 import { REFRESH_SEARCH_SQL } from '../threads/threads.repository';
 import { workingCalendar } from '../common/calendar/working-calendar';
 
+/** The id a seeding statement reads back. */
+interface IdRow {
+  id: string;
+}
+
 /**
  * First start on an empty database: import the default département, then (for Val-d'Oise) the demo staff and
  * three small communes with their mayor and collaborators. The demo staff is exempt from the second factor
@@ -32,7 +37,7 @@ export class DemoSeeder {
 
   /** Returns whether it seeded anything. */
   async seedOnFirstRun(): Promise<boolean> {
-    const [{ count }] = await this.db.query(`SELECT count(*) FROM departement`);
+    const [{ count }] = await this.db.query<{ count: string }[]>(`SELECT count(*) FROM departement`);
     if (Number(count) > 0) {
       return false;
     }
@@ -65,7 +70,7 @@ export class DemoSeeder {
   private async seedProjects(): Promise<void> {
     await this.db.transaction(async (tx) => {
       for (const p of DEMO_PROJECTS) {
-        const [created] = await tx.query(
+        const [created] = await tx.query<{ id: string; created_by: string }[]>(
           `INSERT INTO project (commune_insee, title, summary, description, objectives, theme, status, progress, start_date, end_date,
                                 project_lead, partners, latitude, longitude, address, forecast_cost_cents, final_cost_cents,
                                 funding_lines, milestones, lessons, evaluation, created_by, updated_by)
@@ -94,7 +99,7 @@ export class DemoSeeder {
    */
   private async seedPublications(): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const [reviewer] = await tx.query(`SELECT id FROM app_user WHERE email = 'agent.voirie@valdoise.example'`);
+      const [reviewer] = await tx.query<IdRow[]>(`SELECT id FROM app_user WHERE email = 'agent.voirie@valdoise.example'`);
       for (const p of DEMO_PUBLICATIONS) {
         const fundingLines = (p.funding ?? []).map((f) => ({
           ...f,
@@ -107,7 +112,7 @@ export class DemoSeeder {
         if (!commune) {
           continue;
         }
-        const [created] = await tx.query(
+        const [created] = await tx.query<IdRow[]>(
           `INSERT INTO project (commune_insee, title, summary, description, objectives, theme, status, progress, start_date, end_date,
                                 project_lead, partners, latitude, longitude, address, forecast_cost_cents, final_cost_cents,
                                 funding_lines, milestones, lessons, evaluation, publication_state, publication_choices)
@@ -146,13 +151,13 @@ export class DemoSeeder {
     const calendar = workingCalendar(DEMO_DEPARTEMENT);
     await this.db.transaction(async (tx) => {
       const users = new Map<string, { id: string; role: string }>(
-        (await tx.query(`SELECT id, email, role::text FROM app_user WHERE departement_code = $1`, [DEMO_DEPARTEMENT])).map(
-          (u: { id: string; email: string; role: string }) => [u.email, u],
+        (await tx.query<{ id: string; email: string; role: string }[]>(`SELECT id, email, role::text FROM app_user WHERE departement_code = $1`, [DEMO_DEPARTEMENT])).map(
+          (u) => [u.email, u],
         ),
       );
       const labels = new Map<string, string>();
       for (const label of DEMO_LABELS) {
-        const [row] = await tx.query(`INSERT INTO label (departement_code, name, colour) VALUES ($1, $2, $3) RETURNING id`, [DEMO_DEPARTEMENT, label.name, label.colour]);
+        const [row] = await tx.query<IdRow[]>(`INSERT INTO label (departement_code, name, colour) VALUES ($1, $2, $3) RETURNING id`, [DEMO_DEPARTEMENT, label.name, label.colour]);
         labels.set(label.name, row.id);
       }
       const admin = users.get('admin@valdoise.example')?.id ?? null;
@@ -201,9 +206,9 @@ export class DemoSeeder {
     const waiting = thread.waitingSinceHoursAgo === undefined ? null : at(thread.waitingSinceHoursAgo);
     const dueAt = thread.state === 'NEW' ? due(created) : thread.state === 'OPEN' ? due(lastPublic) : null;
     const [project] = thread.projectTitle
-      ? await tx.query(`SELECT id FROM project WHERE commune_insee = $1 AND title = $2`, [thread.communeInsee, thread.projectTitle])
+      ? await tx.query<IdRow[]>(`SELECT id FROM project WHERE commune_insee = $1 AND title = $2`, [thread.communeInsee, thread.projectTitle])
       : [];
-    const [row] = await tx.query(
+    const [row] = await tx.query<IdRow[]>(
       `INSERT INTO thread (commune_insee, departement_code, project_id, subject, category, state, assignee_id, created_by, created_at,
                            last_activity_at, last_public_activity_at, due_at, waiting_since, first_response_at, first_response_ms,
                            closed_at, closed_by, satisfaction_score, satisfaction_comment, satisfaction_by, satisfaction_at,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { HealthDto, MailHealthDto } from '@passerelle/shared/dto';
 import { MailOutboxRepository } from '../mail/mail-outbox.repository';
+import { HealthRepository } from './health.repository';
 
 const DATABASE_TIMEOUT_MS = 1_500;
 const VERSION = process.env['npm_package_version'] ?? '0.0.0';
@@ -10,13 +9,13 @@ const VERSION = process.env['npm_package_version'] ?? '0.0.0';
 @Injectable()
 export class HealthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly probe: HealthRepository,
     private readonly mailOutbox: MailOutboxRepository,
   ) {}
 
   async check(): Promise<HealthDto> {
     const up = await bounded(
-      this.db.query('SELECT 1').then(
+      this.probe.ping().then(
         () => true,
         () => false,
       ),

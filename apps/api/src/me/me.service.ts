@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthException } from '../auth/auth.exception';
 import { AuthService } from '../auth/auth.service';
 import { hashPassword, verifyPassword } from '../auth/passwords';
+import { RecoveryCodesRepository } from '../auth/recovery-codes.repository';
 import { SessionsService } from '../auth/sessions.service';
 import { TotpService } from '../auth/totp.service';
 import type { RequestMeta } from '../common/access/access.decorators';
@@ -16,6 +17,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { type UserRecord, toMe, totpRequired } from '../accounts/user-record';
 import { isUuid } from '../common/http/uuid';
 import { UsersRepository } from '../accounts/users.repository';
+import { MeRepository } from './me.repository';
 
 /** The signed-in user's own account: profile, password, second factor, sessions, data export. */
 @Injectable()
@@ -24,6 +26,8 @@ export class MeService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
+    private readonly recoveryCodes: RecoveryCodesRepository,
+    private readonly repository: MeRepository,
     private readonly sessions: SessionsService,
     private readonly totp: TotpService,
     private readonly auth: AuthService,
@@ -35,7 +39,7 @@ export class MeService {
   }
 
   async update(user: AuthUser, displayName: string, meta: RequestMeta): Promise<MeDto> {
-    await this.db.query(`UPDATE app_user SET display_name = $2, updated_at = now() WHERE id = $1`, [user.id, displayName]);
+    await this.users.setDisplayName(user.id, displayName);
     await this.audit.record({ action: 'PROFILE_UPDATED', actorId: user.id, targetType: 'user', targetId: user.id, departementCode: user.departementCode }, meta);
     return this.me(user);
   }
@@ -49,7 +53,7 @@ export class MeService {
     await this.auth.assertAcceptablePassword(newPassword, [record.email, record.display_name], 'newPassword');
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, passwordHash]);
+      await this.users.setPasswordHash(tx, user.id, passwordHash);
       await this.sessions.revokeAll(user.id, 'PASSWORD_CHANGED', tx, user.sessionId);
       await this.auth.revokeResetLinks(tx, user.id);
       await this.audit.record({ action: 'PASSWORD_CHANGED', actorId: user.id, departementCode: user.departementCode }, meta, tx);
@@ -70,7 +74,7 @@ export class MeService {
   async startTotp(user: AuthUser): Promise<TotpSetupDto> {
     const record = await this.load(user);
     const { sealed, setup } = await this.totp.createSecret(record.email);
-    await this.db.query(`UPDATE app_user SET totp_pending_secret = $2, updated_at = now() WHERE id = $1`, [user.id, sealed]);
+    await this.users.setPendingTotpSecret(user.id, sealed);
     return setup;
   }
 
@@ -87,12 +91,8 @@ export class MeService {
       throw new ValidationFailedException({ password: 'Mot de passe incorrect.' });
     }
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE app_user SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL,
-                updated_at = now() WHERE id = $1`,
-        [user.id],
-      );
-      await tx.query(`DELETE FROM recovery_code WHERE user_id = $1`, [user.id]);
+      await this.users.disableTotp(tx, user.id);
+      await this.recoveryCodes.deleteAll(tx, user.id);
       await this.audit.record({ action: 'TOTP_DISABLED', actorId: user.id, departementCode: user.departementCode }, meta, tx);
     });
   }
@@ -113,28 +113,12 @@ export class MeService {
   /** Everything Passerelle keeps about the user (RGPD, right of access), without secrets or hashes. */
   async export(user: AuthUser, meta: RequestMeta): Promise<Record<string, unknown>> {
     const record = await this.load(user);
-    const sessions = await this.db.query(
-      `SELECT id, created_at, last_used_at, expires_at, revoked_at, revoked_reason, user_agent, ip
-         FROM user_session WHERE user_id = $1 ORDER BY created_at DESC`,
-      [user.id],
-    );
-    const activity = await this.db.query(
-      `SELECT at, action, target_type, target_id, commune_insee, ip FROM audit_event
-        WHERE actor_id = $1 ORDER BY at DESC LIMIT 1000`,
-      [user.id],
-    );
-    const invitationsSent = await this.db.query(
-      `SELECT email, role, commune_insee, created_at, expires_at, accepted_at, revoked_at FROM invitation
-        WHERE invited_by = $1 ORDER BY created_at DESC`,
-      [user.id],
-    );
-    // The user's own writing: their messages (a staff member's own internal notes are theirs too) and choices.
-    const messages = await this.db.query(
-      `SELECT m.id, t.subject AS thread_subject, m.body, m.internal, m.created_at, m.edited_at FROM thread_message m
-         JOIN thread t ON t.id = m.thread_id WHERE m.author_id = $1 ORDER BY m.created_at DESC`,
-      [user.id],
-    );
-    const notificationPreferences = await this.db.query(`SELECT kind, email_mode FROM notification_preference WHERE user_id = $1`, [user.id]);
+    const sessions = await this.repository.sessions(user.id);
+    const activity = await this.repository.activity(user.id);
+    const invitationsSent = await this.repository.invitationsSent(user.id);
+    // The user's own writing: their messages and choices.
+    const messages = await this.repository.messages(user.id);
+    const notificationPreferences = await this.repository.notificationPreferences(user.id);
     await this.audit.record({ action: 'DATA_EXPORTED', actorId: user.id, departementCode: user.departementCode }, meta);
     return {
       exportedAt: new Date().toISOString(),

@@ -1,27 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DIGEST_HOUR, type NotificationKind } from '@passerelle/shared/dto';
+import { DIGEST_HOUR } from '@passerelle/shared/dto';
 import { Clock } from '../common/clock/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { changedRows } from '../database/changed-rows';
 import { MailService } from '../mail/mail.service';
 import { parisDay, parisMidnight } from '../common/calendar/working-calendar';
 import { type MailedNotification, type Recipient, digestMail, notificationMail } from './notification-mails';
+import { type ClaimedNotificationRow, type EmailClaim, NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
-
-interface ClaimedRow {
-  user_id: string;
-  email: string;
-  departement_code: string;
-  kind: NotificationKind;
-  title: string;
-  excerpt: string;
-  link: string;
-  thread_id: string | null;
-  created_at: Date;
-}
 
 const BATCH = 200;
 
@@ -43,6 +31,7 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
     private readonly notifications: NotificationsService,
+    private readonly repository: NotificationsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -85,7 +74,7 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
     let sent = 0;
     for (;;) {
       const claimed = await this.db.transaction(async (tx) => {
-        const rows = await this.claim(tx, `n.email_state = 'PENDING'`, []);
+        const rows = await this.claim(tx, { state: 'PENDING' });
         for (const row of rows) {
           const mail = notificationMail(this.recipient(row.user_id, row.email), this.item(row));
           await this.mail.send({ ...mail, kind: 'NOTIFICATION', departementCode: row.departement_code }, tx);
@@ -108,8 +97,8 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
     let sent = 0;
     for (;;) {
       const { claimed, digests } = await this.db.transaction(async (tx) => {
-        const rows = await this.claim(tx, `n.email_state = 'DIGEST' AND n.created_at < $1`, [cutoff]);
-        const byUser = new Map<string, ClaimedRow[]>();
+        const rows = await this.claim(tx, { state: 'DIGEST', createdBefore: cutoff });
+        const byUser = new Map<string, ClaimedNotificationRow[]>();
         for (const row of rows) {
           byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
         }
@@ -130,20 +119,8 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
    * Marks a batch queued and returns it, inside the transaction that queues its mails (the row locks keep other
    * instances away until both are committed); whole users at a time so that a digest is never split.
    */
-  private async claim(tx: EntityManager, condition: string, params: unknown[]): Promise<ClaimedRow[]> {
-    const n = params.length;
-    return changedRows<ClaimedRow>(
-      tx,
-      `UPDATE notification n SET email_state = 'QUEUED', emailed_at = $${n + 1}
-         FROM app_user u
-        WHERE u.id = n.user_id AND n.id IN (
-              SELECT n.id FROM notification n
-               WHERE ${condition}
-                 AND n.user_id IN (SELECT DISTINCT n.user_id FROM notification n WHERE ${condition} LIMIT ${BATCH})
-               ORDER BY n.created_at FOR UPDATE SKIP LOCKED)
-      RETURNING n.user_id, u.email, u.departement_code, n.kind, n.title, n.excerpt, n.link, n.thread_id, n.created_at`,
-      [...params, this.clock.now()],
-    );
+  private claim(tx: EntityManager, claim: EmailClaim): Promise<ClaimedNotificationRow[]> {
+    return this.repository.claimEmails(tx, claim, this.clock.now(), BATCH);
   }
 
   private recipient(userId: string, email: string): Recipient {
@@ -155,7 +132,7 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
     };
   }
 
-  private item(row: ClaimedRow): MailedNotification {
+  private item(row: ClaimedNotificationRow): MailedNotification {
     return {
       kind: row.kind,
       title: row.title,

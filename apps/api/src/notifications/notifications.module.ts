@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { NotificationMailer } from './notification-mailer';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 
 @Module({
   controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationMailer],
+  providers: [NotificationsService, NotificationsRepository, NotificationMailer],
   exports: [NotificationsService, NotificationMailer],
 })
 export class NotificationsModule {}

@@ -10,25 +10,15 @@ import type { PageQueryDto } from '../common/pagination/page-query.dto';
 import { isUuid } from '../common/http/uuid';
 import { InvitationsService } from '../workspaces/invitations.service';
 import { WorkspacesException } from '../workspaces/workspaces.exception';
-import { changedRows } from '../database/changed-rows';
-
-interface AgentRow {
-  id: string;
-  email: string;
-  display_name: string | null;
-  role: 'ADMIN' | 'AGENT';
-  status: 'ACTIVE' | 'PENDING' | 'DISABLED';
-  totp_enabled: boolean;
-  last_sign_in_at: Date | null;
-  invited_at: Date | null;
-  total: string;
-}
+import { toAgent } from './staff.mapper';
+import { StaffRepository } from './staff.repository';
 
 /** The département's agents and admins, managed by its admins. */
 @Injectable()
 export class StaffService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly staff: StaffRepository,
     private readonly invitations: InvitationsService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
@@ -36,21 +26,7 @@ export class StaffService {
 
   async list(admin: AuthUser, code: string, query: PageQueryDto): Promise<Page<AgentDto>> {
     this.assertOwnDepartement(admin, code);
-    const rows: AgentRow[] = await this.db.query(
-      `SELECT *, count(*) OVER () AS total FROM (
-         SELECT u.id, u.email, u.display_name, u.role::text AS role, u.state::text AS status,
-                u.totp_enabled_at IS NOT NULL AS totp_enabled, u.last_sign_in_at, NULL::timestamptz AS invited_at
-           FROM app_user u WHERE u.departement_code = $1 AND u.role IN ('ADMIN', 'AGENT')
-         UNION ALL
-         SELECT i.id, i.email, NULL, i.role::text, 'PENDING', false, NULL, i.created_at
-           FROM invitation i
-          WHERE i.departement_code = $1 AND i.role IN ('ADMIN', 'AGENT') AND i.accepted_at IS NULL
-            AND i.revoked_at IS NULL AND i.expires_at > now()
-       ) staff
-       ORDER BY (status = 'DISABLED'), role, email
-       LIMIT $2 OFFSET $3`,
-      [code, query.limit, query.offset],
-    );
+    const rows = await this.staff.list(code, query.limit, query.offset);
     return {
       items: rows.map(toAgent),
       total: rows.length > 0 ? Number(rows[0].total) : 0,
@@ -89,15 +65,8 @@ export class StaffService {
       throw new WorkspacesException('CANNOT_DISABLE_SELF');
     }
     await this.db.transaction(async (tx) => {
-      const disabled = isUuid(userId)
-        ? await changedRows(
-            tx,
-            `UPDATE app_user SET state = 'DISABLED', disabled_at = now(), updated_at = now()
-              WHERE id = $1 AND departement_code = $2 AND role IN ('ADMIN', 'AGENT') AND state = 'ACTIVE' RETURNING id`,
-            [userId, code],
-          )
-        : [];
-      if (disabled.length === 0) {
+      const disabled = isUuid(userId) && (await this.staff.disable(tx, userId, code));
+      if (!disabled) {
         throw new WorkspacesException('MEMBER_NOT_FOUND');
       }
       await this.sessions.revokeAll(userId, 'DISABLED', tx);
@@ -110,17 +79,4 @@ export class StaffService {
       throw new WorkspacesException('DEPARTEMENT_NOT_FOUND');
     }
   }
-}
-
-function toAgent(row: AgentRow): AgentDto {
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    status: row.status,
-    totpEnabled: row.totp_enabled,
-    lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
-    invitedAt: row.invited_at?.toISOString() ?? null,
-  };
 }

@@ -13,8 +13,12 @@ import { APP_CONFIG } from '../config/config.module';
 import { MailService } from '../mail/mail.service';
 import { invitationMail, invitationNotPossibleMail } from '../mail/templates/mails';
 import { AttemptCounters } from '../auth/attempt-counters';
-import { WorkspacesException } from './workspaces.exception';
+import { UsersRepository } from '../accounts/users.repository';
 import { isUniqueViolation } from '../database/pg-errors';
+import { type InvitationRow, InvitationsRepository } from './invitations.repository';
+import { toInvitation } from './workspace.mapper';
+import { WorkspacesException } from './workspaces.exception';
+import { WorkspacesRepository } from './workspaces.repository';
 
 const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 /** Invitation mails (first sending and resendings) to one address from one workspace, per hour. */
@@ -28,32 +32,14 @@ export interface NewInvitation {
   invitedBy: string | null;
 }
 
-export interface InvitationRow {
-  id: string;
-  email: string;
-  role: Role;
-  departement_code: string;
-  departement_name: string;
-  commune_insee: string | null;
-  commune_name: string | null;
-  invited_by_name: string | null;
-  created_at: Date;
-  expires_at: Date;
-}
-
-const INVITATION_SELECT = `
-  SELECT i.id, i.email, i.role, i.departement_code, d.name AS departement_name, i.commune_insee,
-         c.name AS commune_name, inviter.display_name AS invited_by_name, i.created_at, i.expires_at
-    FROM invitation i
-    JOIN departement d ON d.code = i.departement_code
-    LEFT JOIN commune c ON c.insee = i.commune_insee
-    LEFT JOIN app_user inviter ON inviter.id = i.invited_by`;
-
 /** Single-use invitation links, stored hashed, valid 7 days, sent by e-mail. */
 @Injectable()
 export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly invitations: InvitationsRepository,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly users: UsersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly mail: MailService,
@@ -67,10 +53,7 @@ export class InvitationsService {
    */
   async create(tx: EntityManager, invitation: NewInvitation): Promise<{ row: InvitationRow }> {
     const email = invitation.email.trim().toLowerCase();
-    const [active]: { commune_insee: string | null; departement_code: string; role: string }[] = await tx.query(
-      `SELECT commune_insee, departement_code, role FROM app_user WHERE email = $1 AND state = 'ACTIVE'`,
-      [email],
-    );
+    const active = await this.users.activeByEmail(email, tx);
     // Only a member the inviter can see anyway (their own commune's team, their own département's staff) is
     // answered "already a member". An account elsewhere gets an invitation like anybody, answered like anybody:
     // saying otherwise would tell the inviter who uses Passerelle; its mail explains instead (see sendMail).
@@ -79,49 +62,53 @@ export class InvitationsService {
     }
     await this.countMail(tx, email, invitation.departementCode, invitation.communeInsee);
     // An expired invitation no longer blocks the address.
-    await tx.query(
-      `UPDATE invitation SET revoked_at = now() WHERE email = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at <= now()`,
-      [email],
-    );
+    await this.invitations.revokeExpired(tx, email);
     const token = randomToken();
     let id: string;
     try {
-      const [inserted] = await tx.query(
-        `INSERT INTO invitation (token_hash, email, role, departement_code, commune_insee, invited_by, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [hashToken(token), email, invitation.role, invitation.departementCode, invitation.communeInsee, invitation.invitedBy, this.expiry()],
-      );
-      id = inserted.id;
+      id = await this.invitations.insert(tx, {
+        tokenHash: hashToken(token),
+        email,
+        role: invitation.role,
+        departementCode: invitation.departementCode,
+        communeInsee: invitation.communeInsee,
+        invitedBy: invitation.invitedBy,
+        expiresAt: this.expiry(),
+      });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new WorkspacesException('ALREADY_INVITED');
       }
       throw error;
     }
-    const [row] = await tx.query(`${INVITATION_SELECT} WHERE i.id = $1`, [id]);
-    await this.queueMail(tx, row, token);
-    return { row };
+    return { row: await this.queueMail(tx, id, token) };
   }
 
   /** A new link (the old one stops working) and a new week. */
   async renew(tx: EntityManager, invitationId: string): Promise<{ row: InvitationRow }> {
-    const [current] = await tx.query(`SELECT email, departement_code, commune_insee FROM invitation WHERE id = $1`, [invitationId]);
+    const current = await this.invitations.mailScope(tx, invitationId);
+    if (!current) {
+      // The caller found it pending under the workspace lock a moment ago, in this transaction.
+      throw new Error(`Invitation ${invitationId} vanished while renewed`);
+    }
     await this.countMail(tx, current.email, current.departement_code, current.commune_insee);
     const token = randomToken();
-    await tx.query(`UPDATE invitation SET token_hash = $2, expires_at = $3 WHERE id = $1`, [invitationId, hashToken(token), this.expiry()]);
-    const [row] = await tx.query(`${INVITATION_SELECT} WHERE i.id = $1`, [invitationId]);
-    await this.queueMail(tx, row, token);
-    return { row };
+    await this.invitations.renew(tx, invitationId, hashToken(token), this.expiry());
+    return { row: await this.queueMail(tx, invitationId, token) };
   }
 
   /**
    * The invitation, or, to an address that already has an account (necessarily elsewhere: see create), a mail
-   * that says it cannot join with this address, without a link.
+   * that says it cannot join with this address, without a link. Answers the invitation as it now stands.
    */
-  private async queueMail(tx: EntityManager, row: InvitationRow, token: string): Promise<void> {
+  private async queueMail(tx: EntityManager, invitationId: string, token: string): Promise<InvitationRow> {
+    const row = await this.invitations.byId(tx, invitationId);
+    if (!row) {
+      throw new Error(`Invitation ${invitationId} vanished while its mail was queued`);
+    }
     const label = ROLE_LABELS[row.role].toLowerCase();
     const what = row.commune_name ? `${label} de la commune ${ofPlace(row.commune_name)}` : label;
-    const [elsewhere] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1 AND state = 'ACTIVE'`, [row.email]);
+    const elsewhere = await this.users.activeByEmail(row.email, tx);
     await this.mail.send(
       elsewhere
         ? invitationNotPossibleMail({ to: row.email, what, invitedBy: row.invited_by_name, signInUrl: `${this.config.publicUrl}/connexion` })
@@ -134,6 +121,7 @@ export class InvitationsService {
           }),
       tx,
     );
+    return row;
   }
 
   /** Counted in the caller's transaction: a refused or failed invitation sends nothing and counts nothing. */
@@ -150,14 +138,7 @@ export class InvitationsService {
     if (!row) {
       throw new WorkspacesException('INVITATION_INVALID');
     }
-    return {
-      email: row.email,
-      role: row.role,
-      commune: row.commune_insee && row.commune_name ? { insee: row.commune_insee, name: row.commune_name } : null,
-      departement: { code: row.departement_code, name: row.departement_name },
-      invitedBy: row.invited_by_name,
-      expiresAt: row.expires_at.toISOString(),
-    };
+    return toInvitation(row);
   }
 
   /** The invitee becomes a user (or a former, disabled user comes back) in the seat the invitation held. */
@@ -170,40 +151,31 @@ export class InvitationsService {
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (tx) => {
       if (preview.commune_insee) {
-        await tx.query(`SELECT 1 FROM commune_workspace WHERE commune_insee = $1 FOR UPDATE`, [preview.commune_insee]);
+        await this.workspaces.lock(tx, preview.commune_insee);
       }
-      const [invitation] = await tx.query(
-        `SELECT id, email, role, departement_code, commune_insee FROM invitation
-          WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now() FOR UPDATE`,
-        [hashToken(token)],
-      );
+      const invitation = await this.invitations.lockOpen(tx, hashToken(token));
       if (!invitation) {
         throw new WorkspacesException('INVITATION_INVALID');
       }
-      const [existing] = await tx.query(`SELECT id, state FROM app_user WHERE email = $1 FOR UPDATE`, [invitation.email]);
+      const existing = await this.invitations.lockAccount(tx, invitation.email);
+      const account = {
+        displayName,
+        role: invitation.role,
+        departementCode: invitation.departement_code,
+        communeInsee: invitation.commune_insee,
+        passwordHash,
+      };
       let userId: string;
       if (existing?.state === 'ACTIVE') {
         throw new WorkspacesException('ALREADY_MEMBER');
       } else if (existing) {
         // A former member comes back: same account (their history stays theirs), fresh credentials.
-        await tx.query(
-          `UPDATE app_user SET role = $2, departement_code = $3, commune_insee = $4, display_name = $5, password_hash = $6,
-                  state = 'ACTIVE', disabled_at = NULL, totp_secret = NULL, totp_pending_secret = NULL,
-                  totp_enabled_at = NULL, totp_last_step = NULL, updated_at = now()
-            WHERE id = $1`,
-          [existing.id, invitation.role, invitation.departement_code, invitation.commune_insee, displayName, passwordHash],
-        );
-        await tx.query(`DELETE FROM recovery_code WHERE user_id = $1`, [existing.id]);
+        await this.invitations.reactivateAccount(tx, existing.id, account);
         userId = existing.id;
       } else {
-        const [created] = await tx.query(
-          `INSERT INTO app_user (email, display_name, role, departement_code, commune_insee, password_hash)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [invitation.email, displayName, invitation.role, invitation.departement_code, invitation.commune_insee, passwordHash],
-        );
-        userId = created.id;
+        userId = await this.invitations.createAccount(tx, { email: invitation.email, ...account });
       }
-      await tx.query(`UPDATE invitation SET accepted_at = now() WHERE id = $1`, [invitation.id]);
+      await this.invitations.markAccepted(tx, invitation.id);
       await this.audit.record(
         {
           action: 'INVITATION_ACCEPTED',
@@ -224,11 +196,7 @@ export class InvitationsService {
     if (token.length < 20 || token.length > 200) {
       return null;
     }
-    const [row] = await manager.query(
-      `${INVITATION_SELECT} WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()`,
-      [hashToken(token)],
-    );
-    return row ?? null;
+    return this.invitations.findOpen(hashToken(token), manager);
   }
 
   private expiry(): Date {

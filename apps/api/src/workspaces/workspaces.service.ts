@@ -13,41 +13,14 @@ import { AuditService } from '../audit/audit.service';
 import { SessionsService } from '../auth/sessions.service';
 import type { RequestMeta } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
-import { visibleCommune } from '../common/access/visible-commune';
+import { CommuneNotFoundException } from '../common/access/visible-commune';
 import { isUuid } from '../common/http/uuid';
 import type { WorkspaceListQueryDto } from './dto/workspaces.dto';
-import { type InvitationRow, InvitationsService } from './invitations.service';
+import { InvitationsRepository, type PendingInvitationRow } from './invitations.repository';
+import { InvitationsService } from './invitations.service';
+import { invitationAsMember, toMember, toWorkspaceSummary } from './workspace.mapper';
 import { WorkspacesException } from './workspaces.exception';
-import { changedRows } from '../database/changed-rows';
-
-interface CommuneScope {
-  insee: string;
-  name: string;
-  departement_code: string;
-  eligible: boolean;
-  opened_at: Date | null;
-}
-
-interface MemberRow {
-  id: string;
-  status: 'ACTIVE' | 'PENDING';
-  email: string;
-  display_name: string | null;
-  role: 'MAYOR' | 'COLLABORATOR';
-  invited_at: Date | null;
-  expires_at: Date | null;
-  last_sign_in_at: Date | null;
-}
-
-/** Members and pending invitations of a commune: together they hold its seats. */
-const SEATS_SQL = `
-  SELECT u.id, 'ACTIVE' AS status, u.email, u.display_name, u.role::text AS role, NULL::timestamptz AS invited_at,
-         NULL::timestamptz AS expires_at, u.last_sign_in_at
-    FROM app_user u WHERE u.commune_insee = $1 AND u.state = 'ACTIVE'
-  UNION ALL
-  SELECT i.id, 'PENDING', i.email, NULL, i.role::text, i.created_at, i.expires_at, NULL
-    FROM invitation i
-   WHERE i.commune_insee = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()`;
+import { type CommuneScopeRow, WorkspacesRepository } from './workspaces.repository';
 
 /**
  * Commune workspaces: 1 mayor + 3 collaborators, pending invitations included. Every change of the seats
@@ -58,6 +31,8 @@ const SEATS_SQL = `
 export class WorkspacesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly workspaces: WorkspacesRepository,
+    private readonly invitationRows: InvitationsRepository,
     private readonly invitations: InvitationsService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
@@ -125,7 +100,7 @@ export class WorkspacesService {
       await this.lockOpenWorkspace(tx, commune);
       const invitation = await this.pendingInvitation(tx, commune.insee, invitationId);
       this.assertMayActOn(user, invitation.role);
-      await tx.query(`UPDATE invitation SET revoked_at = now() WHERE id = $1`, [invitation.id]);
+      await this.invitationRows.revoke(tx, invitation.id);
       await this.audit.record(
         { action: 'INVITATION_REVOKED', actorId: user.id, targetType: 'invitation', targetId: invitation.id, departementCode: commune.departement_code, communeInsee: commune.insee },
         meta,
@@ -139,9 +114,7 @@ export class WorkspacesService {
     const commune = await this.scope(user, insee);
     await this.db.transaction(async (tx) => {
       await this.lockOpenWorkspace(tx, commune);
-      const [member] = isUuid(memberId)
-        ? await tx.query(`SELECT id, role FROM app_user WHERE id = $1 AND commune_insee = $2 AND state = 'ACTIVE'`, [memberId, commune.insee])
-        : [];
+      const member = isUuid(memberId) ? await this.workspaces.activeMember(tx, commune.insee, memberId) : null;
       if (!member) {
         throw new WorkspacesException('MEMBER_NOT_FOUND');
       }
@@ -150,7 +123,7 @@ export class WorkspacesService {
         throw new WorkspacesException('FORBIDDEN');
       }
       this.assertMayActOn(user, 'COLLABORATOR');
-      await tx.query(`UPDATE app_user SET state = 'DISABLED', disabled_at = now(), updated_at = now() WHERE id = $1`, [member.id]);
+      await this.workspaces.disableUser(tx, member.id);
       await this.sessions.revokeAll(member.id, 'DISABLED', tx);
       await this.audit.record(
         { action: 'MEMBER_REMOVED', actorId: user.id, targetType: 'user', targetId: member.id, departementCode: commune.departement_code, communeInsee: commune.insee },
@@ -167,14 +140,11 @@ export class WorkspacesService {
       throw new WorkspacesException('COMMUNE_NOT_ELIGIBLE');
     }
     return this.db.transaction(async (tx) => {
-      const opened = await tx.query(
-        `INSERT INTO commune_workspace (commune_insee, opened_by) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING opened_at`,
-        [commune.insee, user.id],
-      );
-      if (opened.length === 0) {
+      const openedAt = await this.workspaces.open(tx, commune.insee, user.id);
+      if (!openedAt) {
         throw new WorkspacesException('WORKSPACE_ALREADY_OPEN');
       }
-      await tx.query(`SELECT 1 FROM commune_workspace WHERE commune_insee = $1 FOR UPDATE`, [commune.insee]);
+      await this.workspaces.lock(tx, commune.insee);
       await this.invitations.create(tx, {
         email: mayorEmail,
         role: 'MAYOR',
@@ -187,7 +157,7 @@ export class WorkspacesService {
         meta,
         tx,
       );
-      return this.teamOf(tx, { ...commune, opened_at: opened[0].opened_at });
+      return this.teamOf(tx, { ...commune, opened_at: openedAt });
     });
   }
 
@@ -196,20 +166,11 @@ export class WorkspacesService {
     const commune = await this.scope(user, insee);
     return this.db.transaction(async (tx) => {
       await this.lockOpenWorkspace(tx, commune);
-      const former = await changedRows<{ id: string }>(
-        tx,
-        `UPDATE app_user SET state = 'DISABLED', disabled_at = now(), updated_at = now()
-          WHERE commune_insee = $1 AND role = 'MAYOR' AND state = 'ACTIVE' RETURNING id`,
-        [commune.insee],
-      );
+      const former = await this.workspaces.disableMayors(tx, commune.insee);
       for (const mayor of former) {
         await this.sessions.revokeAll(mayor.id, 'DISABLED', tx);
       }
-      await tx.query(
-        `UPDATE invitation SET revoked_at = now()
-          WHERE commune_insee = $1 AND role = 'MAYOR' AND accepted_at IS NULL AND revoked_at IS NULL`,
-        [commune.insee],
-      );
+      await this.invitationRows.revokeMayorInvitations(tx, commune.insee);
       await this.invitations.create(tx, {
         email,
         role: 'MAYOR',
@@ -230,76 +191,37 @@ export class WorkspacesService {
     if (code !== user.departementCode) {
       throw new WorkspacesException('DEPARTEMENT_NOT_FOUND');
     }
-    const q = query.q?.trim() || null;
-    const rows = await this.db.query(
-      `SELECT c.insee, c.name, c.population, c.eligible, ca.name AS canton, w.opened_at,
-              mayor.email AS mayor_email, mayor.display_name AS mayor_name, mayor.status AS mayor_status,
-              (SELECT count(*) FROM app_user u WHERE u.commune_insee = c.insee AND u.state = 'ACTIVE')
-              + (SELECT count(*) FROM invitation i WHERE i.commune_insee = c.insee AND i.accepted_at IS NULL
-                    AND i.revoked_at IS NULL AND i.expires_at > now()) AS seats_used,
-              count(*) OVER () AS total
-         FROM commune c
-         LEFT JOIN canton ca ON ca.code = c.canton_code
-         LEFT JOIN commune_workspace w ON w.commune_insee = c.insee
-         LEFT JOIN LATERAL (
-           SELECT u.email, u.display_name, 'ACTIVE' AS status FROM app_user u
-            WHERE u.commune_insee = c.insee AND u.role = 'MAYOR' AND u.state = 'ACTIVE'
-           UNION ALL
-           SELECT i.email, NULL, 'PENDING' FROM invitation i
-            WHERE i.commune_insee = c.insee AND i.role = 'MAYOR' AND i.accepted_at IS NULL AND i.revoked_at IS NULL
-              AND i.expires_at > now()
-           LIMIT 1
-         ) mayor ON true
-        WHERE c.departement_code = $1
-          AND ($2::text IS NULL OR c.search_key LIKE '%' || search_key($2) || '%' OR c.insee = $2)
-          AND ($3::text IS NULL OR ($3 = 'OPEN') = (w.commune_insee IS NOT NULL))
-          AND ($4::boolean IS NULL OR c.eligible = $4)
-        ORDER BY (w.commune_insee IS NULL), c.search_key
-        LIMIT $5 OFFSET $6`,
-      [code, q, query.state ?? null, query.eligible ?? null, query.limit, query.offset],
-    );
-    const items = rows.map(
-      (r: Record<string, unknown>): WorkspaceSummaryDto => ({
-        insee: r['insee'] as string,
-        name: r['name'] as string,
-        population: r['population'] as number,
-        eligible: r['eligible'] as boolean,
-        canton: (r['canton'] as string | null) ?? null,
-        state: r['opened_at'] ? 'OPEN' : 'NONE',
-        openedAt: r['opened_at'] ? (r['opened_at'] as Date).toISOString() : null,
-        mayor: r['mayor_email']
-          ? { email: r['mayor_email'] as string, displayName: (r['mayor_name'] as string | null) ?? null, status: r['mayor_status'] as 'ACTIVE' | 'PENDING' }
-          : null,
-        seatsUsed: Number(r['seats_used']),
-      }),
-    );
-    return { items, total: rows.length > 0 ? Number(rows[0].total) : 0, limit: query.limit, offset: query.offset };
+    const rows = await this.workspaces.list(code, {
+      q: query.q?.trim() || null,
+      state: query.state ?? null,
+      eligible: query.eligible ?? null,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return { items: rows.map(toWorkspaceSummary), total: rows.length > 0 ? Number(rows[0].total) : 0, limit: query.limit, offset: query.offset };
   }
 
   /**
    * The commune if the user may see it: their own commune for its members, any commune of their département
    * for its staff. Anything else is "not found", exactly like a commune that does not exist.
    */
-  private async scope(user: AuthUser, insee: string): Promise<CommuneScope> {
-    return visibleCommune<CommuneScope>(
-      this.db,
-      user,
-      insee,
-      'c.insee, c.name, c.departement_code, c.eligible, w.opened_at',
-      'LEFT JOIN commune_workspace w ON w.commune_insee = c.insee',
-    );
+  private async scope(user: AuthUser, insee: string): Promise<CommuneScopeRow> {
+    const commune = await this.workspaces.findVisibleCommune(user, insee);
+    if (!commune) {
+      throw new CommuneNotFoundException();
+    }
+    return commune;
   }
 
-  private async lockOpenWorkspace(tx: EntityManager, commune: CommuneScope): Promise<void> {
-    const locked = await tx.query(`SELECT 1 FROM commune_workspace WHERE commune_insee = $1 FOR UPDATE`, [commune.insee]);
-    if (locked.length === 0) {
+  private async lockOpenWorkspace(tx: EntityManager, commune: CommuneScopeRow): Promise<void> {
+    if (!(await this.workspaces.lock(tx, commune.insee))) {
       throw new WorkspacesException('WORKSPACE_NOT_OPEN');
     }
   }
 
   /** Counted under the workspace lock, pending invitations included. */
   private async assertFreeSeat(tx: EntityManager, insee: string, role: 'MAYOR' | 'COLLABORATOR'): Promise<void> {
-    const seats: MemberRow[] = await tx.query(SEATS_SQL, [insee]);
+    const seats = await this.workspaces.seats(tx, insee);
     const taken = seats.filter((s) => s.role === role).length;
     if (role === 'MAYOR' && taken >= 1) {
       throw new WorkspacesException('MAYOR_SEAT_TAKEN');
@@ -309,18 +231,8 @@ export class WorkspacesService {
     }
   }
 
-  private async pendingInvitation(
-    tx: EntityManager,
-    insee: string,
-    invitationId: string,
-  ): Promise<{ id: string; role: 'MAYOR' | 'COLLABORATOR'; expired: boolean }> {
-    const [invitation] = isUuid(invitationId)
-      ? await tx.query(
-          `SELECT id, role, expires_at <= now() AS expired FROM invitation
-            WHERE id = $1 AND commune_insee = $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
-          [invitationId, insee],
-        )
-      : [];
+  private async pendingInvitation(tx: EntityManager, insee: string, invitationId: string): Promise<PendingInvitationRow> {
+    const invitation = isUuid(invitationId) ? await this.invitationRows.pendingInCommune(tx, insee, invitationId) : null;
     if (!invitation) {
       throw new WorkspacesException('INVITATION_NOT_FOUND');
     }
@@ -335,9 +247,8 @@ export class WorkspacesService {
     }
   }
 
-  private async teamOf(manager: EntityManager, commune: CommuneScope): Promise<TeamDto> {
-    const rows: MemberRow[] = await manager.query(`${SEATS_SQL} ORDER BY 5 DESC, 2, 3`, [commune.insee]);
-    const items = rows.map(toMember);
+  private async teamOf(manager: EntityManager, commune: CommuneScopeRow): Promise<TeamDto> {
+    const items = (await this.workspaces.seats(manager, commune.insee)).map(toMember);
     return {
       commune: { insee: commune.insee, name: commune.name },
       items,
@@ -345,30 +256,4 @@ export class WorkspacesService {
       seats: { total: WORKSPACE_SEATS, used: items.length, free: Math.max(0, WORKSPACE_SEATS - items.length) },
     };
   }
-}
-
-function invitationAsMember(row: InvitationRow): MemberRow {
-  return {
-    id: row.id,
-    status: 'PENDING',
-    email: row.email,
-    display_name: null,
-    role: row.role as 'MAYOR' | 'COLLABORATOR',
-    invited_at: row.created_at,
-    expires_at: row.expires_at,
-    last_sign_in_at: null,
-  };
-}
-
-function toMember(row: MemberRow): MemberDto {
-  return {
-    id: row.id,
-    status: row.status,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    invitedAt: row.invited_at ? new Date(row.invited_at).toISOString() : null,
-    expiresAt: row.expires_at ? new Date(row.expires_at).toISOString() : null,
-    lastSignInAt: row.last_sign_in_at ? new Date(row.last_sign_in_at).toISOString() : null,
-  };
 }

@@ -1,6 +1,6 @@
 import { SqlParams } from '../sql/sql-params';
 import type { AuthUser } from './auth-user';
-import { communeVisibleParams, communeVisibleSql, communeVisibleTo } from './tenancy';
+import { communeVisibleParams, communeVisibleTo } from './tenancy';
 
 const mayor = { id: 'u1', role: 'MAYOR', communeInsee: '95002', departementCode: '95' } as AuthUser;
 const agent = { id: 'u2', role: 'AGENT', communeInsee: null, departementCode: '95' } as unknown as AuthUser;
@@ -14,9 +14,11 @@ describe('communeVisibleTo', () => {
     expect(params.values).toEqual(['reader', 'thread', '95002', '95']);
   });
 
-  it('writes the same condition as the positional form, with the same values', () => {
+  it('binds a null commune for staff, so that the whole département is visible', () => {
     const params = new SqlParams('x');
-    expect(communeVisibleTo('c', agent, params)).toBe(communeVisibleSql('c', 2, 3));
+    expect(communeVisibleTo('c', agent, params)).toBe(
+      'CASE WHEN $2::text IS NULL THEN c.departement_code = $3 ELSE c.insee = $2 END',
+    );
     expect(params.values.slice(1)).toEqual(communeVisibleParams(agent));
     expect(params.values.slice(1)).toEqual([null, '95']);
   });

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainException } from '../exceptions/domain.exception';
 import type { AuthUser } from './auth-user';
-import { communeVisibleParams, communeVisibleSql } from './tenancy';
+import { SqlParams } from '../sql/sql-params';
+import { communeVisibleTo } from './tenancy';
 
 /** The one "commune not found" of the features: a commune the user may not see answers exactly like a missing one. */
 export class CommuneNotFoundException extends DomainException {
@@ -22,11 +23,12 @@ export async function findVisibleCommune<T = { insee: string }>(
   columns = 'c.insee',
   joins = '',
 ): Promise<T | null> {
-  const [commune] = await db.query(`SELECT ${columns} FROM commune c ${joins} WHERE c.insee = $1 AND ${communeVisibleSql('c', 2, 3)}`, [
-    insee,
-    ...communeVisibleParams(user),
-  ]);
-  return commune ?? null;
+  const params = new SqlParams();
+  const rows = await db.query<T[]>(
+    `SELECT ${columns} FROM commune c ${joins} WHERE c.insee = ${params.add(insee)} AND ${communeVisibleTo('c', user, params)}`,
+    params.values,
+  );
+  return rows[0] ?? null;
 }
 
 /** As `findVisibleCommune`, throwing `CommuneNotFoundException` (404 COMMUNE_NOT_FOUND) when the user may not see it. */
