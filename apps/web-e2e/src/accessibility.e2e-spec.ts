@@ -53,7 +53,7 @@ function submitEmpty(button?: string | RegExp): PageState {
         ? main.getByRole('button', { name: button, exact: true }).first()
         : main.locator('form button[type="submit"]').first();
       await submit.click();
-      await main.locator('lib-error-summary .error-summary, mat-error, [role="alert"]').first().waitFor({ state: 'visible' });
+      await main.locator('pas-error-summary .error-summary, mat-error, [role="alert"]').first().waitFor({ state: 'visible' });
     },
   };
 }

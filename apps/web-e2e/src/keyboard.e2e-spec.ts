@@ -107,7 +107,7 @@ describe('Keyboard only: a mayor creates, places and asks; an agent answers and 
     const titleField = page.getByRole('textbox', { name: /Titre du projet/ });
     await tabTo(page, titleField);
     await page.keyboard.press('Enter');
-    const summary = page.locator('lib-error-summary [tabindex="-1"]');
+    const summary = page.locator('pas-error-summary [tabindex="-1"]');
     await expectFocusOn(page, summary, 'the error summary of the empty form');
     await tabTo(page, summary.getByRole('link', { name: /Titre du projet/ }));
     await page.keyboard.press('Enter');
@@ -131,7 +131,7 @@ describe('Keyboard only: a mayor creates, places and asks; an agent answers and 
     }
     const map = page.getByRole('region', { name: /^Carte d/ });
     await tabTo(page, map);
-    const announcement = page.locator('lib-location-map [aria-live="polite"]');
+    const announcement = page.locator('pas-location-map [aria-live="polite"]');
     await page.keyboard.press('Enter');
     // Enter places the point at the map's centre, inside the commune; Shift+→ moves it 100 m east. Both are read out.
     await page.waitForFunction((el) => /^Position.*dans la commune$/.test((el?.textContent ?? '').trim()), await announcement.elementHandle());

@@ -21,7 +21,7 @@ async function demoAccount(email: string): Promise<DemoAccountDto> {
  * its bounding box), one inside the map but outside the outline. Found with the SVG path's own hit test.
  */
 async function mapPoints(page: Page): Promise<{ inside: { x: number; y: number }; outside: { x: number; y: number } }> {
-  const map = page.locator('lib-location-map .map');
+  const map = page.locator('pas-location-map .map');
   await map.locator('path').first().waitFor();
   // The map zooms onto the commune once its outline is drawn: measure after it has stopped moving.
   let before = '';
@@ -184,14 +184,14 @@ describe('Projects (fiche projet)', () => {
 
     // A click outside the commune is refused; inside, it places the project (the map in view: the page has scrolled
     // down to the sections saved so far).
-    await page.locator('lib-location-map .map').scrollIntoViewIfNeeded();
+    await page.locator('pas-location-map .map').scrollIntoViewIfNeeded();
     const { inside, outside } = await mapPoints(page);
     await page.mouse.click(outside.x, outside.y);
     await page.getByRole('status').filter({ hasText: 'en dehors de la commune' }).waitFor();
     await page.mouse.click(inside.x, inside.y);
     await page.getByRole('status').filter({ hasText: 'Emplacement placé sur la carte.' }).waitFor();
     await page.getByRole('button', { name: 'Retirer l’emplacement' }).waitFor();
-    expect(await page.locator('lib-location-map path').count()).toBe(2);
+    expect(await page.locator('pas-location-map path').count()).toBe(2);
     await page.getByLabel('Adresse (facultatif)').fill('Chemin des Vignes');
     await saveSection(page, 'location');
 
@@ -275,7 +275,7 @@ describe('Projects (fiche projet)', () => {
     const card = page.getByRole('link', { name: new RegExp(title) });
     await card.waitFor();
     expect(squash(await card.innerText())).toContain('25 %');
-    await page.waitForFunction(() => !!document.querySelector('lib-project-card img[src^="blob:"]'));
+    await page.waitForFunction(() => !!document.querySelector('pas-project-card img[src^="blob:"]'));
     await screenshot(page, 'projects-list-desktop');
 
     expect(errors).toEqual([]);
@@ -310,7 +310,7 @@ describe('Projects (fiche projet)', () => {
     await page.goto(`${projectPath}/modifier`);
     const authorization = (await ficheRequest).headers()['authorization'];
     await page.getByLabel('Titre du projet').waitFor();
-    await page.locator('lib-location-map path').nth(1).waitFor();
+    await page.locator('pas-location-map path').nth(1).waitFor();
     await expectNoSidewaysScroll(page, 'phone');
     // The table of contents leads to a section far down, focus on its heading.
     await page.getByRole('navigation', { name: 'Sections de la fiche' }).getByRole('link', { name: 'Coûts HT' }).click();

@@ -1,19 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatTabsModule } from '@angular/material/tabs';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { AgentsPanel } from './agents-panel';
-import { FailedMailsPanel } from './failed-mails-panel';
-import { LabelsPanel } from './labels-panel';
-import { ResponseTargetPanel } from './response-target-panel';
-import { RoutingRulesPanel } from './routing-rules-panel';
-import { WorkspacesPanel } from './workspaces-panel';
+import { AgentsPanel, FailedMailsPanel, WorkspacesPanel } from '@passerelle/web/staff/feature-administration';
+import { LabelsPanel, ResponseTargetPanel, RoutingRulesPanel } from '@passerelle/web/threads/feature-inbox-settings';
 
 /**
  * `/departement/administration` (admins): the communes' workspaces, the département's agents, how the inbox works
- * (first-response target, labels, automatic assignment), and the mails that could not be delivered.
+ * (first-response target, labels, automatic assignment), and the mails that could not be delivered. The shell
+ * composes the panels of two domains: staff (workspaces, agents, mails) and the threads' inbox settings.
  */
 @Component({
-  selector: 'lib-administration-page',
+  selector: 'app-administration-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatTabsModule, AgentsPanel, FailedMailsPanel, LabelsPanel, ResponseTargetPanel, RoutingRulesPanel, WorkspacesPanel],
   template: `
@@ -23,24 +20,24 @@ import { WorkspacesPanel } from './workspaces-panel';
       <mat-tab-group mat-stretch-tabs="false" animationDuration="0ms">
         <mat-tab label="Espaces des communes">
           <ng-template matTabContent>
-            <lib-workspaces-panel [departementCode]="current.code" />
+            <pas-workspaces-panel [departementCode]="current.code" />
           </ng-template>
         </mat-tab>
         <mat-tab label="Agents">
           <ng-template matTabContent>
-            <lib-agents-panel [departementCode]="current.code" [currentUserId]="userId()" />
+            <pas-agents-panel [departementCode]="current.code" [currentUserId]="userId()" />
           </ng-template>
         </mat-tab>
         <mat-tab label="Questions des communes">
           <ng-template matTabContent>
-            <lib-response-target-panel [departementCode]="current.code" />
-            <lib-labels-panel [departementCode]="current.code" />
-            <lib-routing-rules-panel [departementCode]="current.code" />
+            <pas-response-target-panel [departementCode]="current.code" />
+            <pas-labels-panel [departementCode]="current.code" />
+            <pas-routing-rules-panel [departementCode]="current.code" />
           </ng-template>
         </mat-tab>
         <mat-tab label="Courriels non distribués">
           <ng-template matTabContent>
-            <lib-failed-mails-panel />
+            <pas-failed-mails-panel />
           </ng-template>
         </mat-tab>
       </mat-tab-group>

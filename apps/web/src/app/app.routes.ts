@@ -172,7 +172,7 @@ export const appRoutes: Route[] = [
         path: 'projets',
         title: 'Projets des communes',
         loadComponent: () =>
-          import('@passerelle/web/backoffice/feature-projects').then((m) => m.BackofficeProjectsPage),
+          import('@passerelle/web/staff/feature-projects').then((m) => m.BackofficeProjectsPage),
       },
       {
         path: 'projets/:id',
@@ -184,20 +184,19 @@ export const appRoutes: Route[] = [
         path: 'publications',
         title: 'Publications à relire',
         loadComponent: () =>
-          import('@passerelle/web/backoffice/feature-publications').then((m) => m.PublicationQueuePage),
+          import('@passerelle/web/publication/feature-review').then((m) => m.PublicationQueuePage),
       },
       {
         path: 'publications/:id',
         title: 'Relecture avant publication',
         loadComponent: () =>
-          import('@passerelle/web/backoffice/feature-publications').then((m) => m.PublicationReviewPage),
+          import('@passerelle/web/publication/feature-review').then((m) => m.PublicationReviewPage),
       },
       {
         path: 'administration',
         title: 'Administration',
         canActivate: [adminGuard],
-        loadComponent: () =>
-          import('@passerelle/web/backoffice/feature-administration').then((m) => m.AdministrationPage),
+        loadComponent: () => import('./administration-page').then((m) => m.AdministrationPage),
       },
     ],
   },

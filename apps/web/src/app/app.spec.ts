@@ -152,7 +152,7 @@ describe(App.name, () => {
     await new Promise((resolve) => setTimeout(resolve));
     TestBed.inject(HttpTestingController).expectOne('/api/notifications/unread-count').flush({ unread: 3 });
     await fixture.whenStable();
-    expect(element.querySelector('header lib-notification-bell button')?.getAttribute('aria-label')).toBe(
+    expect(element.querySelector('header pas-notification-bell button')?.getAttribute('aria-label')).toBe(
       'Notifications, 3 non lues',
     );
   });
@@ -160,7 +160,7 @@ describe(App.name, () => {
   it('shows no bell to a visitor', async () => {
     const { fixture, element } = await render(false);
     await fixture.whenStable();
-    expect(element.querySelector('lib-notification-bell')).toBeNull();
+    expect(element.querySelector('pas-notification-bell')).toBeNull();
   });
 
   it('switches to the drawer when the screen becomes narrow', async () => {

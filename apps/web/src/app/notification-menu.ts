@@ -24,7 +24,7 @@ export const MENU_NOTIFICATION_COUNT = 8;
   encapsulation: ViewEncapsulation.None,
   imports: [RouterLink, MatMenu, MatMenuContent, MatMenuItem, MatProgressBar, NotificationBell, NotificationItem],
   template: `
-    <lib-notification-bell [unread]="center.unread()" [menu]="menu" (approached)="prefetch()" (opened)="load()" />
+    <pas-notification-bell [unread]="center.unread()" [menu]="menu" (approached)="prefetch()" (opened)="load()" />
     <mat-menu #menu="matMenu" xPosition="before" class="notification-menu-panel">
       <ng-template matMenuContent>
         <div class="notification-menu-header">
@@ -49,7 +49,7 @@ export const MENU_NOTIFICATION_COUNT = 8;
               [routerLink]="linkOf(notification)"
               (click)="center.open(notification)"
             >
-              <lib-notification-item [notification]="notification" [compact]="true" />
+              <pas-notification-item [notification]="notification" [compact]="true" />
             </a>
           } @empty {
             <p class="notification-menu-message">Aucune notification pour le moment.</p>

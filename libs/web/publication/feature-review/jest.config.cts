@@ -1,5 +1,5 @@
 module.exports = {
-  displayName: 'web-backoffice-feature-publications',
+  displayName: 'web-publication-feature-review',
   preset: '../../../../jest.angular.preset.js',
-  coverageDirectory: '../../../../coverage/libs/web/backoffice/feature-publications',
+  coverageDirectory: '../../../../coverage/libs/web/publication/feature-review',
 };

@@ -1,3 +1,3 @@
 import { angularConfig } from '../../../../eslint.angular.config.mjs';
 
-export default angularConfig('lib');
+export default angularConfig('pas');

@@ -1,5 +1,5 @@
 module.exports = {
-  displayName: 'web-backoffice-data-access',
+  displayName: 'web-staff-data-access',
   preset: '../../../../jest.angular.preset.js',
-  coverageDirectory: '../../../../coverage/libs/web/backoffice/data-access',
+  coverageDirectory: '../../../../coverage/libs/web/staff/data-access',
 };

@@ -1,5 +1,5 @@
 module.exports = {
-  displayName: 'web-backoffice-feature-administration',
+  displayName: 'web-staff-feature-administration',
   preset: '../../../../jest.angular.preset.js',
-  coverageDirectory: '../../../../coverage/libs/web/backoffice/feature-administration',
+  coverageDirectory: '../../../../coverage/libs/web/staff/feature-administration',
 };

@@ -1,5 +1,5 @@
 module.exports = {
-  displayName: 'web-backoffice-feature-projects',
+  displayName: 'web-staff-feature-projects',
   preset: '../../../../jest.angular.preset.js',
-  coverageDirectory: '../../../../coverage/libs/web/backoffice/feature-projects',
+  coverageDirectory: '../../../../coverage/libs/web/staff/feature-projects',
 };

@@ -1,1 +1,2 @@
 export * from './lib/bind-search-field';
+export * from './lib/busy-flag';

@@ -1,1 +1,2 @@
-export * from './lib/backoffice-api';
+export * from './lib/failed-mails-api';
+export * from './lib/staff-api';

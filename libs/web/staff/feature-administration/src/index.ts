@@ -1,1 +1,3 @@
-export * from './lib/administration-page';
+export * from './lib/agents-panel';
+export * from './lib/failed-mails-panel';
+export * from './lib/workspaces-panel';

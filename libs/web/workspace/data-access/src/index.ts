@@ -1,1 +1,2 @@
 export * from './lib/team-api';
+export * from './lib/workspaces-admin-api';

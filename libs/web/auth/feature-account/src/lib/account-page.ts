@@ -4,7 +4,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AccountApi } from '@passerelle/web/auth/data-access';
 import { downloadFile } from '@passerelle/web/shared/util-download';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
-import { finalize } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { NotificationPreferencesSection } from './notification-preferences-section';
 import { PasswordSection } from './password-section';
 import { ProfileSection } from './profile-section';
@@ -18,7 +18,7 @@ export const EXPORT_FILE_NAME = 'passerelle-mes-donnees.json';
  * access).
  */
 @Component({
-  selector: 'lib-account-page',
+  selector: 'pas-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     MatButtonModule,
@@ -32,11 +32,11 @@ export const EXPORT_FILE_NAME = 'passerelle-mes-donnees.json';
   template: `
     <h1>Mon compte</h1>
     <div class="sections">
-      <lib-profile-section />
-      <lib-notification-preferences-section />
-      <lib-password-section />
-      <lib-second-factor-section />
-      <lib-sessions-section />
+      <pas-profile-section />
+      <pas-notification-preferences-section />
+      <pas-password-section />
+      <pas-second-factor-section />
+      <pas-sessions-section />
       <section class="data" aria-labelledby="data-title">
         <h2 id="data-title">Mes données</h2>
         <p class="hint">
@@ -104,15 +104,14 @@ export const EXPORT_FILE_NAME = 'passerelle-mes-donnees.json';
 export class AccountPage {
   private readonly api = inject(AccountApi);
 
-  protected readonly exporting = signal(false);
+  protected readonly exporting = busyFlag();
   protected readonly exportError = signal('');
 
   protected exportData(): void {
-    this.exporting.set(true);
     this.exportError.set('');
     this.api
       .exportData()
-      .pipe(finalize(() => this.exporting.set(false)))
+      .pipe(this.exporting.track)
       .subscribe({
         next: (blob) => downloadFile(blob, EXPORT_FILE_NAME),
         error: (error: unknown) => this.exportError.set(apiErrorMessage(error, 'Impossible de préparer le fichier.')),

@@ -14,15 +14,15 @@ import {
 } from '@passerelle/shared/dto';
 import { NotificationsApi } from '@passerelle/web/notifications/data-access';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
-import { finalize } from 'rxjs';
 import { FocusOnText } from '@passerelle/web/shared/ui-material';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 /**
  * Which notifications also arrive by e-mail, kind by kind: at once, in the daily digest, or not at all. The API lists
  * only the kinds of the user's role. They always show in the app whatever is chosen here.
  */
 @Component({
-  selector: 'lib-notification-preferences-section',
+  selector: 'pas-notification-preferences-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FocusOnText, ReactiveFormsModule, MatButton, MatProgressBar, MatRadioGroup, MatRadioButton],
   template: `
@@ -71,7 +71,7 @@ import { FocusOnText } from '@passerelle/web/shared/ui-material';
         }
       </form>
     }
-    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
+    <p class="notice" role="status" [pasFocusOnText]="notice()">{{ notice() }}</p>
   `,
   styleUrl: './_account-section.scss',
   styles: `
@@ -123,7 +123,7 @@ export class NotificationPreferencesSection {
 
   protected readonly modes = EMAIL_MODES;
   protected readonly digestHour = DIGEST_HOUR;
-  protected readonly saving = signal(false);
+  protected readonly saving = busyFlag();
   protected readonly error = signal('');
   protected readonly notice = signal('');
   protected readonly loadError = computed(() =>
@@ -147,12 +147,11 @@ export class NotificationPreferencesSection {
       kind: preference.kind,
       email: form.controls[preference.kind]?.value ?? preference.email,
     }));
-    this.saving.set(true);
     this.error.set('');
     this.notice.set('');
     this.api
       .updatePreferences({ preferences })
-      .pipe(finalize(() => this.saving.set(false)))
+      .pipe(this.saving.track)
       .subscribe({
         next: (saved) => {
           this.preferences.set(saved);

@@ -17,11 +17,11 @@ import {
   FocusOnText,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
-import { finalize } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 /** Password change; the API ends the user's other sessions, which the message says. */
 @Component({
-  selector: 'lib-password-section',
+  selector: 'pas-password-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FocusOnText, 
     ReactiveFormsModule,
@@ -35,7 +35,7 @@ import { finalize } from 'rxjs';
   template: `
     <h2 id="password-title">Mot de passe</h2>
     <p class="required-note">Les champs marqués * sont obligatoires.</p>
-    <lib-error-summary [items]="errorSummary()" />
+    <pas-error-summary [items]="errorSummary()" />
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="password-title">
       <mat-form-field appearance="outline">
         <mat-label>Mot de passe actuel</mat-label>
@@ -49,7 +49,7 @@ import { finalize } from 'rxjs';
         />
         <mat-error>{{ fieldErrorMessage(form.controls.currentPassword) }}</mat-error>
       </mat-form-field>
-      <lib-new-password-fields
+      <pas-new-password-fields
         [hint]="hint"
         [password]="form.controls.newPassword"
         [confirmation]="form.controls.confirmation"
@@ -64,7 +64,7 @@ import { finalize } from 'rxjs';
         <button mat-flat-button type="submit" [disabled]="saving()">Changer le mot de passe</button>
       </div>
     </form>
-    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
+    <p class="notice" role="status" [pasFocusOnText]="notice()">{{ notice() }}</p>
     <div class="progress">
       @if (saving()) {
         <mat-progress-bar mode="indeterminate" aria-label="Enregistrement" />
@@ -82,7 +82,7 @@ export class PasswordSection {
     newPassword: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required, sameAs('newPassword')] }),
   });
-  protected readonly saving = signal(false);
+  protected readonly saving = busyFlag();
   protected readonly error = signal('');
   /** The fields to correct, listed above the form after a failed submit. */
   protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
@@ -101,12 +101,11 @@ export class PasswordSection {
       return;
     }
     const { currentPassword, newPassword } = this.form.getRawValue();
-    this.saving.set(true);
     this.error.set('');
     this.notice.set('');
     this.api
       .changePassword(currentPassword, newPassword)
-      .pipe(finalize(() => this.saving.set(false)))
+      .pipe(this.saving.track)
       .subscribe({
         next: () => {
           this.form.reset();

@@ -15,11 +15,11 @@ import {
   FocusOnText,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
-import { finalize } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 /** Who the user is for the portal; only the display name is theirs to change. */
 @Component({
-  selector: 'lib-profile-section',
+  selector: 'pas-profile-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FocusOnText,
@@ -43,7 +43,7 @@ import { finalize } from 'rxjs';
       </dl>
     }
     <p class="required-note">Les champs marqués * sont obligatoires.</p>
-    <lib-error-summary [items]="errorSummary()" />
+    <pas-error-summary [items]="errorSummary()" />
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate aria-labelledby="profile-title">
       <mat-form-field appearance="outline">
         <mat-label>Nom affiché</mat-label>
@@ -57,7 +57,7 @@ import { finalize } from 'rxjs';
         <button mat-flat-button type="submit" [disabled]="saving()">Enregistrer</button>
       </div>
     </form>
-    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
+    <p class="notice" role="status" [pasFocusOnText]="notice()">{{ notice() }}</p>
     <div class="progress">
       @if (saving()) {
         <mat-progress-bar mode="indeterminate" aria-label="Enregistrement" />
@@ -97,7 +97,7 @@ export class ProfileSection implements OnInit {
       validators: [Validators.required, Validators.maxLength(100)],
     }),
   });
-  protected readonly saving = signal(false);
+  protected readonly saving = busyFlag();
   protected readonly error = signal('');
   /** The fields to correct, listed above the form after a failed submit. */
   protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
@@ -118,12 +118,11 @@ export class ProfileSection implements OnInit {
       this.showErrorSummary();
       return;
     }
-    this.saving.set(true);
     this.error.set('');
     this.notice.set('');
     this.api
       .updateProfile(this.form.controls.displayName.value.trim())
-      .pipe(finalize(() => this.saving.set(false)))
+      .pipe(this.saving.track)
       .subscribe({
         next: (me) => {
           this.session.updateUser(me);

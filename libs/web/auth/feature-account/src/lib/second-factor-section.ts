@@ -9,7 +9,8 @@ import { AccountApi, AuthSession } from '@passerelle/web/auth/data-access';
 import { RecoveryCodesPanel, TOTP_CODE_VALIDATORS, TotpCodeField, TotpSetupPanel } from '@passerelle/web/auth/ui-second-factor';
 import { fieldErrorMessage, injectFocusInvalidField, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
-import { finalize, type Observable, switchMap } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
+import { type Observable, switchMap } from 'rxjs';
 
 type Mode = 'idle' | 'setup' | 'codes' | 'disable';
 
@@ -18,7 +19,7 @@ type Mode = 'idle' | 'setup' | 'codes' | 'disable';
  * the password — except for département staff, who must keep it.
  */
 @Component({
-  selector: 'lib-second-factor-section',
+  selector: 'pas-second-factor-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FocusOnText, 
     ReactiveFormsModule,
@@ -48,7 +49,7 @@ export class SecondFactorSection {
   protected readonly mode = signal<Mode>('idle');
   protected readonly setup = signal<TotpSetupDto | null>(null);
   protected readonly codes = signal<string[]>([]);
-  protected readonly busy = signal(false);
+  protected readonly busy = busyFlag();
   protected readonly error = signal('');
   protected readonly notice = signal('');
 
@@ -140,10 +141,9 @@ export class SecondFactorSection {
     if (this.busy()) {
       return;
     }
-    this.busy.set(true);
     this.error.set('');
     this.notice.set('');
-    action.pipe(finalize(() => this.busy.set(false))).subscribe({
+    action.pipe(this.busy.track).subscribe({
       next: done,
       error: (error: unknown) => {
         const message = apiErrorMessage(error);

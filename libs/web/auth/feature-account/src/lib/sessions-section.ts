@@ -10,7 +10,7 @@ import { FocusOnText } from '@passerelle/web/shared/ui-material';
 
 /** Where the account is signed in; any other session can be ended from here (a forgotten computer at the town hall). */
 @Component({
-  selector: 'lib-sessions-section',
+  selector: 'pas-sessions-section',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FocusOnText, MatButtonModule, MatProgressBarModule],
   template: `
@@ -57,7 +57,7 @@ import { FocusOnText } from '@passerelle/web/shared/ui-material';
     @if (error()) {
       <p class="error" role="alert">{{ error() }}</p>
     }
-    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
+    <p class="notice" role="status" [pasFocusOnText]="notice()">{{ notice() }}</p>
   `,
   styleUrl: './_account-section.scss',
   styles: `

@@ -8,14 +8,14 @@ import { RouterLink } from '@angular/router';
 import { AuthApi } from '@passerelle/web/auth/data-access';
 import { fieldErrorMessage, injectFocusInvalidField, showServerErrors } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
-import { finalize } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 /**
  * `/mot-de-passe-oublie`. The confirmation is the same whether the address has an account or not, as the API's
  * answer is: the page must not tell who uses Passerelle.
  */
 @Component({
-  selector: 'lib-forgot-password-page',
+  selector: 'pas-forgot-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
   template: `
@@ -60,7 +60,7 @@ export class ForgotPasswordPage {
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
   });
-  protected readonly submitting = signal(false);
+  protected readonly submitting = busyFlag();
   protected readonly error = signal('');
   protected readonly sentTo = signal<string | null>(null);
   protected readonly fieldErrorMessage = fieldErrorMessage;
@@ -77,11 +77,10 @@ export class ForgotPasswordPage {
       return;
     }
     const email = this.form.controls.email.value.trim();
-    this.submitting.set(true);
     this.error.set('');
     this.api
       .requestPasswordReset(email)
-      .pipe(finalize(() => this.submitting.set(false)))
+      .pipe(this.submitting.track)
       .subscribe({
         next: () => this.sentTo.set(email),
         error: (error: unknown) => {

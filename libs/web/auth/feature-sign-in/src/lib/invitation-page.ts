@@ -19,7 +19,7 @@ import {
   showServerErrors,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
-import { finalize } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 /** "… vous invite à rejoindre l’espace de la commune d’Ableiges sur Passerelle, en tant que collaborateur." */
 export function invitationText(invitation: InvitationDto): string {
@@ -32,7 +32,7 @@ export function invitationText(invitation: InvitationDto): string {
 
 /** `/invitation/:token`, from the invitation e-mail: the invitee chooses a name and a password, then signs in. */
 @Component({
-  selector: 'lib-invitation-page',
+  selector: 'pas-invitation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -84,7 +84,7 @@ export class InvitationPage {
     password: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required, sameAs('password')] }),
   });
-  protected readonly submitting = signal(false);
+  protected readonly submitting = busyFlag();
   protected readonly error = signal('');
   /** The fields to correct, listed above the form after a failed submit. */
   protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
@@ -104,11 +104,10 @@ export class InvitationPage {
     }
     const email = this.invitation.value().email;
     const { displayName, password } = this.form.getRawValue();
-    this.submitting.set(true);
     this.error.set('');
     this.api
       .acceptInvitation(this.token(), { displayName: displayName.trim(), password })
-      .pipe(finalize(() => this.submitting.set(false)))
+      .pipe(this.submitting.track)
       .subscribe({
         next: () => void this.router.navigate(['/connexion'], { queryParams: { email, info: 'compte-cree' } }),
         error: (error: unknown) => {

@@ -14,11 +14,11 @@ import {
   showServerErrors,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '@passerelle/web/shared/util-format';
-import { finalize } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 /** `/reinitialiser-mot-de-passe/:token`, from the e-mail link. */
 @Component({
-  selector: 'lib-reset-password-page',
+  selector: 'pas-reset-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatProgressBarModule, NewPasswordFields, ErrorSummary],
   template: `
@@ -32,9 +32,9 @@ import { finalize } from 'rxjs';
         <p><a routerLink="/mot-de-passe-oublie">Demander un nouveau lien</a></p>
       } @else {
         <p class="required-note">Les champs marqués * sont obligatoires.</p>
-        <lib-error-summary [items]="errorSummary()" />
+        <pas-error-summary [items]="errorSummary()" />
         <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-          <lib-new-password-fields
+          <pas-new-password-fields
             [password]="form.controls.password"
             [confirmation]="form.controls.confirmation"
             passwordId="reset-password"
@@ -69,7 +69,7 @@ export class ResetPasswordPage {
     password: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required, sameAs('password')] }),
   });
-  protected readonly submitting = signal(false);
+  protected readonly submitting = busyFlag();
   protected readonly error = signal('');
   /** The fields to correct, listed above the form after a failed submit. */
   protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
@@ -100,11 +100,10 @@ export class ResetPasswordPage {
       this.showErrorSummary();
       return;
     }
-    this.submitting.set(true);
     this.error.set('');
     this.api
       .confirmPasswordReset(this.token(), this.form.controls.password.value)
-      .pipe(finalize(() => this.submitting.set(false)))
+      .pipe(this.submitting.track)
       .subscribe({
         next: () => void this.router.navigate(['/connexion'], { queryParams: { info: 'mot-de-passe-modifie' } }),
         error: (error: unknown) => {

@@ -30,7 +30,8 @@ import {
   injectFocusInvalidField,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage } from '@passerelle/web/shared/util-format';
-import { catchError, finalize, map, of } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
+import { catchError, map, of } from 'rxjs';
 
 type Step = 'credentials' | 'totp' | 'enrolment' | 'recovery-codes';
 
@@ -52,7 +53,7 @@ const RESTART_CODES = new Set(['CHALLENGE_EXPIRED', 'LOGIN_LOCKED']);
  * this app, else to the user's area.
  */
 @Component({
-  selector: 'lib-sign-in-page',
+  selector: 'pas-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -81,7 +82,7 @@ export class SignInPage implements OnInit {
   private readonly publicConfig = inject(PublicConfig);
 
   protected readonly step = signal<Step>('credentials');
-  protected readonly submitting = signal(false);
+  protected readonly submitting = busyFlag();
   protected readonly error = signal('');
   protected readonly useRecoveryCode = signal(false);
   protected readonly passwordShown = signal(false);
@@ -153,7 +154,7 @@ export class SignInPage implements OnInit {
     this.begin();
     this.session
       .login(email.trim(), password)
-      .pipe(finalize(() => this.submitting.set(false)))
+      .pipe(this.submitting.track)
       .subscribe({
         next: (response) => {
           switch (response.status) {
@@ -188,7 +189,7 @@ export class SignInPage implements OnInit {
     this.begin();
     this.session
       .loginWithTotp(this.challengeToken, control.value.replace(/\s+/g, ''))
-      .pipe(finalize(() => this.submitting.set(false)))
+      .pipe(this.submitting.track)
       .subscribe({
         next: (response) => this.leave(response),
         error: (error: unknown) => this.secondFactorFailed(error, control),
@@ -204,7 +205,7 @@ export class SignInPage implements OnInit {
     this.begin();
     this.session
       .startEnrolment(this.challengeToken)
-      .pipe(finalize(() => this.submitting.set(false)))
+      .pipe(this.submitting.track)
       .subscribe({
         next: (setup) => this.setup.set(setup),
         error: (error: unknown) => this.secondFactorFailed(error, null),
@@ -223,7 +224,7 @@ export class SignInPage implements OnInit {
     this.begin();
     this.session
       .confirmEnrolment(this.challengeToken, this.enrolmentCode.value.replace(/\s+/g, ''))
-      .pipe(finalize(() => this.submitting.set(false)))
+      .pipe(this.submitting.track)
       .subscribe({
         next: (response) => {
           this.recoveryCodes.set(response.recoveryCodes);
@@ -280,7 +281,6 @@ export class SignInPage implements OnInit {
   }
 
   private begin(): void {
-    this.submitting.set(true);
     this.error.set('');
   }
 

@@ -8,7 +8,7 @@ import { NEW_PASSWORD_VALIDATORS, NewPasswordFields } from './new-password-field
   imports: [ReactiveFormsModule, NewPasswordFields],
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <lib-new-password-fields [password]="form.controls.password" [confirmation]="form.controls.confirmation" />
+      <pas-new-password-fields [password]="form.controls.password" [confirmation]="form.controls.confirmation" />
       <button type="submit">Enregistrer</button>
     </form>
   `,

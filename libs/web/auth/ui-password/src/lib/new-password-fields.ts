@@ -24,7 +24,7 @@ export const NEW_PASSWORD_VALIDATORS: ValidatorFn[] = [
  * the controls from outside, this OnPush view follows them: `[formControl]` reads their touched and status signals.
  */
 @Component({
-  selector: 'lib-new-password-fields',
+  selector: 'pas-new-password-fields',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule],
   template: `

@@ -6,7 +6,7 @@ export const RECOVERY_CODES_FILE_NAME = 'passerelle-codes-de-secours.txt';
 
 /** The recovery codes, shown once: the user downloads or writes them down before going on. */
 @Component({
-  selector: 'lib-recovery-codes-panel',
+  selector: 'pas-recovery-codes-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule],
   template: `

@@ -5,7 +5,7 @@ import { TOTP_CODE_VALIDATORS, TotpCodeField } from './totp-code-field';
 
 @Component({
   imports: [TotpCodeField],
-  template: `<lib-totp-code-field [control]="code" />`,
+  template: `<pas-totp-code-field [control]="code" />`,
 })
 class Host {
   readonly code = new FormControl('', { nonNullable: true, validators: TOTP_CODE_VALIDATORS });

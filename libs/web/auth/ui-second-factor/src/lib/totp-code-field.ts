@@ -12,7 +12,7 @@ export const TOTP_CODE_VALIDATORS: ValidatorFn[] = [Validators.required, Validat
  * stays in the page's form (validation, submission, API errors); this component only shows it.
  */
 @Component({
-  selector: 'lib-totp-code-field',
+  selector: 'pas-totp-code-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule],
   template: `

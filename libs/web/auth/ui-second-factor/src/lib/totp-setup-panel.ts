@@ -6,7 +6,7 @@ import type { TotpSetupDto } from '@passerelle/shared/dto';
  * same phone as the browser cannot scan its own screen).
  */
 @Component({
-  selector: 'lib-totp-setup-panel',
+  selector: 'pas-totp-setup-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol class="steps">

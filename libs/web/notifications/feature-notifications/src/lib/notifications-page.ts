@@ -10,7 +10,8 @@ import { NotificationCenter, NotificationsApi } from '@passerelle/web/notificati
 import { NotificationItem } from '@passerelle/web/notifications/ui-notifications';
 import { provideFrenchPaginator, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
-import { finalize, tap } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
+import { tap } from 'rxjs';
 
 export const NOTIFICATIONS_PAGE_SIZE = DEFAULT_PAGE_SIZE;
 /** Value of the `filtre` query parameter that keeps the unread ones only. */
@@ -21,7 +22,7 @@ export const UNREAD_FILTER = 'non-lues';
  * the address (`?filtre=non-lues&page=2`), so that coming back from a notification finds the list as it was left.
  */
 @Component({
-  selector: 'lib-notifications-page',
+  selector: 'pas-notifications-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FocusOnText, 
     RouterLink,
@@ -66,7 +67,7 @@ export const UNREAD_FILTER = 'non-lues';
     @if (error()) {
       <p class="error" role="alert">{{ error() }}</p>
     }
-    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
+    <p class="notice" role="status" [pasFocusOnText]="notice()">{{ notice() }}</p>
     @if (hasNewer()) {
       <p class="newer">
         De nouvelles notifications sont arrivées.
@@ -88,7 +89,7 @@ export const UNREAD_FILTER = 'non-lues';
                 [routerLink]="linkOf(notification)"
                 (click)="center.open(notification)"
               >
-                <lib-notification-item [notification]="notification" />
+                <pas-notification-item [notification]="notification" />
               </a>
             </li>
           }
@@ -255,7 +256,7 @@ export class NotificationsPage {
       ),
   });
 
-  protected readonly markingAll = signal(false);
+  protected readonly markingAll = busyFlag();
   protected readonly error = signal('');
   protected readonly notice = signal('');
 
@@ -295,12 +296,11 @@ export class NotificationsPage {
   }
 
   protected markAllRead(): void {
-    this.markingAll.set(true);
     this.error.set('');
     this.notice.set('');
     this.center
       .markAllRead()
-      .pipe(finalize(() => this.markingAll.set(false)))
+      .pipe(this.markingAll.track)
       .subscribe({
         next: () => {
           this.notice.set('Toutes vos notifications sont marquées comme lues.');

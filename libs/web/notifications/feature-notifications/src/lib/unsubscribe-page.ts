@@ -16,14 +16,14 @@ import { RouterLink } from '@angular/router';
 import { EMAIL_MODE_LABELS, NOTIFICATION_KIND_LABELS, type UnsubscribeResultDto } from '@passerelle/shared/dto';
 import { NotificationsApi } from '@passerelle/web/notifications/data-access';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
-import { finalize } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 /**
  * `/desabonnement/:token`, the link at the bottom of the e-mails; no sign-in needed. Opening it changes nothing
  * (mail scanners follow links): the page says what the link is about, and the user confirms with the button.
  */
 @Component({
-  selector: 'lib-unsubscribe-page',
+  selector: 'pas-unsubscribe-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButton, MatProgressBar],
   template: `
@@ -158,7 +158,7 @@ export class UnsubscribePage {
     stream: ({ params }) => this.api.describeUnsubscribe(params),
   });
   protected readonly done = signal<UnsubscribeResultDto | null>(null);
-  protected readonly submitting = signal(false);
+  protected readonly submitting = busyFlag();
   protected readonly error = signal('');
   /** The API refused the token itself (altered, truncated, or of a deleted account), when reading or confirming. */
   private readonly refused = signal(false);
@@ -187,11 +187,10 @@ export class UnsubscribePage {
     if (this.submitting()) {
       return;
     }
-    this.submitting.set(true);
     this.error.set('');
     this.api
       .unsubscribe(this.token())
-      .pipe(finalize(() => this.submitting.set(false)))
+      .pipe(this.submitting.track)
       .subscribe({
         next: (result) => this.done.set(result),
         error: (error: unknown) => {

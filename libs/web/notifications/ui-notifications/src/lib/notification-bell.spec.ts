@@ -6,7 +6,7 @@ import { NotificationBell } from './notification-bell';
 @Component({
   imports: [NotificationBell, MatMenu, MatMenuItem],
   template: `
-    <lib-notification-bell
+    <pas-notification-bell
       [unread]="unread()"
       [menu]="menu"
       (opened)="opened = opened + 1"

@@ -11,7 +11,7 @@ export const MAX_BADGE_COUNT = 99;
  * to screen readers politely when it rises (new notifications), not on every poll nor when the user reads some.
  */
 @Component({
-  selector: 'lib-notification-bell',
+  selector: 'pas-notification-bell',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatIconButton, MatMenuTrigger],
   template: `

@@ -7,7 +7,7 @@ import { formatDateTime } from '@passerelle/web/shared/util-format';
  * link or menu item that opens it, and gives unread ones their background.
  */
 @Component({
-  selector: 'lib-notification-item',
+  selector: 'pas-notification-item',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <span class="dot" [class.visible]="unread()" aria-hidden="true"></span>

@@ -34,6 +34,7 @@ import {
   formatEuros,
   formatStorageUsage,
 } from '@passerelle/web/shared/util-format';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { catchError, filter, finalize, of, switchMap } from 'rxjs';
 import { PublicationPanel } from './publication-panel';
@@ -46,7 +47,7 @@ export type ProjectArea = 'commune' | 'departement';
  * user may change comes from the fiche's `permissions`, so the same page is read-only for the département's staff.
  */
 @Component({
-  selector: 'lib-project-detail-page',
+  selector: 'pas-project-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FocusOnText,
@@ -135,7 +136,7 @@ export class ProjectDetailPage {
   protected readonly notice = signal('');
   protected readonly actionError = signal('');
   protected readonly busyId = signal<string | null>(null);
-  protected readonly deleting = signal(false);
+  protected readonly deleting = busyFlag();
   protected readonly maxUpload = formatBytes(MAX_UPLOAD_BYTES);
 
   protected readonly euros = formatEuros;
@@ -271,10 +272,7 @@ export class ProjectDetailPage {
     })
       .pipe(
         filter(Boolean),
-        switchMap(() => {
-          this.deleting.set(true);
-          return this.api.deleteProject(fiche.id).pipe(finalize(() => this.deleting.set(false)));
-        }),
+        switchMap(() => this.api.deleteProject(fiche.id).pipe(this.deleting.track)),
       )
       .subscribe({
         next: () => void this.router.navigateByUrl('/espace'),

@@ -5,7 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import type { DocumentDto, ProjectDto, PublicationDto, Role } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { PublicationApi } from '@passerelle/web/projects/data-access';
+import { PublicationApi } from '@passerelle/web/publication/data-access';
 import { projectFixture } from '@passerelle/web/projects/data-access/testing';
 import { of, throwError } from 'rxjs';
 import { PublicationPanel } from './publication-panel';

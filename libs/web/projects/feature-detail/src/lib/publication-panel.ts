@@ -1,33 +1,31 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import {
   DEPARTEMENT_ROLES,
   type DocumentDto,
-  PUBLICATION_EVENT_LABELS,
   PUBLICATION_STATE_LABELS,
   type PublicationActionInput,
   type PublicationDto,
   type ProjectDto,
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { PublicationApi, staleCurrent } from '@passerelle/web/projects/data-access';
+import { PublicationApi, staleCurrent } from '@passerelle/web/publication/data-access';
+import { PublicationChoices, PublicationLog, PublicationViewsChart } from '@passerelle/web/publication/ui-publication';
 import { confirmAction, FocusOnText } from '@passerelle/web/shared/ui-material';
 import {
   apiErrorCode,
   apiErrorMessage,
   apiFieldErrors,
-  formatCalendarDay,
   formatCount,
   formatDate,
   formatDateTime,
 } from '@passerelle/web/shared/util-format';
-import { filter, finalize } from 'rxjs';
+import { filter } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 /** Said when the publication moved on under the user (409): the panel reloads and says why. */
 const CONFLICT_FALLBACK =
@@ -42,9 +40,9 @@ const STALE_MESSAGE =
  * actions the signed-in user may take now (from the API's `can`). Staff only see the state and the way to the review.
  */
 @Component({
-  selector: 'lib-publication-panel',
+  selector: 'pas-publication-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FocusOnText, RouterLink, MatButtonModule, MatCheckboxModule, MatProgressBarModule, MatSlideToggleModule],
+  imports: [FocusOnText, RouterLink, MatButtonModule, MatProgressBarModule, PublicationChoices, PublicationLog, PublicationViewsChart],
   template: `
     <h2 id="d-publication">Publication sur le portail public</h2>
 
@@ -57,7 +55,7 @@ const STALE_MESSAGE =
       </div>
     }
 
-    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
+    <p class="notice" role="status" [pasFocusOnText]="notice()">{{ notice() }}</p>
     @if (error()) {
       <p class="message message--error" role="alert">{{ error() }}</p>
     }
@@ -125,57 +123,19 @@ const STALE_MESSAGE =
         }
 
         @if (choosing()) {
-          <form class="choices" (submit)="$event.preventDefault(); submit()">
-            <fieldset>
-              <legend>Ce qui sera public</legend>
-              <p class="hint">
-                Le texte de la fiche, ses dates, son coût et son emplacement sont publiés. Cochez les photos et
-                documents à montrer.
-              </p>
-              @if (photos().length === 0 && files().length === 0) {
-                <p class="empty">La fiche n’a ni photo ni document à publier.</p>
-              }
-              @if (photos().length > 0) {
-                <p class="group">Photos</p>
-                <ul class="options">
-                  @for (photo of photos(); track photo.id) {
-                    <li>
-                      <mat-checkbox [checked]="selected().has(photo.id)" (change)="toggle(photo.id)">
-                        <span class="option">
-                          @if (photo.thumbnailUrl && thumbnails()[photo.thumbnailUrl]; as src) {
-                            <img [src]="src" alt="" />
-                          }
-                          <span class="name">{{ photo.filename }}</span>
-                        </span>
-                      </mat-checkbox>
-                    </li>
-                  }
-                </ul>
-              }
-              @if (files().length > 0) {
-                <p class="group">Documents</p>
-                <ul class="options">
-                  @for (file of files(); track file.id) {
-                    <li>
-                      <mat-checkbox [checked]="selected().has(file.id)" (change)="toggle(file.id)">
-                        <span class="name">{{ file.filename }}</span>
-                      </mat-checkbox>
-                    </li>
-                  }
-                </ul>
-              }
-              <mat-slide-toggle class="funding" [checked]="showFunding()" (change)="showFunding.set($event.checked)">
-                Publier le financement obtenu (financeurs et montants)
-              </mat-slide-toggle>
-              <p class="hint">Seules les aides obtenues sont montrées&nbsp;; les demandes en cours et les refus restent privés.</p>
-            </fieldset>
-            <div class="actions">
-              <button mat-flat-button type="submit" class="submit" [disabled]="busy()">{{ submitLabel() }}</button>
-            </div>
-            @if (!mayor() && p.can.request) {
-              <p class="hint">Le maire sera prévenu&nbsp;: la fiche part en relecture une fois son accord donné.</p>
-            }
-          </form>
+          <pas-publication-choices
+            [photos]="photos()"
+            [files]="files()"
+            [thumbnails]="thumbnails()"
+            [selected]="selected()"
+            [showFunding]="showFunding()"
+            [submitLabel]="submitLabel()"
+            [busy]="busy()"
+            [mayorNotified]="!mayor() && p.can.request"
+            (toggled)="toggle($event)"
+            (showFundingChange)="showFunding.set($event)"
+            (submitted)="submit()"
+          />
         }
 
         @if (p.can.withdraw) {
@@ -188,57 +148,13 @@ const STALE_MESSAGE =
       }
 
       @if (p.views; as views) {
-        <h3>Consultations de la page publique</h3>
-        <dl class="facts">
-          <div>
-            <dt>Depuis la publication</dt>
-            <dd class="views-total">{{ views.total }}</dd>
-          </div>
-          <div>
-            <dt>30 derniers jours</dt>
-            <dd class="views-30">{{ views.last30Days }}</dd>
-          </div>
-        </dl>
-        <div aria-hidden="true">
-          <div class="chart">
-            @for (d of views.daily; track d.day) {
-              <span class="bar" [style.height.%]="barHeight(d.count)" [title]="shortDay(d.day) + ' : ' + d.count"></span>
-            }
-          </div>
-          <p class="axis">
-            <span>{{ views.daily.length > 0 ? shortDay(views.daily[0].day) : '' }}</span><span>aujourd’hui</span>
-          </p>
-        </div>
-        <table class="visually-hidden">
-          <caption>Consultations par jour, 30 derniers jours</caption>
-          <thead>
-            <tr><th scope="col">Jour</th><th scope="col">Consultations</th></tr>
-          </thead>
-          <tbody>
-            @for (d of views.daily; track d.day) {
-              <tr><td>{{ shortDay(d.day) }}</td><td>{{ d.count }}</td></tr>
-            }
-          </tbody>
-        </table>
+        <pas-publication-views-chart [views]="views" />
       }
 
       @if (p.events.length > 0) {
         <details class="log">
           <summary>Journal de la publication ({{ p.events.length }})</summary>
-          <ol>
-            @for (e of p.events; track $index) {
-              <li>
-                <time [attr.datetime]="e.at">{{ when(e.at) }}</time>
-                <span class="action">{{ eventLabels[e.action] }}</span>
-                @if (e.actor) {
-                  <span class="hint">par {{ e.actor }}</span>
-                }
-                @if (e.reason) {
-                  <span class="prose reason">«&nbsp;{{ e.reason }}&nbsp;»</span>
-                }
-              </li>
-            }
-          </ol>
+          <pas-publication-log [events]="p.events" />
         </details>
       }
     }
@@ -250,10 +166,6 @@ const STALE_MESSAGE =
     h2 {
       font: var(--mat-sys-title-large);
       margin: 0 0 12px;
-    }
-    h3 {
-      font: var(--mat-sys-title-small);
-      margin: 16px 0 4px;
     }
     p {
       margin: 0 0 12px;
@@ -281,8 +193,7 @@ const STALE_MESSAGE =
       background: #c8ebd0;
       color: #0b3d1a;
     }
-    .hint,
-    .empty {
+    .hint {
       color: var(--mat-sys-on-surface-variant);
     }
     .process {
@@ -325,43 +236,6 @@ const STALE_MESSAGE =
       background: var(--mat-sys-secondary-container);
       color: var(--mat-sys-on-secondary-container);
     }
-    fieldset {
-      margin: 0;
-      padding: 0;
-      border: 0;
-      min-width: 0;
-    }
-    legend {
-      font: var(--mat-sys-title-small);
-      margin-bottom: 4px;
-      padding: 0;
-    }
-    .group {
-      font: var(--mat-sys-label-large);
-      margin: 8px 0 0;
-    }
-    .options {
-      list-style: none;
-      margin: 0 0 8px;
-      padding: 0;
-    }
-    .option {
-      display: inline-flex;
-      align-items: center;
-      gap: 8px;
-      img {
-        width: 48px;
-        height: 36px;
-        object-fit: cover;
-        border-radius: 4px;
-      }
-    }
-    .name {
-      overflow-wrap: anywhere;
-    }
-    .funding {
-      margin: 8px 0 4px;
-    }
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -371,63 +245,12 @@ const STALE_MESSAGE =
     .danger {
       --mat-button-outlined-label-text-color: var(--mat-sys-error);
     }
-    .facts {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 32px;
-      margin: 0 0 8px;
-      dt {
-        font: var(--mat-sys-label-large);
-        color: var(--mat-sys-on-surface-variant);
-      }
-      dd {
-        margin: 0;
-        font: var(--mat-sys-title-medium);
-      }
-    }
-    .chart {
-      display: flex;
-      align-items: flex-end;
-      gap: 2px;
-      height: 48px;
-      padding-bottom: 1px;
-      border-bottom: 1px solid var(--mat-sys-outline);
-    }
-    .axis {
-      display: flex;
-      justify-content: space-between;
-      margin: 2px 0 0;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .bar {
-      flex: 1;
-      background: var(--mat-sys-primary);
-      border-radius: 2px 2px 0 0;
-    }
     .log {
       margin-top: 16px;
       summary {
         cursor: pointer;
         color: var(--mat-sys-primary);
-      }
-      ol {
-        list-style: none;
-        margin: 8px 0 0;
-        padding: 0;
-        display: grid;
-        gap: 8px;
-      }
-      li {
-        display: flex;
-        flex-direction: column;
-      }
-      time {
-        font: var(--mat-sys-body-small);
-        color: var(--mat-sys-on-surface-variant);
-      }
-      .action {
-        font: var(--mat-sys-label-large);
+        margin-bottom: 8px;
       }
     }
   `,
@@ -499,16 +322,12 @@ export class PublicationPanel {
   /** The request waiting for the mayor's consent, from the log (newest first). */
   protected readonly request = computed(() => this.pub()?.events.find((e) => e.action === 'request') ?? null);
 
-  private readonly maxDaily = computed(() => Math.max(1, ...(this.pub()?.views?.daily ?? []).map((d) => d.count)));
-
-  protected readonly busy = signal(false);
+  protected readonly busy = busyFlag();
   protected readonly notice = signal('');
   protected readonly error = signal('');
 
-  protected readonly eventLabels = PUBLICATION_EVENT_LABELS;
   protected readonly when = formatDateTime;
   protected readonly date = formatDate;
-  protected readonly shortDay = formatCalendarDay;
 
   protected toggle(id: string): void {
     this.selected.update((ids) => {
@@ -518,11 +337,6 @@ export class PublicationPanel {
       }
       return next;
     });
-  }
-
-  protected barHeight(count: number): number {
-    // A day with a single visit still shows, next to the busiest one.
-    return count === 0 ? 0 : Math.max(6, (count / this.maxDaily()) * 100);
   }
 
   protected submit(): void {
@@ -570,14 +384,13 @@ export class PublicationPanel {
     if (this.busy()) {
       return;
     }
-    this.busy.set(true);
     this.notice.set('');
     this.error.set('');
     const input: PublicationActionInput =
       action === 'withdraw' ? { action } : { action, ...(choices ? { choices } : {}), ...(version ? { version } : {}) };
     this.api
       .act(this.project().id, input)
-      .pipe(finalize(() => this.busy.set(false)))
+      .pipe(this.busy.track)
       .subscribe({
         next: (publication) => {
           this.publication.set(publication);

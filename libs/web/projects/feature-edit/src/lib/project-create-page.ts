@@ -25,7 +25,8 @@ import {
   showServerErrors,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, apiFieldErrors } from '@passerelle/web/shared/util-format';
-import { finalize, type Observable, of } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
+import { type Observable, of } from 'rxjs';
 import { createNewProjectForm } from './project-form';
 
 /** How the edit page knows the fiche was just created (history state of the navigation). */
@@ -38,7 +39,7 @@ export interface ProjectCreatedState {
  * on its edit page, section by section: a phone user no longer scrolls through the whole form to create a project.
  */
 @Component({
-  selector: 'lib-project-create-page',
+  selector: 'pas-project-create-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -67,7 +68,7 @@ export class ProjectCreatePage {
   protected readonly maxTitle = PROJECT_LIMITS.title;
   protected readonly insee = computed(() => this.session.user()?.commune?.insee);
 
-  protected readonly saving = signal(false);
+  protected readonly saving = busyFlag();
   protected readonly saveError = signal('');
   /** The fields to correct, listed at the top of the form after a failed submit. */
   protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
@@ -108,11 +109,10 @@ export class ProjectCreatePage {
       this.errorSummary.set(formErrorItems(this.form));
       return;
     }
-    this.saving.set(true);
     this.api
       // Only what the screen asks: the API gives every other field its default (empty texts, the status's progress).
       .createProject(insee, { title: title.trim(), theme, status })
-      .pipe(finalize(() => this.saving.set(false)))
+      .pipe(this.saving.track)
       .subscribe({
         next: (project) => {
           this.created = true;

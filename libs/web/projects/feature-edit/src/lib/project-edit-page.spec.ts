@@ -142,7 +142,7 @@ describe(ProjectEditPage.name, () => {
 
   it('names the location map after the commune, with the elision (« Carte d’Ableiges »)', async () => {
     await render('p1');
-    const map = element.querySelector('lib-location-map [role="region"]');
+    const map = element.querySelector('pas-location-map [role="region"]');
     expect(map?.getAttribute('aria-label')).toBe('Carte d’Ableiges\u00a0: cliquez ou utilisez le clavier pour placer le projet');
   });
 
@@ -384,7 +384,7 @@ describe(ProjectEditPage.name, () => {
       element.querySelector('.map')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, cancelable: true }));
       fixture.detectChanges();
       expect(location()).toEqual({ lat: 49.05009, lng: 1.95, address: '' });
-      expect(element.querySelector('lib-location-map [aria-live]')?.textContent).toContain('Position : 49,0501 N, 1,9500 E — dans la commune');
+      expect(element.querySelector('pas-location-map [aria-live]')?.textContent).toContain('Position : 49,0501 N, 1,9500 E — dans la commune');
     });
 
     it('finds the address in the commune and places the project there', async () => {

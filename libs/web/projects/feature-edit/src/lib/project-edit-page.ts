@@ -58,6 +58,7 @@ import {
   provideFrenchDates,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '@passerelle/web/shared/util-format';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { catchError, finalize, type Observable, of } from 'rxjs';
 import { provideFrenchDatepickerIntl } from './french-datepicker-intl';
@@ -102,7 +103,7 @@ const SAVED = 'Section enregistrée.';
  * version.
  */
 @Component({
-  selector: 'lib-project-edit-page',
+  selector: 'pas-project-edit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -194,7 +195,7 @@ export class ProjectEditPage {
   protected readonly mapMessage = signal('');
   /** The commune's interior point, for « Centre du village ». */
   protected readonly centre = computed<LatLng | null>(() => this.commune.value()?.center ?? null);
-  protected readonly searching = signal(false);
+  protected readonly searching = busyFlag();
   protected readonly addressResults = signal<GeocodeResultDto[]>([]);
   protected readonly addressMessage = signal('');
   private readonly location = toSignal(this.form.controls.location.valueChanges, {
@@ -292,11 +293,10 @@ export class ProjectEditPage {
       this.addressMessage.set(`Saisissez au moins ${GEOCODE_QUERY_LIMITS.min} caractères de l’adresse pour la chercher.`);
       return;
     }
-    this.searching.set(true);
     this.addressMessage.set('Recherche de l’adresse…');
     this.api
       .geocode({ q, insee })
-      .pipe(finalize(() => this.searching.set(false)))
+      .pipe(this.searching.track)
       .subscribe({
         next: ({ items }) => {
           this.addressResults.set(items);

@@ -5,7 +5,7 @@ import { formatBytes, formatDateTime } from '@passerelle/web/shared/util-format'
 
 /** The project's files: name, type, size, who added them and when; download, and delete when allowed. */
 @Component({
-  selector: 'lib-document-list',
+  selector: 'pas-document-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule],
   template: `

@@ -14,7 +14,7 @@ const PHONE = '(max-width: 599.98px)';
  * content as a list of cards (a table scrolled sideways hid the amounts).
  */
 @Component({
-  selector: 'lib-funding-table',
+  selector: 'pas-funding-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (lines().length === 0) {

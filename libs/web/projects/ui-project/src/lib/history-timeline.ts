@@ -13,7 +13,7 @@ const ACTION_LABELS: Record<ProjectHistoryAction, string> = {
 
 /** Who changed what and when (Paris time), newest first, each field as "before → after". */
 @Component({
-  selector: 'lib-history-timeline',
+  selector: 'pas-history-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (entries().length === 0) {

@@ -4,7 +4,7 @@ import { formatCalendarDay } from '@passerelle/web/shared/util-format';
 
 /** The milestones by date, done ones ticked. */
 @Component({
-  selector: 'lib-milestone-list',
+  selector: 'pas-milestone-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (sorted().length === 0) {

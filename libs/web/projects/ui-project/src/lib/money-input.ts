@@ -7,7 +7,7 @@ import { formatMoneyInput, parseEuros } from '@passerelle/web/shared/util-format
  * The control keeps the text (so nothing typed is lost on an error); `parseEuros` turns it into cents on submit.
  */
 @Directive({
-  selector: 'input[libMoneyInput]',
+  selector: 'input[pasMoneyInput]',
   host: {
     inputmode: 'decimal',
     autocomplete: 'off',

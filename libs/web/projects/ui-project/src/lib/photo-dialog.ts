@@ -10,7 +10,7 @@ export interface PhotoDialogData {
 
 /** A photo in full, in a dialog. */
 @Component({
-  selector: 'lib-photo-dialog',
+  selector: 'pas-photo-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatDialogModule, MatButtonModule],
   template: `

@@ -3,7 +3,7 @@ import type { DocumentDto } from '@passerelle/shared/dto';
 
 /** The project's photos as thumbnails; choosing one asks the page to show it in full. */
 @Component({
-  selector: 'lib-photo-gallery',
+  selector: 'pas-photo-gallery',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (photos().length === 0) {

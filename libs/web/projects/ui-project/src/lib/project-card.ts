@@ -8,7 +8,7 @@ import { ThemeIcon } from './theme-icon';
 
 /** A project in a list: the whole card is one link to the fiche. */
 @Component({
-  selector: 'lib-project-card',
+  selector: 'pas-project-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatProgressBarModule, StatusChip, ThemeIcon],
   template: `
@@ -17,12 +17,12 @@ import { ThemeIcon } from './theme-icon';
         @if (coverSrc(); as src) {
           <img [src]="src" alt="" />
         } @else {
-          <lib-theme-icon class="cover-placeholder" [theme]="project().theme" />
+          <pas-theme-icon class="cover-placeholder" [theme]="project().theme" />
         }
       </div>
       <div class="body">
         <div class="meta">
-          <lib-status-chip [status]="project().status" />
+          <pas-status-chip [status]="project().status" />
           <span class="theme">{{ themeLabel() }}</span>
         </div>
         <h3 class="title">{{ project().title }}</h3>

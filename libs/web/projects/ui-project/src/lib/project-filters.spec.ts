@@ -7,9 +7,9 @@ import { PROJECT_SEARCH_DEBOUNCE_MS, ProjectFilters, type ProjectFilterValue } f
 @Component({
   imports: [ProjectFilters],
   template: `
-    <lib-project-filters (filtersChange)="emitted.push($event)">
+    <pas-project-filters (filtersChange)="emitted.push($event)">
       <p class="extra">Filtre de la page</p>
-    </lib-project-filters>
+    </pas-project-filters>
   `,
 })
 class Host {

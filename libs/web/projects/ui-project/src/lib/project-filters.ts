@@ -43,7 +43,7 @@ function sameFilters(a: ProjectFilterValue, b: ProjectFilterValue): boolean {
  * (where the search goes), the phone layout being one column anyway.
  */
 @Component({
-  selector: 'lib-project-filters',
+  selector: 'pas-project-filters',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule],
   template: `

@@ -30,7 +30,7 @@ function page(items: ProjectSummaryDto[], total = items.length): Page<ProjectSum
 @Component({
   imports: [ProjectGrid],
   template: `
-    <lib-project-grid
+    <pas-project-grid
       [projects]="projects()"
       [error]="error()"
       [filtered]="filtered()"
@@ -43,7 +43,7 @@ function page(items: ProjectSummaryDto[], total = items.length): Page<ProjectSum
       (retry)="retried = retried + 1"
     >
       <p class="empty">Aucun projet pour l’instant</p>
-    </lib-project-grid>
+    </pas-project-grid>
   `,
 })
 class Host {
@@ -123,8 +123,8 @@ describe(ProjectGrid.name, () => {
   it('shows a project without a photo with its theme’s pictogram, not a letter', async () => {
     host.projects.set(page([project('p1', 'Cantine')]));
     await fixture.whenStable();
-    const cover = element.querySelector('lib-project-card .cover');
-    expect(cover?.querySelector('lib-theme-icon svg')?.getAttribute('data-theme')).toBe('VOIRIE');
+    const cover = element.querySelector('pas-project-card .cover');
+    expect(cover?.querySelector('pas-theme-icon svg')?.getAttribute('data-theme')).toBe('VOIRIE');
     expect(cover?.textContent?.trim()).toBe('');
   });
 

@@ -19,7 +19,7 @@ const PHONE = '(max-width: 599.98px)';
  * The host provides the paginator's French labels (`provideFrenchPaginator()`).
  */
 @Component({
-  selector: 'lib-project-grid',
+  selector: 'pas-project-grid',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatPaginatorModule, MatProgressBarModule, ProjectCard, ProjectTable],
   template: `
@@ -35,7 +35,7 @@ const PHONE = '(max-width: 599.98px)';
       <button mat-stroked-button type="button" (click)="retry.emit()">Réessayer</button>
     } @else if (projects(); as page) {
       @if (page.total > 0 && asTable()) {
-        <lib-project-table
+        <pas-project-table
           [projects]="page.items"
           [linkBase]="linkBase()"
           [showCommune]="showCommune()"
@@ -45,7 +45,7 @@ const PHONE = '(max-width: 599.98px)';
         <ul class="cards" [attr.aria-label]="label()">
           @for (project of page.items; track project.id) {
             <li>
-              <lib-project-card
+              <pas-project-card
                 [project]="project"
                 [link]="linkBase() + '/' + project.id"
                 [showCommune]="showCommune()"

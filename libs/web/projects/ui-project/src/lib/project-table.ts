@@ -10,7 +10,7 @@ import { ThemeIcon } from './theme-icon';
  * title a link to the fiche. A plain semantic table: caption, column and row headers.
  */
 @Component({
-  selector: 'lib-project-table',
+  selector: 'pas-project-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, StatusChip, ThemeIcon],
   template: `
@@ -40,11 +40,11 @@ import { ThemeIcon } from './theme-icon';
               }
               <td>
                 <span class="theme">
-                  <lib-theme-icon [theme]="project.theme" />
+                  <pas-theme-icon [theme]="project.theme" />
                   {{ themeLabels[project.theme] }}
                 </span>
               </td>
-              <td class="status"><lib-status-chip [status]="project.status" /></td>
+              <td class="status"><pas-status-chip [status]="project.status" /></td>
               <td class="num">{{ project.progress }}&nbsp;%</td>
               <td>
                 @if (project.nextMilestone; as milestone) {
@@ -99,7 +99,7 @@ import { ThemeIcon } from './theme-icon';
       display: inline-flex;
       align-items: center;
       gap: 6px;
-      lib-theme-icon {
+      pas-theme-icon {
         flex: none;
         width: 20px;
         height: 20px;

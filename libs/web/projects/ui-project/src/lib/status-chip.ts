@@ -3,7 +3,7 @@ import { PROJECT_STATUS_LABELS, type ProjectStatus } from '@passerelle/shared/dt
 
 /** The status of a project as a coloured label; the text carries the meaning, the colour only helps. */
 @Component({
-  selector: 'lib-status-chip',
+  selector: 'pas-status-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="chip" [class]="'chip chip--' + status().toLowerCase()">{{ label() }}</span>`,
   styles: `

@@ -38,7 +38,7 @@ const THEME_PATHS: Record<ProjectTheme, string> = {
 
 /** A project's theme as a pictogram. Decorative: the theme is always written next to it. */
 @Component({
-  selector: 'lib-theme-icon',
+  selector: 'pas-theme-icon',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'aria-hidden': 'true' },
   template: `

@@ -70,7 +70,7 @@ describe(PublicHomePage.name, () => {
   it('lists the six latest publications of the département as cards', async () => {
     await render();
     expect(list).toHaveBeenCalledWith({ departement: '95', sort: 'recent', limit: 6 });
-    const cards = element.querySelectorAll('lib-public-project-card');
+    const cards = element.querySelectorAll('pas-public-project-card');
     expect(cards).toHaveLength(6);
     expect(cards[0].querySelector('a')?.getAttribute('href')).toBe('/projets/projet-0');
   });

@@ -22,7 +22,7 @@ export const LATEST_COUNT = 6;
  * publications and the ways further (map, search, open data, communes). Leaflet loads with the map only.
  */
 @Component({
-  selector: 'lib-public-home-page',
+  selector: 'pas-public-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,

@@ -127,7 +127,7 @@ describe(ProjectMapPage.name, () => {
     expect(list).toHaveBeenCalledWith({ departement: '95', theme: 'VOIRIE', limit: 12, offset: 12 });
     expect(mapLayer).not.toHaveBeenCalled();
     expect(fixture.debugElement.query(By.directive(StubProjectClusterMap))).toBeNull();
-    const titles = Array.from(element.querySelectorAll('lib-public-project-card h3')).map((h) => h.textContent?.trim());
+    const titles = Array.from(element.querySelectorAll('pas-public-project-card h3')).map((h) => h.textContent?.trim());
     expect(titles).toEqual(['Réfection du lavoir', 'Chemin rural']);
     expect(status()).toBe('14 projets publiés correspondent');
     expect(element.querySelector('mat-paginator')).not.toBeNull();

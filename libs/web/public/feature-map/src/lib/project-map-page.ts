@@ -65,7 +65,7 @@ export const KIOSK_BODY_CLASS = 'kiosque';
  * Département: full screen, theme chips only, back to the overview after two minutes without anyone.
  */
 @Component({
-  selector: 'lib-project-map-page',
+  selector: 'pas-project-map-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[class.kiosk]': 'kiosk()' },
   imports: [

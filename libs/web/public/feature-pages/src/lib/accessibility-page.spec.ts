@@ -18,7 +18,7 @@ describe(AccessibilityPage.name, () => {
 
   it('follows the sections of the official model, each reachable from the table of contents', () => {
     expect(element.querySelectorAll('h1')).toHaveLength(1);
-    const sections = Array.from(element.querySelectorAll('lib-page-toc a')).map((a) => a.textContent?.trim());
+    const sections = Array.from(element.querySelectorAll('pas-page-toc a')).map((a) => a.textContent?.trim());
     expect(sections).toEqual([
       'État de conformité',
       'Résultats des tests',
@@ -27,7 +27,7 @@ describe(AccessibilityPage.name, () => {
       'Retour d’information et contact',
       'Voies de recours',
     ]);
-    for (const a of Array.from(element.querySelectorAll('lib-page-toc a'))) {
+    for (const a of Array.from(element.querySelectorAll('pas-page-toc a'))) {
       expect(element.querySelector(`#${a.getAttribute('href')?.split('#')[1]} h2`)).not.toBeNull();
     }
     expect(text('.lead')).toContain('article 47 de la loi n° 2005-102');

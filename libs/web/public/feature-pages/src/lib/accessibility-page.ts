@@ -5,7 +5,7 @@ import { PageToc, type TocEntry } from './page-toc';
 
 /** `/accessibilite`: the accessibility statement (déclaration d'accessibilité), after the RGAA 4.1 model. */
 @Component({
-  selector: 'lib-accessibility-page',
+  selector: 'pas-accessibility-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, PageToc],
   templateUrl: './accessibility-page.html',

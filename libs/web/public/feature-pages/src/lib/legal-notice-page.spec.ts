@@ -26,7 +26,7 @@ describe(LegalNoticePage.name, () => {
   it('has one h1 and every section of the table of contents', async () => {
     await render();
     expect(element.querySelectorAll('h1')).toHaveLength(1);
-    const ids = Array.from(element.querySelectorAll('lib-page-toc a')).map((a) => a.getAttribute('href')?.split('#')[1]);
+    const ids = Array.from(element.querySelectorAll('pas-page-toc a')).map((a) => a.getAttribute('href')?.split('#')[1]);
     expect(ids).toEqual(['editeur', 'hebergement', 'donnees-personnelles', 'cookies', 'licence', 'cartes', 'credits']);
     for (const id of ids) {
       expect(element.querySelector(`section#${id} h2`)).not.toBeNull();

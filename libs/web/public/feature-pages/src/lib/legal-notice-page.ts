@@ -27,7 +27,7 @@ export function tileSource(tileUrl: string | null, attribution: string): TileSou
 
 /** `/mentions-legales`: publisher, hosting, personal data, cookies, licence of the data, credits. */
 @Component({
-  selector: 'lib-legal-notice-page',
+  selector: 'pas-legal-notice-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, PageToc],
   templateUrl: './legal-notice-page.html',

@@ -53,7 +53,7 @@ describe(OpenDataPage.name, () => {
   it('has one h1 and a table of contents leading to every section', async () => {
     await render();
     expect(element.querySelectorAll('h1')).toHaveLength(1);
-    const targets = Array.from(element.querySelectorAll<HTMLAnchorElement>('lib-page-toc a')).map(
+    const targets = Array.from(element.querySelectorAll<HTMLAnchorElement>('pas-page-toc a')).map(
       (a) => a.getAttribute('href')?.split('#')[1] ?? '',
     );
     expect(targets).toEqual(['telecharger', 'donnees', 'licence', 'colonnes', 'format', 'donnees-personnelles', 'developpeurs']);

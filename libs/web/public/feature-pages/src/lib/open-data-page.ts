@@ -11,7 +11,7 @@ import { PageToc, type TocEntry } from './page-toc';
 
 /** `/donnees-ouvertes`: the open data of the published projects, its licence, columns and formats, and the API. */
 @Component({
-  selector: 'lib-open-data-page',
+  selector: 'pas-open-data-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, PageToc],
   templateUrl: './open-data-page.html',

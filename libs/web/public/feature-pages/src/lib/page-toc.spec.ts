@@ -8,7 +8,7 @@ import { PageToc } from './page-toc';
 @Component({
   imports: [PageToc],
   template: `
-    <lib-page-toc [entries]="[{ id: 'licence', label: 'Licence' }]" />
+    <pas-page-toc [entries]="[{ id: 'licence', label: 'Licence' }]" />
     <section id="licence"><h2>Licence</h2></section>
   `,
 })
@@ -40,7 +40,7 @@ describe(PageToc.name, () => {
 
   it('scrolls to the section, focuses its heading and puts the section in the address', async () => {
     const element = await render('/donnees-ouvertes');
-    element.querySelector<HTMLAnchorElement>('lib-page-toc a')?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+    element.querySelector<HTMLAnchorElement>('pas-page-toc a')?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
     expect(scrolled).toEqual(['licence']);
     expect(document.activeElement).toBe(element.querySelector('#licence h2'));
     expect(TestBed.inject(Location).path(true)).toBe('/donnees-ouvertes#licence');
@@ -49,7 +49,7 @@ describe(PageToc.name, () => {
   it('leaves a click with a modifier key to the browser (new tab)', async () => {
     const element = await render('/donnees-ouvertes');
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ctrlKey: true });
-    element.querySelector<HTMLAnchorElement>('lib-page-toc a')?.dispatchEvent(click);
+    element.querySelector<HTMLAnchorElement>('pas-page-toc a')?.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(false);
     expect(scrolled).toEqual([]);
   });

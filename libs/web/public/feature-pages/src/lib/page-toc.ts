@@ -16,7 +16,7 @@ export interface TocEntry {
  * copied or opened in a new tab) and a click scrolls to the section and moves the focus to its heading.
  */
 @Component({
-  selector: 'lib-page-toc',
+  selector: 'pas-page-toc',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nav class="toc" aria-labelledby="toc-title">

@@ -60,7 +60,7 @@ const YEARS_BACK = 15;
  * the one source of truth (`?q=…&theme=…&page=2`), so a search can be shared and the back button undoes a filter.
  */
 @Component({
-  selector: 'lib-project-search-page',
+  selector: 'pas-project-search-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,

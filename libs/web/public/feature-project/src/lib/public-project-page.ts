@@ -33,7 +33,7 @@ const OWN_TAGS = [
  * HTML for crawlers) and counts one consultation per visit.
  */
 @Component({
-  selector: 'lib-public-project-page',
+  selector: 'pas-public-project-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatProgressBarModule, PublicProjectView, PublicProjectCard],
   templateUrl: './public-project-page.html',

@@ -7,7 +7,7 @@ import { displayableUrl, photoAlt } from './displayable-url';
  * arrow keys, Home and End move through them). The file name is the only description a photo has: it is the `alt`.
  */
 @Component({
-  selector: 'lib-public-photo-gallery',
+  selector: 'pas-public-photo-gallery',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (selectedPhoto(); as photo) {

@@ -57,7 +57,7 @@ describe(PublicProjectCard.name, () => {
   it('shows the theme’s pictogram without a photo, and no cost or year when unknown', async () => {
     await render(summary({ coverUrl: null, finalCostCents: null, year: null }));
     expect(element.querySelector('img')).toBeNull();
-    const placeholder = element.querySelector('.cover lib-theme-icon');
+    const placeholder = element.querySelector('.cover pas-theme-icon');
     expect(placeholder?.querySelector('svg')?.getAttribute('data-theme')).toBe(summary().theme);
     expect(placeholder?.querySelector('path')?.getAttribute('d')).toMatch(/^M/);
     expect(text('.cover')).toBe('');

@@ -10,7 +10,7 @@ import { formatEuros } from '@passerelle/web/shared/util-format';
  * by default).
  */
 @Component({
-  selector: 'lib-public-project-card',
+  selector: 'pas-public-project-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ThemeIcon],
   template: `
@@ -19,7 +19,7 @@ import { formatEuros } from '@passerelle/web/shared/util-format';
         @if (project().coverUrl; as src) {
           <img [src]="src" alt="" loading="lazy" />
         } @else {
-          <lib-theme-icon class="cover-placeholder" [theme]="project().theme" />
+          <pas-theme-icon class="cover-placeholder" [theme]="project().theme" />
         }
       </div>
       <div class="body">

@@ -191,9 +191,9 @@ describe(PublicProjectView.name, () => {
 
   it('shows no map without a location, and the map with one', async () => {
     await render(fiche());
-    expect(element.querySelector('lib-location-map')).toBeNull();
+    expect(element.querySelector('pas-location-map')).toBeNull();
     await render(fiche({ location: { lat: 49.07, lng: 1.98, address: 'Rue du Lavoir' } }));
-    expect(element.querySelector('lib-location-map')).not.toBeNull();
+    expect(element.querySelector('pas-location-map')).not.toBeNull();
     expect(text('.address')).toBe('Rue du Lavoir');
   });
 });

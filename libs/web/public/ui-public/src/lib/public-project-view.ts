@@ -46,7 +46,7 @@ const LESSONS = [
  * - Map: the tile settings come from the page (`PublicConfig`), a presentational component loads no data.
  */
 @Component({
-  selector: 'lib-public-project-view',
+  selector: 'pas-public-project-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [NgTemplateOutlet, LocationMap, PublicPhotoGallery],
   templateUrl: './public-project-view.html',

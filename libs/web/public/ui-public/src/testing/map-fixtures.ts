@@ -70,7 +70,7 @@ export function mapDtoFixture(total: number, slugs: string[] = []): PublicMapDto
 }
 
 /** Stands for the Leaflet map: pages are tested on what they ask for and what they do with the map's events. */
-@Component({ selector: 'lib-project-cluster-map', template: '' })
+@Component({ selector: 'pas-project-cluster-map', template: '' })
 export class StubProjectClusterMap {
   readonly label = input('');
   readonly description = input('');

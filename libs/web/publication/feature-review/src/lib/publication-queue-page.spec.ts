@@ -2,7 +2,7 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { Page, PublicationQueueItemDto } from '@passerelle/shared/dto';
-import { PublicationApi } from '@passerelle/web/projects/data-access';
+import { PublicationApi } from '@passerelle/web/publication/data-access';
 import { of } from 'rxjs';
 import { PublicationQueuePage } from './publication-queue-page';
 import { waitingSince } from './queue-row';

@@ -6,10 +6,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { MAX_PAGE_SIZE } from '@passerelle/shared/dto';
-import { PublicationApi } from '@passerelle/web/projects/data-access';
+import { PublicationApi } from '@passerelle/web/publication/data-access';
 import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
 import { map } from 'rxjs';
-import { PublicationKindChip } from './publication-kind-chip';
+import { PublicationKindChip } from '@passerelle/web/publication/ui-publication';
 import { queueRow, type QueueRow } from './queue-row';
 
 /** Below this width the table would scroll sideways: the projects become cards. */
@@ -17,7 +17,7 @@ const CARDS_QUERY = '(max-width: 959.98px)';
 
 /** `/departement/publications`: completed projects the communes want published, oldest request first. */
 @Component({
-  selector: 'lib-publication-queue-page',
+  selector: 'pas-publication-queue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatProgressBarModule, MatTableModule, PublicationKindChip],
   templateUrl: './publication-queue-page.html',

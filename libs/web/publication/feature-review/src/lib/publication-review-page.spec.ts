@@ -4,7 +4,8 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideRouter, Router } from '@angular/router';
 import type { PublicationDto, PublicationPreviewDto } from '@passerelle/shared/dto';
-import { DocumentsApi, PublicationApi } from '@passerelle/web/projects/data-access';
+import { DocumentsApi } from '@passerelle/web/projects/data-access';
+import { PublicationApi } from '@passerelle/web/publication/data-access';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { MAP_STYLESHEET_URL } from '@passerelle/web/shared/ui-map';
 import { of, throwError } from 'rxjs';
@@ -108,10 +109,10 @@ describe(PublicationReviewPage.name, () => {
     expect(element.querySelector('h1')?.textContent).toBe('Relecture avant publication');
     expect(element.querySelectorAll('h1')).toHaveLength(1);
     expect(element.querySelector('.banner')?.textContent).toContain('voici exactement ce que le public verra si vous approuvez');
-    expect(element.querySelector('lib-public-project-view h2')?.textContent).toContain('Réfection du lavoir de la Viosne');
+    expect(element.querySelector('pas-public-project-view h2')?.textContent).toContain('Réfection du lavoir de la Viosne');
     expect(documents.getBlob).toHaveBeenCalledWith('/api/documents/ph1/content');
-    expect(element.querySelector('lib-public-project-view img')?.getAttribute('src')).toMatch(/^blob:/);
-    expect(element.querySelector('lib-publication-log')?.textContent).toContain('Marie Maire');
+    expect(element.querySelector('pas-public-project-view img')?.getAttribute('src')).toMatch(/^blob:/);
+    expect(element.querySelector('pas-publication-log')?.textContent).toContain('Marie Maire');
   });
 
   it('approves, then says so and goes back to the queue', async () => {
@@ -213,7 +214,7 @@ describe(PublicationReviewPage.name, () => {
     expect(alert?.getAttribute('role')).toBe('alert');
     expect(alert?.textContent).toContain('La fiche a changé depuis votre lecture\u00a0: voici la version actuelle');
     expect(document.activeElement).toBe(alert);
-    expect(element.querySelector('lib-public-project-view h2')?.textContent).toContain('Réfection du lavoir et du bief');
+    expect(element.querySelector('pas-public-project-view h2')?.textContent).toContain('Réfection du lavoir et du bief');
     expect(api.preview).toHaveBeenCalledTimes(1);
     expect(router.navigateByUrl).not.toHaveBeenCalled();
 
@@ -235,7 +236,7 @@ describe(PublicationReviewPage.name, () => {
       reason: 'Modifié : Titre.',
     } as const;
     const { element } = await render({ ...awaiting, state: 'AWAITING_CONSENT', can: nothing, events: [edited, ...awaiting.events] });
-    expect(element.querySelector('lib-publication-log li .action')?.textContent).toBe(
+    expect(element.querySelector('pas-publication-log li .action')?.textContent).toBe(
       'Fiche modifiée pendant la relecture\u00a0: nouvel accord du maire demandé',
     );
     expect(element.querySelector('button.approve')).toBeNull();

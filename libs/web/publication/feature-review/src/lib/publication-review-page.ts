@@ -29,7 +29,8 @@ import {
   type PublicDocumentDto,
 } from '@passerelle/shared/dto';
 import { ofPlace } from '@passerelle/shared/util-french';
-import { DocumentsApi, ObjectUrls, PublicationApi, staleCurrent } from '@passerelle/web/projects/data-access';
+import { DocumentsApi, ObjectUrls } from '@passerelle/web/projects/data-access';
+import { PublicationApi, staleCurrent } from '@passerelle/web/publication/data-access';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import {
   confirmAction,
@@ -42,7 +43,7 @@ import { downloadFile } from '@passerelle/web/shared/util-download';
 import { apiErrorCode, apiErrorMessage, formatDate } from '@passerelle/web/shared/util-format';
 import { PublicProjectView } from '@passerelle/web/public/ui-public';
 import { catchError, finalize, of } from 'rxjs';
-import { PublicationLog } from './publication-log';
+import { PublicationLog } from '@passerelle/web/publication/ui-publication';
 
 /** Said when the publication moved on under the agent (409): most often a colleague decided first. */
 const CONFLICT_MESSAGE =
@@ -59,7 +60,7 @@ const REASON_REQUIRED = 'Indiquez à la commune pourquoi la fiche n’est pas pu
  * publishes that snapshot; refusing sends the reason to the commune.
  */
 @Component({
-  selector: 'lib-publication-review-page',
+  selector: 'pas-publication-review-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,

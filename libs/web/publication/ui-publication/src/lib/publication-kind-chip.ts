@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 /** First publication, or a review of changes to a fiche already online; the text carries the meaning. */
 @Component({
-  selector: 'lib-publication-kind-chip',
+  selector: 'pas-publication-kind-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="chip" [class.chip--update]="republication()">{{ label() }}</span>`,
   styles: `

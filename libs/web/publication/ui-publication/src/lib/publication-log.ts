@@ -4,7 +4,7 @@ import { formatDateTime } from '@passerelle/web/shared/util-format';
 
 /** Who did what to the publication, newest first. */
 @Component({
-  selector: 'lib-publication-log',
+  selector: 'pas-publication-log',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (events().length === 0) {

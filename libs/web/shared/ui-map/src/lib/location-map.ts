@@ -1,28 +1,11 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  effect,
-  type ElementRef,
-  inject,
-  Injector,
-  input,
-  output,
-  runInInjectionContext,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, type ElementRef, input, output, signal, viewChild } from '@angular/core';
 import type { LatLng, Outline } from '@passerelle/shared/dto';
 import type * as Leaflet from 'leaflet';
-import { replaceBaseTiles } from './base-tiles';
 import { describePosition, KEYBOARD_STEP_METRES, movedByKey, round6 } from './location-keyboard';
-import { motionOptions, prefersReducedMotion } from './map-motion';
-import { loadMapStylesheet } from './map-stylesheet';
+import { createMapHost, type LeafletModule, OUTLINE_ATTRIBUTION } from './map-host';
+import { prefersReducedMotion } from './map-motion';
 import { pointInOutline } from './point-in-outline';
 import { MAP_COLORS } from './territory-map-styles';
-
-type LeafletModule = typeof Leaflet;
 
 let nextId = 0;
 
@@ -36,7 +19,7 @@ let nextId = 0;
  * read out. Without a point yet, the arrows keep panning the map as Leaflet does.
  */
 @Component({
-  selector: 'lib-location-map',
+  selector: 'pas-location-map',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="frame">
@@ -126,65 +109,36 @@ export class LocationMap {
   readonly picked = output<LatLng>();
   readonly refused = output<LatLng>();
 
+  private readonly container = viewChild.required<ElementRef<HTMLElement>>('container');
+  private readonly host = createMapHost({
+    container: this.container,
+    tileUrl: this.tileUrl,
+    tileAttribution: this.tileAttribution,
+    outlineAttribution: () => OUTLINE_ATTRIBUTION,
+    setup: (map) => {
+      map.on('click', (event: Leaflet.LeafletMouseEvent) => this.onClick(event.latlng));
+    },
+  });
+
   protected readonly descriptionId = `location-map-description-${nextId++}`;
-  protected readonly failed = signal(false);
+  protected readonly failed = this.host.failed;
   /** The last position reached with the keyboard, in words, for the live region. */
   protected readonly announcement = signal('');
   protected readonly keyboardHelp =
     `Au clavier : Entrée ou Espace place le point au centre de la carte, repéré par une croix ; les flèches le ` +
     `déplacent d’environ ${KEYBOARD_STEP_METRES} m, ${KEYBOARD_STEP_METRES * 10} m avec Maj ; sans point, elles déplacent la carte ; + et − changent le zoom.`;
 
-  private readonly container = viewChild.required<ElementRef<HTMLElement>>('container');
-  private readonly injector = inject(Injector);
-  private readonly leaflet = signal<LeafletModule | null>(null);
-  private map: Leaflet.Map | null = null;
+  private readonly leaflet = this.host.leaflet;
   private outlineLayer: Leaflet.GeoJSON | null = null;
   private marker: Leaflet.CircleMarker | null = null;
-  private tileLayer: Leaflet.TileLayer | null = null;
-  private destroyed = false;
 
   constructor() {
-    afterNextRender(() => {
-      void this.init();
-    });
-    inject(DestroyRef).onDestroy(() => {
-      this.destroyed = true;
-      this.map?.remove();
-      this.map = null;
-    });
-    effect(() => this.showTiles(this.leaflet(), this.tileUrl(), this.tileAttribution()));
     effect(() => this.showOutline(this.leaflet(), this.outline()));
     effect(() => this.showMarker(this.leaflet(), this.location()));
   }
 
-  private async init(): Promise<void> {
-    try {
-      const [module] = await Promise.all([
-        import('leaflet'),
-        runInInjectionContext(this.injector, () => loadMapStylesheet()),
-      ]);
-      if (this.destroyed) {
-        return;
-      }
-      // Leaflet is a UMD bundle: depending on the bundler the namespace is the module itself or its default export.
-      const L = (module as { default?: LeafletModule }).default ?? module;
-      this.map = L.map(this.container().nativeElement, {
-        attributionControl: false,
-        zoomControl: false,
-        ...motionOptions(),
-      });
-      L.control.zoom({ zoomInTitle: 'Zoom avant', zoomOutTitle: 'Zoom arrière' }).addTo(this.map);
-      L.control
-        .attribution({ prefix: '<a href="https://leafletjs.com" lang="en">Leaflet</a>' })
-        .addAttribution('Contours © IGN Admin Express')
-        .addTo(this.map);
-      this.map.setView([46.6, 2.4], 6);
-      this.map.on('click', (event: Leaflet.LeafletMouseEvent) => this.onClick(event.latlng));
-      this.leaflet.set(L);
-    } catch (error) {
-      console.error(error);
-      this.failed.set(true);
-    }
+  private get map(): Leaflet.Map | null {
+    return this.host.map;
   }
 
   protected onKey(event: KeyboardEvent): void {
@@ -232,12 +186,6 @@ export class LocationMap {
       return;
     }
     this.picked.emit(point);
-  }
-
-  private showTiles(L: LeafletModule | null, url: string | null, attribution: string): void {
-    if (L && this.map) {
-      this.tileLayer = replaceBaseTiles(L, this.map, this.tileLayer, url, attribution);
-    }
   }
 
   private showOutline(L: LeafletModule | null, outline: Outline | null): void {

@@ -1,16 +1,12 @@
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
   effect,
   type ElementRef,
   inject,
-  Injector,
   input,
   output,
-  runInInjectionContext,
-  signal,
   untracked,
   viewChild,
   ViewEncapsulation,
@@ -23,9 +19,8 @@ import type {
 } from '@passerelle/shared/dto';
 import { formatInteger } from '@passerelle/web/shared/util-format';
 import type * as Leaflet from 'leaflet';
-import { replaceBaseTiles } from './base-tiles';
-import { installTwoFingerPan, motionOptions, prefersReducedMotion } from './map-motion';
-import { loadMapStylesheet } from './map-stylesheet';
+import { createMapHost, type LeafletModule, OUTLINE_ATTRIBUTION } from './map-host';
+import { prefersReducedMotion } from './map-motion';
 import {
   clusterIconSize,
   clusterLabel,
@@ -33,8 +28,6 @@ import {
   type MapBounds,
   type ProjectMapView,
 } from './project-cluster-map-view';
-
-type LeafletModule = typeof Leaflet;
 
 /** A pause after the last move before the view is reported: a drag or a wheel spin costs one request, not ten. */
 export const MAP_VIEW_DEBOUNCE_MS = 250;
@@ -64,7 +57,7 @@ let nextId = 0;
  * render only.
  */
 @Component({
-  selector: 'lib-project-cluster-map',
+  selector: 'pas-project-cluster-map',
   changeDetection: ChangeDetectionStrategy.OnPush,
   encapsulation: ViewEncapsulation.None,
   template: `
@@ -95,7 +88,7 @@ export class ProjectClusterMap {
   readonly cantons = input<CantonFeatureCollection | null>(null);
   readonly tileUrl = input<string | null>(null);
   readonly tileAttribution = input('');
-  readonly outlineAttribution = input('Contours © IGN Admin Express');
+  readonly outlineAttribution = input(OUTLINE_ATTRIBUTION);
   /** The overview (usually the département); without it the commune outlines give it. */
   readonly bounds = input<MapBounds | null>(null);
   /** Touch desk: bigger markers and zoom buttons. */
@@ -106,14 +99,27 @@ export class ProjectClusterMap {
   /** The visitor followed a project's link (a plain click: the parent navigates; other clicks open a new tab). */
   readonly projectChosen = output<string>();
 
-  protected readonly descriptionId = `project-cluster-map-description-${nextId++}`;
-  protected readonly failed = signal(false);
-
   private readonly container = viewChild.required<ElementRef<HTMLElement>>('container');
-  private readonly injector = inject(Injector);
-  private readonly leaflet = signal<LeafletModule | null>(null);
-  private map: Leaflet.Map | null = null;
-  private tileLayer: Leaflet.TileLayer | null = null;
+  private readonly host = createMapHost({
+    container: this.container,
+    tileUrl: this.tileUrl,
+    tileAttribution: this.tileAttribution,
+    outlineAttribution: this.outlineAttribution,
+    mapOptions: { zoomSnap: 0.25, minZoom: 6, maxZoom: 18 },
+    twoFingerPan: true,
+    limitsPane: true,
+    setup: (map, L) => {
+      this.markerGroup = L.layerGroup().addTo(map);
+      map.on('moveend', () => this.scheduleView());
+      map.on('popupopen', (event: Leaflet.PopupEvent) => this.onPopupOpen(event.popup));
+      map.on('popupclose', (event: Leaflet.PopupEvent) => this.onPopupClose(event.popup));
+    },
+  });
+
+  protected readonly descriptionId = `project-cluster-map-description-${nextId++}`;
+  protected readonly failed = this.host.failed;
+
+  private readonly leaflet = this.host.leaflet;
   private communeGroup: Leaflet.GeoJSON | null = null;
   private cantonGroup: Leaflet.GeoJSON | null = null;
   private markerGroup: Leaflet.LayerGroup | null = null;
@@ -123,26 +129,17 @@ export class ProjectClusterMap {
   private popupMarkerKey: string | null = null;
   private overview: Leaflet.LatLngBounds | null = null;
   private viewTimer: ReturnType<typeof setTimeout> | null = null;
-  private destroyed = false;
-  private removeTouchPan: (() => void) | null = null;
 
   constructor() {
-    afterNextRender(() => {
-      void this.init();
-    });
-    inject(DestroyRef).onDestroy(() => {
-      this.destroyed = true;
-      this.clearViewTimer();
-      this.removeTouchPan?.();
-      this.map?.remove();
-      this.map = null;
-    });
-
-    effect(() => this.showTiles(this.leaflet(), this.tileUrl(), this.tileAttribution()));
+    inject(DestroyRef).onDestroy(() => this.clearViewTimer());
     effect(() => this.showCantons(this.leaflet(), this.cantons(), this.communes() === null));
     effect(() => this.showCommunes(this.leaflet(), this.communes()));
     effect(() => this.fitOverview(this.leaflet(), this.bounds()));
     effect(() => this.showFeatures(this.leaflet(), this.features(), this.kiosk()));
+  }
+
+  private get map(): Leaflet.Map | null {
+    return this.host.map;
   }
 
   /** Back to the overview: popup closed, initial bounds. */
@@ -153,51 +150,6 @@ export class ProjectClusterMap {
     }
   }
 
-  private async init(): Promise<void> {
-    try {
-      const [module] = await Promise.all([
-        import('leaflet'),
-        runInInjectionContext(this.injector, () => loadMapStylesheet()),
-      ]);
-      if (this.destroyed) {
-        return;
-      }
-      // Leaflet is a UMD bundle: depending on the bundler the namespace is the module itself or its default export.
-      const L = (module as { default?: LeafletModule }).default ?? module;
-      const map = L.map(this.container().nativeElement, {
-        attributionControl: false,
-        zoomControl: false,
-        zoomSnap: 0.25,
-        minZoom: 6,
-        maxZoom: 18,
-        ...motionOptions(),
-      });
-      this.map = map;
-      this.removeTouchPan = installTwoFingerPan(map, this.container().nativeElement);
-      L.control.zoom({ zoomInTitle: 'Zoom avant', zoomOutTitle: 'Zoom arrière' }).addTo(map);
-      L.control
-        .attribution({ prefix: '<a href="https://leafletjs.com" lang="en">Leaflet</a>' })
-        .addAttribution(this.outlineAttribution())
-        .addTo(map);
-      map.createPane('limits');
-      const limitsPane = map.getPane('limits');
-      if (limitsPane) {
-        limitsPane.style.zIndex = '450';
-        limitsPane.style.pointerEvents = 'none';
-      }
-      this.markerGroup = L.layerGroup().addTo(map);
-      map.on('moveend', () => this.scheduleView());
-      map.on('popupopen', (event: Leaflet.PopupEvent) => this.onPopupOpen(event.popup));
-      map.on('popupclose', (event: Leaflet.PopupEvent) => this.onPopupClose(event.popup));
-      // France until the overview is known; views are reported from the overview on.
-      map.setView([46.6, 2.4], 6);
-      this.leaflet.set(L);
-    } catch (error) {
-      console.error(error);
-      this.failed.set(true);
-    }
-  }
-
   private scheduleView(): void {
     if (!this.overview) {
       return;
@@ -205,7 +157,8 @@ export class ProjectClusterMap {
     this.clearViewTimer();
     this.viewTimer = setTimeout(() => {
       this.viewTimer = null;
-      if (!this.map || this.destroyed) {
+      // Gone with the component (the host removes the map on destroy).
+      if (!this.map) {
         return;
       }
       // A margin around the view, so that markers just outside it are there when the visitor pans a little.
@@ -236,12 +189,6 @@ export class ProjectClusterMap {
     }
     this.overview = L.latLngBounds([bounds.south, bounds.west], [bounds.north, bounds.east]);
     this.map.fitBounds(this.overview, { animate: false });
-  }
-
-  private showTiles(L: LeafletModule | null, url: string | null, attribution: string): void {
-    if (L && this.map) {
-      this.tileLayer = replaceBaseTiles(L, this.map, this.tileLayer, url, attribution);
-    }
   }
 
   private showCantons(L: LeafletModule | null, cantons: CantonFeatureCollection | null, filled: boolean): void {

@@ -1,18 +1,4 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  effect,
-  type ElementRef,
-  inject,
-  Injector,
-  input,
-  output,
-  runInInjectionContext,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, type ElementRef, input, output, viewChild } from '@angular/core';
 import type {
   CantonFeatureCollection,
   CommuneFeature,
@@ -21,12 +7,9 @@ import type {
 } from '@passerelle/shared/dto';
 import { formatInhabitants, formatInteger } from '@passerelle/web/shared/util-format';
 import type * as Leaflet from 'leaflet';
-import { replaceBaseTiles } from './base-tiles';
-import { installTwoFingerPan, motionOptions, prefersReducedMotion } from './map-motion';
-import { loadMapStylesheet } from './map-stylesheet';
+import { createMapHost, type LeafletModule, OUTLINE_ATTRIBUTION } from './map-host';
+import { prefersReducedMotion } from './map-motion';
 import { boundaryStyle, cantonStyle, communeStyle, MAP_COLORS } from './territory-map-styles';
-
-type LeafletModule = typeof Leaflet;
 
 interface CommuneLayer {
   layer: Leaflet.Path;
@@ -40,7 +23,7 @@ let nextId = 0;
  * Leaflet is loaded on first render only, so pages without a map never download it.
  */
 @Component({
-  selector: 'lib-territory-map',
+  selector: 'pas-territory-map',
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './territory-map.html',
   styleUrl: './territory-map.scss',
@@ -52,7 +35,7 @@ export class TerritoryMap {
   readonly description = input('');
   readonly tileUrl = input<string | null>(null);
   readonly tileAttribution = input('');
-  readonly outlineAttribution = input('Contours © IGN Admin Express');
+  readonly outlineAttribution = input(OUTLINE_ATTRIBUTION);
   /** Outline of the département: the initial view fits it. */
   readonly boundary = input<Outline | null>(null);
   readonly communes = input<CommuneFeatureCollection | null>(null);
@@ -63,36 +46,30 @@ export class TerritoryMap {
 
   readonly communeSelected = output<string>();
 
+  private readonly container = viewChild.required<ElementRef<HTMLElement>>('container');
+  private readonly host = createMapHost({
+    container: this.container,
+    tileUrl: this.tileUrl,
+    tileAttribution: this.tileAttribution,
+    outlineAttribution: this.outlineAttribution,
+    mapOptions: { zoomSnap: 0.25, minZoom: 7 },
+    twoFingerPan: true,
+    limitsPane: true,
+  });
+
   protected readonly descriptionId = `territory-map-description-${nextId++}`;
   protected readonly colors = MAP_COLORS;
-  protected readonly failed = signal(false);
+  protected readonly failed = this.host.failed;
   protected readonly formatInteger = formatInteger;
 
-  private readonly container = viewChild.required<ElementRef<HTMLElement>>('container');
-  private readonly injector = inject(Injector);
-  private readonly leaflet = signal<LeafletModule | null>(null);
-  private map: Leaflet.Map | null = null;
-  private tileLayer: Leaflet.TileLayer | null = null;
+  private readonly leaflet = this.host.leaflet;
   private communeGroup: Leaflet.GeoJSON | null = null;
   private cantonGroup: Leaflet.GeoJSON | null = null;
   private boundaryGroup: Leaflet.GeoJSON | null = null;
   private readonly communeLayers = new Map<string, CommuneLayer>();
   private highlightedInsee: string | null = null;
-  private destroyed = false;
-  private removeTouchPan: (() => void) | null = null;
 
   constructor() {
-    afterNextRender(() => {
-      void this.init();
-    });
-    inject(DestroyRef).onDestroy(() => {
-      this.destroyed = true;
-      this.removeTouchPan?.();
-      this.map?.remove();
-      this.map = null;
-    });
-
-    effect(() => this.showTiles(this.leaflet(), this.tileUrl(), this.tileAttribution()));
     effect(() => this.showBoundary(this.leaflet(), this.boundary()));
     effect(() => this.showCommunes(this.leaflet(), this.communes()));
     effect(() => this.showCantons(this.leaflet(), this.cantons()));
@@ -104,50 +81,8 @@ export class TerritoryMap {
     });
   }
 
-  private async init(): Promise<void> {
-    try {
-      const [module] = await Promise.all([
-        import('leaflet'),
-        runInInjectionContext(this.injector, () => loadMapStylesheet()),
-      ]);
-      if (this.destroyed) {
-        return;
-      }
-      // Leaflet is a UMD bundle: depending on the bundler the namespace is the module itself or its default export.
-      const L = (module as { default?: LeafletModule }).default ?? module;
-      this.map = L.map(this.container().nativeElement, {
-        attributionControl: false,
-        zoomControl: false,
-        zoomSnap: 0.25,
-        minZoom: 7,
-        ...motionOptions(),
-      });
-      this.removeTouchPan = installTwoFingerPan(this.map, this.container().nativeElement);
-      L.control.zoom({ zoomInTitle: 'Zoom avant', zoomOutTitle: 'Zoom arrière' }).addTo(this.map);
-      L.control
-        .attribution({ prefix: '<a href="https://leafletjs.com" lang="en">Leaflet</a>' })
-        .addAttribution(this.outlineAttribution())
-        .addTo(this.map);
-      this.map.createPane('limits');
-      const limitsPane = this.map.getPane('limits');
-      if (limitsPane) {
-        // Above the communes (overlayPane, 400) but under tooltips (650); lines never catch the pointer.
-        limitsPane.style.zIndex = '450';
-        limitsPane.style.pointerEvents = 'none';
-      }
-      // France as a fallback view until the département outline arrives.
-      this.map.setView([46.6, 2.4], 6);
-      this.leaflet.set(L);
-    } catch (error) {
-      console.error(error);
-      this.failed.set(true);
-    }
-  }
-
-  private showTiles(L: LeafletModule | null, url: string | null, attribution: string): void {
-    if (L && this.map) {
-      this.tileLayer = replaceBaseTiles(L, this.map, this.tileLayer, url, attribution);
-    }
+  private get map(): Leaflet.Map | null {
+    return this.host.map;
   }
 
   private showBoundary(L: LeafletModule | null, outline: Outline | null): void {

@@ -18,7 +18,7 @@ export interface ConfirmDialogData {
  * MatDialog gives the focus back to the button that opened it once closed.
  */
 @Component({
-  selector: 'lib-confirm-dialog',
+  selector: 'pas-confirm-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatDialogModule, MatButtonModule],
   template: `

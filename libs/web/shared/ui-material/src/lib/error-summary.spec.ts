@@ -9,7 +9,7 @@ import { showServerErrors } from './form-errors';
   imports: [ErrorSummary, ReactiveFormsModule],
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()">
-      <lib-error-summary [items]="errors()" />
+      <pas-error-summary [items]="errors()" />
       <label for="field-title">Titre du projet <span aria-hidden="true">*</span></label>
       <input id="field-title" formControlName="title" />
       <label for="field-email">Adresse électronique</label>

@@ -71,7 +71,7 @@ let nextId = 0;
  * keyboard or screen-reader user lands on it instead of staying on the submit button far below.
  */
 @Component({
-  selector: 'lib-error-summary',
+  selector: 'pas-error-summary',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (items().length > 0) {

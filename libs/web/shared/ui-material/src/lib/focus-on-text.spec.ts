@@ -7,7 +7,7 @@ import { FocusOnText } from './focus-on-text';
   imports: [FocusOnText],
   template: `
     <button type="button" id="action" [disabled]="busy()">Fermer la question</button>
-    <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
+    <p class="notice" role="status" [pasFocusOnText]="notice()">{{ notice() }}</p>
   `,
 })
 class Host {

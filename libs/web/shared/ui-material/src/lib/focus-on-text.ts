@@ -6,18 +6,18 @@ import { afterNextRender, Directive, effect, ElementRef, inject, Injector, input
  * button they pressed is disabled or disappears. The host is focusable by script only (`tabindex="-1"`).
  */
 @Directive({
-  selector: '[libFocusOnText]',
+  selector: '[pasFocusOnText]',
   host: { tabindex: '-1' },
 })
 export class FocusOnText {
-  readonly libFocusOnText = input<string | null | undefined>('');
+  readonly pasFocusOnText = input<string | null | undefined>('');
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
   constructor() {
     effect(() => {
-      if (this.libFocusOnText()) {
+      if (this.pasFocusOnText()) {
         afterNextRender(() => this.host.nativeElement.focus(), { injector: this.injector });
       }
     });

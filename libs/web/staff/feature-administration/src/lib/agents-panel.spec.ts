@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { StaffApi } from '@passerelle/web/staff/data-access';
 import { of } from 'rxjs';
 import { AgentsPanel } from './agents-panel';
 
@@ -12,7 +12,7 @@ describe(AgentsPanel.name, () => {
     const fixture = TestBed.configureTestingModule({
       imports: [AgentsPanel],
       providers: [
-        { provide: BackofficeApi, useValue: api },
+        { provide: StaffApi, useValue: api },
         { provide: MatDialog, useValue: {} },
       ],
     }).createComponent(AgentsPanel);

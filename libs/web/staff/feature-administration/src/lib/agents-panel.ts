@@ -8,7 +8,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { type AgentDto, ROLE_LABELS } from '@passerelle/shared/dto';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { StaffApi } from '@passerelle/web/staff/data-access';
 import {
   confirmAction,
   ErrorSummary,
@@ -20,6 +20,7 @@ import {
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
 import { filter, finalize, switchMap, tap } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 const STATUS_LABELS: Record<AgentDto['status'], string> = {
   ACTIVE: 'Actif',
@@ -29,7 +30,7 @@ const STATUS_LABELS: Record<AgentDto['status'], string> = {
 
 /** The département's agents and admins: invite one, disable one (never oneself). */
 @Component({
-  selector: 'lib-agents-panel',
+  selector: 'pas-agents-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FocusOnText, 
     ReactiveFormsModule,
@@ -41,7 +42,7 @@ const STATUS_LABELS: Record<AgentDto['status'], string> = {
     ErrorSummary,
   ],
   templateUrl: './agents-panel.html',
-  styleUrl: './admin-panel.scss',
+  styleUrl: './staff-panel.scss',
   styles: `
     :host {
       --actions-width: 9rem;
@@ -52,7 +53,7 @@ export class AgentsPanel {
   readonly departementCode = input.required<string>();
   readonly currentUserId = input<string | null>(null);
 
-  private readonly api = inject(BackofficeApi);
+  private readonly api = inject(StaffApi);
   private readonly dialog = inject(MatDialog);
 
   protected readonly agents = rxResource({
@@ -67,7 +68,7 @@ export class AgentsPanel {
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
     role: new FormControl<AgentDto['role']>('AGENT', { nonNullable: true }),
   });
-  protected readonly inviting = signal(false);
+  protected readonly inviting = busyFlag();
   protected readonly busyId = signal<string | null>(null);
   protected readonly error = signal('');
   protected readonly notice = signal('');
@@ -89,12 +90,11 @@ export class AgentsPanel {
       return;
     }
     const email = this.form.controls.email.value.trim();
-    this.inviting.set(true);
     this.error.set('');
     this.notice.set('');
     this.api
       .inviteAgent(this.departementCode(), email, this.form.controls.role.value)
-      .pipe(finalize(() => this.inviting.set(false)))
+      .pipe(this.inviting.track)
       .subscribe({
         next: () => {
           this.notice.set(`Invitation envoyée à ${email}.`);

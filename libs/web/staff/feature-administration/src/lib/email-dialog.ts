@@ -8,6 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { fieldErrorMessage, injectFocusInvalidField, showServerErrors } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { finalize, type Observable } from 'rxjs';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 export interface EmailDialogData {
   title: string;
@@ -24,7 +25,7 @@ export interface EmailDialogData {
 
 /** Asks for one e-mail address and sends it; closes with `true` once the API accepted it. */
 @Component({
-  selector: 'lib-email-dialog',
+  selector: 'pas-email-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -90,7 +91,7 @@ export class EmailDialog {
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
   });
-  protected readonly sending = signal(false);
+  protected readonly sending = busyFlag();
   protected readonly error = signal('');
   protected readonly fieldErrorMessage = fieldErrorMessage;
   /** One field: its error shows under it and focus goes back to it, without an error summary. */
@@ -105,16 +106,13 @@ export class EmailDialog {
       this.focusInvalidField();
       return;
     }
-    this.sending.set(true);
     this.error.set('');
     this.dialogRef.disableClose = true;
     this.data
       .submit(this.form.controls.email.value.trim())
       .pipe(
-        finalize(() => {
-          this.sending.set(false);
-          this.dialogRef.disableClose = false;
-        }),
+        this.sending.track,
+        finalize(() => (this.dialogRef.disableClose = false)),
       )
       .subscribe({
         next: () => this.dialogRef.close(true),

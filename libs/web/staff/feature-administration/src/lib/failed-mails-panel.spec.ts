@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import type { FailedMailDto, Page } from '@passerelle/shared/dto';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { FailedMailsApi } from '@passerelle/web/staff/data-access';
 import { of, throwError } from 'rxjs';
 import { FailedMailsPanel } from './failed-mails-panel';
 
@@ -24,7 +24,7 @@ describe(FailedMailsPanel.name, () => {
   async function render() {
     TestBed.configureTestingModule({
       imports: [FailedMailsPanel],
-      providers: [{ provide: BackofficeApi, useValue: { listFailedMails, resendMail } }],
+      providers: [{ provide: FailedMailsApi, useValue: { listFailedMails, resendMail } }],
     });
     const fixture = TestBed.createComponent(FailedMailsPanel);
     await fixture.whenStable();

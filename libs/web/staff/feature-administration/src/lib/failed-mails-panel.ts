@@ -3,7 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { type FailedMailDto, MAIL_KIND_LABELS } from '@passerelle/shared/dto';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { FailedMailsApi } from '@passerelle/web/staff/data-access';
 import { apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
 import { finalize } from 'rxjs';
 import { FocusOnText } from '@passerelle/web/shared/ui-material';
@@ -13,11 +13,11 @@ import { FocusOnText } from '@passerelle/web/shared/ui-material';
  * admin sees to whom, what and why, and sends one again once the cause is fixed.
  */
 @Component({
-  selector: 'lib-failed-mails-panel',
+  selector: 'pas-failed-mails-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FocusOnText, MatButtonModule, MatProgressBarModule],
   templateUrl: './failed-mails-panel.html',
-  styleUrl: './admin-panel.scss',
+  styleUrl: './staff-panel.scss',
   styles: `
     :host {
       --actions-width: 9rem;
@@ -28,7 +28,7 @@ import { FocusOnText } from '@passerelle/web/shared/ui-material';
   `,
 })
 export class FailedMailsPanel {
-  private readonly api = inject(BackofficeApi);
+  private readonly api = inject(FailedMailsApi);
 
   protected readonly mails = rxResource({ stream: () => this.api.listFailedMails() });
   protected readonly loadError = computed(() => apiErrorMessage(this.mails.error(), 'Impossible de charger les courriels non distribués.'));

@@ -15,7 +15,7 @@ import {
   type WorkspaceSummaryDto,
 } from '@passerelle/shared/dto';
 import { ofPlace } from '@passerelle/shared/util-french';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { WorkspacesAdminApi } from '@passerelle/web/workspace/data-access';
 import { provideFrenchPaginator, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount, formatDate, formatInhabitants } from '@passerelle/web/shared/util-format';
 import { TeamApi } from '@passerelle/web/workspace/data-access';
@@ -29,7 +29,7 @@ type StateFilter = 'all' | WorkspaceState;
 
 /** The communes of the département and their workspace: open one by inviting its mayor, see its team, replace the mayor. */
 @Component({
-  selector: 'lib-workspaces-panel',
+  selector: 'pas-workspaces-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FocusOnText, 
     ReactiveFormsModule,
@@ -43,7 +43,7 @@ type StateFilter = 'all' | WorkspaceState;
   ],
   providers: [provideFrenchPaginator()],
   templateUrl: './workspaces-panel.html',
-  styleUrl: './admin-panel.scss',
+  styleUrl: './staff-panel.scss',
   styles: `
     .filters {
       display: grid;
@@ -63,7 +63,7 @@ export class WorkspacesPanel {
   protected readonly ofPlace = ofPlace;
   readonly departementCode = input.required<string>();
 
-  private readonly api = inject(BackofficeApi);
+  private readonly api = inject(WorkspacesAdminApi);
   private readonly teamApi = inject(TeamApi);
   private readonly dialog = inject(MatDialog);
 

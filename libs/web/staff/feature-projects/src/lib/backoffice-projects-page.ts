@@ -25,7 +25,7 @@ import { departementProjectQuery } from './backoffice-projects-filters';
 
 /** `/departement/projets`: every project of the département's communes, to follow them; read-only. */
 @Component({
-  selector: 'lib-backoffice-projects-page',
+  selector: 'pas-backoffice-projects-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,

@@ -32,7 +32,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
  * The server filters and paginates, so the list stays light for départements with hundreds of communes.
  */
 @Component({
-  selector: 'lib-commune-list',
+  selector: 'pas-commune-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,

@@ -27,7 +27,7 @@ const PHONE = '(max-width: 599.98px)';
 
 /** Public home page: what Passerelle is, then the map of the département's communes and its list equivalent. */
 @Component({
-  selector: 'lib-home-page',
+  selector: 'pas-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatProgressBarModule, TerritoryMap, CommuneDetails, CommuneList],
   templateUrl: './home-page.html',

@@ -6,7 +6,7 @@ import { EligibilityBadge } from './eligibility-badge';
 
 /** What the portal knows about one commune, shown beside the map. */
 @Component({
-  selector: 'lib-commune-details',
+  selector: 'pas-commune-details',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, EligibilityBadge],
   templateUrl: './commune-details.html',

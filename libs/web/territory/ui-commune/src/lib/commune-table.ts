@@ -6,7 +6,7 @@ import { EligibilityBadge } from './eligibility-badge';
 
 /** One page of communes; the name of each is a button that shows it on the map. */
 @Component({
-  selector: 'lib-commune-table',
+  selector: 'pas-commune-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatTableModule, EligibilityBadge],
   templateUrl: './commune-table.html',

@@ -4,7 +4,7 @@ import { formatInteger } from '@passerelle/web/shared/util-format';
 
 /** Says in words, not only in colour, on which side of the threshold a commune is; the colour matches the map. */
 @Component({
-  selector: 'lib-eligibility-badge',
+  selector: 'pas-eligibility-badge',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="swatch" aria-hidden="true"></span>{{ text() }}`,
   styles: `

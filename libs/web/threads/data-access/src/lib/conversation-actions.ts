@@ -3,12 +3,13 @@ import type { DocumentDto, MessageRevisionDto, ThreadDto } from '@passerelle/sha
 import { DocumentsApi } from '@passerelle/web/projects/data-access';
 import { downloadFile } from '@passerelle/web/shared/util-download';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { finalize } from 'rxjs';
 import { showThreadError } from './thread-conflict';
 import { ThreadsApi } from './threads-api';
 
 /**
- * The requests behind a thread page's conversation (`<lib-message-list>`): correcting one's own message, loading a
+ * The requests behind a thread page's conversation (`<pas-message-list>`): correcting one's own message, loading a
  * message's earlier versions, downloading an attachment; and the state the list shows meanwhile. One per page,
  * created in a field initialiser (it injects its services), after the page's thread resource and error line.
  */
@@ -18,7 +19,7 @@ export class ConversationActions {
 
   /** The message being corrected. */
   readonly editingId = signal<string | null>(null);
-  readonly editSaving = signal(false);
+  readonly editSaving = busyFlag();
   readonly editError = signal('');
   /** Earlier versions loaded so far, by message id. */
   readonly revisions = signal<Readonly<Record<string, readonly MessageRevisionDto[]>>>({});
@@ -35,10 +36,9 @@ export class ConversationActions {
   /** `saved` runs once the correction is recorded (the page's notice); a failure is shown under the message. */
   saveEdit(edit: { messageId: string; body: string }, saved: () => void): void {
     this.editError.set('');
-    this.editSaving.set(true);
     this.api
       .editMessage(edit.messageId, { body: edit.body })
-      .pipe(finalize(() => this.editSaving.set(false)))
+      .pipe(this.editSaving.track)
       .subscribe({
         next: (message) => {
           const thread = this.thread;

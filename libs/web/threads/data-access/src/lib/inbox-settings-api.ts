@@ -15,7 +15,7 @@ import type { Observable } from 'rxjs';
 
 /** What the département sets up for its inbox: labels, routing rules, answer templates, first-response target. */
 @Injectable({ providedIn: 'root' })
-export class BackofficeSettingsApi {
+export class InboxSettingsApi {
   private readonly http = inject(HttpClient);
   private readonly baseUrl = inject(API_BASE_URL);
 

@@ -18,9 +18,9 @@ import {
   showServerErrors,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, apiFieldErrors, formatDateTime } from '@passerelle/web/shared/util-format';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { injectAttachmentUploads, ThreadsApi } from '@passerelle/web/threads/data-access';
 import { MessageComposer, PendingAttachments } from '@passerelle/web/threads/ui-thread';
-import { finalize } from 'rxjs';
 import { type QuestionDraft, QuestionDraftStore } from './question-draft-store';
 
 /** How the thread page knows it was just created (history state of the navigation). */
@@ -33,7 +33,7 @@ export interface QuestionSentState {
  * and given back on return, until the question is sent; `?projet=<id>` links it to one of the commune's projects.
  */
 @Component({
-  selector: 'lib-ask-question-page',
+  selector: 'pas-ask-question-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -88,7 +88,7 @@ export class AskQuestionPage implements OnInit {
 
   /** When the draft given back was saved, to say so; empty when the form started blank. */
   protected readonly restoredAt = signal('');
-  protected readonly sending = signal(false);
+  protected readonly sending = busyFlag();
   protected readonly sendError = signal('');
   /** The fields to correct, listed at the top of the form after a failed send. */
   protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
@@ -138,7 +138,6 @@ export class AskQuestionPage implements OnInit {
       this.sendError.set('Attendez la fin de l’envoi des pièces jointes, ou retirez-les, puis envoyez la question.');
       return;
     }
-    this.sending.set(true);
     this.api
       .createThread(insee, {
         subject: subject.trim(),
@@ -147,7 +146,7 @@ export class AskQuestionPage implements OnInit {
         body,
         attachmentIds: this.attachments.documentIds(),
       })
-      .pipe(finalize(() => this.sending.set(false)))
+      .pipe(this.sending.track)
       .subscribe({
         next: (thread) => {
           if (this.userId) {

@@ -130,7 +130,7 @@ describe(CommuneThreadPage.name, () => {
     expect(api.changeState).toHaveBeenCalledWith('t1', { state: 'CLOSED', version: 3 });
     expect(api.getThread).toHaveBeenCalledTimes(2);
     expect(element.querySelector('.resolve [role="alert"]')?.textContent).toBe(THREAD_CONFLICT_MESSAGE);
-    expect(element.querySelector('lib-thread-state-chip')?.textContent).toBe('En attente de la commune');
+    expect(element.querySelector('pas-thread-state-chip')?.textContent).toBe('En attente de la commune');
     expect(reply().value).toBe('Texte en cours');
   });
 
@@ -144,7 +144,7 @@ describe(CommuneThreadPage.name, () => {
     await render(closed);
     expect(element.querySelector('.reply')).toBeNull();
     expect(element.textContent).toContain('vous pouvez la rouvrir jusqu’au 11/04/2026');
-    expect(element.querySelector('lib-satisfaction-form legend')?.textContent).toContain('Avez-vous obtenu facilement');
+    expect(element.querySelector('pas-satisfaction-form legend')?.textContent).toContain('Avez-vous obtenu facilement');
 
     api.rate.mockReturnValue(
       of({
@@ -158,9 +158,9 @@ describe(CommuneThreadPage.name, () => {
     await fixture.whenStable();
 
     expect(api.rate).toHaveBeenCalledWith('t1', { score: 5, comment: null });
-    expect(element.querySelector('lib-satisfaction-form')).toBeNull();
-    expect(element.querySelector('lib-satisfaction-result')?.textContent).toContain('Merci pour votre réponse');
-    expect(element.querySelector('lib-satisfaction-result .answer')?.textContent).toContain('Très facilement');
+    expect(element.querySelector('pas-satisfaction-form')).toBeNull();
+    expect(element.querySelector('pas-satisfaction-result')?.textContent).toContain('Merci pour votre réponse');
+    expect(element.querySelector('pas-satisfaction-result .answer')?.textContent).toContain('Très facilement');
   });
 
   it('offers to reopen only when the API allows it', async () => {

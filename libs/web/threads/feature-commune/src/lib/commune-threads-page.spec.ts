@@ -48,7 +48,7 @@ describe(CommuneThreadsPage.name, () => {
   it('asks for the commune’s threads of the state and page in the address', async () => {
     await render([threadFixture({ unread: true })], { etat: 'fermees', q: ' detr ', page: '2' });
     expect(list).toHaveBeenCalledWith('95002', { state: 'CLOSED', q: 'detr', limit: 20, offset: 20 });
-    expect(element.querySelector('lib-thread-list .tag')?.textContent).toContain('Non lu');
+    expect(element.querySelector('pas-thread-list .tag')?.textContent).toContain('Non lu');
   });
 
   it('invites to ask a first question when there is none', async () => {

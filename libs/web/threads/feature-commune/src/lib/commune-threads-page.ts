@@ -43,7 +43,7 @@ export function pageIndexOf(value: string | undefined): number {
  * the address, so that coming back from a question finds the list as it was left.
  */
 @Component({
-  selector: 'lib-commune-threads-page',
+  selector: 'pas-commune-threads-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,

@@ -24,7 +24,7 @@ let nextFieldId = 0;
  * A form control (`formControlName="colour"`), valued `#rrggbb`.
  */
 @Component({
-  selector: 'lib-label-colour-field',
+  selector: 'pas-label-colour-field',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [LabelChip],
   providers: [{ provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => LabelColourField), multi: true }],
@@ -49,7 +49,7 @@ let nextFieldId = 0;
       </div>
       <p class="preview">
         <span class="hint">Aperçu&nbsp;:</span>
-        <lib-label-chip [label]="{ name: previewName(), colour: value() }" />
+        <pas-label-chip [label]="{ name: previewName(), colour: value() }" />
       </p>
     </fieldset>
   `,

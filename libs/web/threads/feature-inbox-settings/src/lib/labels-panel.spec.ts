@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import type { LabelDto } from '@passerelle/shared/dto';
-import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
+import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
 import { of, throwError } from 'rxjs';
 import { LABEL_PALETTE } from './label-colour-field';
 import { LabelsPanel } from './labels-panel';
@@ -16,7 +16,7 @@ describe(LabelsPanel.name, () => {
       imports: [LabelsPanel],
       providers: [
         {
-          provide: BackofficeSettingsApi,
+          provide: InboxSettingsApi,
           useValue: { listLabels: () => of(labels), createLabel, updateLabel: jest.fn(), deleteLabel: jest.fn() },
         },
         { provide: MatDialog, useValue: {} },
@@ -52,7 +52,7 @@ describe(LabelsPanel.name, () => {
 
   it('lists the labels in French alphabetical order, each in its colour', async () => {
     const { element } = await render();
-    const chips = [...element.querySelectorAll<HTMLElement>('.rows lib-label-chip')];
+    const chips = [...element.querySelectorAll<HTMLElement>('.rows pas-label-chip')];
     expect(chips.map((chip) => chip.textContent?.trim())).toEqual(['DETR 2026', 'Urgent']);
     expect(chips[1].style.color).toBe('rgb(255, 255, 255)');
     expect(chips[0].style.color).toBe('rgb(0, 0, 0)');
@@ -113,7 +113,7 @@ describe(LabelsPanel.name, () => {
 
     it('shows an emptied name under the field of the row and moves focus to it', async () => {
       const { fixture, element } = await render();
-      const updateLabel = TestBed.inject(BackofficeSettingsApi).updateLabel as jest.Mock;
+      const updateLabel = TestBed.inject(InboxSettingsApi).updateLabel as jest.Mock;
       document.body.appendChild(element);
       element.querySelector<HTMLButtonElement>('button[aria-label="Modifier l’étiquette « Urgent »"]')?.click();
       await fixture.whenStable();

@@ -19,10 +19,11 @@ import {
   FocusOnText,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorCode, apiErrorMessage } from '@passerelle/web/shared/util-format';
-import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
+import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
 import { LabelChip } from '@passerelle/web/threads/ui-thread';
 import { filter, finalize, switchMap, tap } from 'rxjs';
 import { LABEL_PALETTE, LabelColourField } from './label-colour-field';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 function labelForm(value: LabelInput = { name: '', colour: LABEL_PALETTE[0].colour }) {
   return new FormGroup({
@@ -41,7 +42,7 @@ type LabelForm = ReturnType<typeof labelForm>;
 
 /** The labels agents put on threads: create one, rename or recolour it, delete it (it leaves every thread). */
 @Component({
-  selector: 'lib-labels-panel',
+  selector: 'pas-labels-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FocusOnText, 
     ReactiveFormsModule,
@@ -54,7 +55,7 @@ type LabelForm = ReturnType<typeof labelForm>;
     ErrorSummary,
   ],
   templateUrl: './labels-panel.html',
-  styleUrl: './admin-panel.scss',
+  styleUrl: './inbox-settings-panel.scss',
   styles: `
     .label-form {
       display: grid;
@@ -78,7 +79,7 @@ type LabelForm = ReturnType<typeof labelForm>;
         grid-template-columns: minmax(0, 1fr);
       }
     }
-    .rows lib-label-chip {
+    .rows pas-label-chip {
       align-self: flex-start;
     }
     .rows .row--editing {
@@ -89,7 +90,7 @@ type LabelForm = ReturnType<typeof labelForm>;
 export class LabelsPanel {
   readonly departementCode = input.required<string>();
 
-  private readonly api = inject(BackofficeSettingsApi);
+  private readonly api = inject(InboxSettingsApi);
   private readonly dialog = inject(MatDialog);
 
   protected readonly labels = rxResource({
@@ -106,7 +107,7 @@ export class LabelsPanel {
   protected readonly createForm = labelForm();
   protected readonly editForm = labelForm();
   protected readonly editingId = signal<string | null>(null);
-  protected readonly saving = signal(false);
+  protected readonly saving = busyFlag();
   protected readonly busyId = signal<string | null>(null);
   protected readonly error = signal('');
   protected readonly notice = signal('');
@@ -180,7 +181,7 @@ export class LabelsPanel {
 
   private submit(
     form: LabelForm,
-    send: (input: LabelInput) => ReturnType<BackofficeSettingsApi['createLabel']>,
+    send: (input: LabelInput) => ReturnType<InboxSettingsApi['createLabel']>,
     done: (label: LabelDto) => void,
     showErrors: () => void,
   ): void {
@@ -192,11 +193,10 @@ export class LabelsPanel {
       showErrors();
       return;
     }
-    this.saving.set(true);
     this.error.set('');
     this.notice.set('');
     send({ name: form.controls.name.value.trim(), colour: form.controls.colour.value })
-      .pipe(finalize(() => this.saving.set(false)))
+      .pipe(this.saving.track)
       .subscribe({
         next: (label) => {
           done(label);

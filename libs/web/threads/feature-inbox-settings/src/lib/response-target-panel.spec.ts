@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
+import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
 import { of, throwError } from 'rxjs';
 import { ResponseTargetPanel } from './response-target-panel';
 
@@ -10,7 +10,7 @@ describe(ResponseTargetPanel.name, () => {
     const fixture = TestBed.configureTestingModule({
       imports: [ResponseTargetPanel],
       providers: [
-        { provide: BackofficeSettingsApi, useValue: { getSettings: () => of({ firstResponseDays: 5 }), updateSettings } },
+        { provide: InboxSettingsApi, useValue: { getSettings: () => of({ firstResponseDays: 5 }), updateSettings } },
       ],
     }).createComponent(ResponseTargetPanel);
     fixture.componentRef.setInput('departementCode', '95');

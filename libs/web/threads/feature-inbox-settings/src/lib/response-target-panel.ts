@@ -8,15 +8,15 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { THREAD_LIMITS } from '@passerelle/shared/dto';
 import { injectFocusInvalidField, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, apiFieldErrors, formatCount } from '@passerelle/web/shared/util-format';
-import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
-import { finalize } from 'rxjs';
+import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 /** Bounds offered in the form; the API has the last word. */
 export const RESPONSE_TARGET_BOUNDS = { min: 1, max: 60 } as const;
 
 /** The département's first-response target, in working days: past it, a question shows "en retard" in the inbox. */
 @Component({
-  selector: 'lib-response-target-panel',
+  selector: 'pas-response-target-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FocusOnText,
@@ -64,10 +64,10 @@ export const RESPONSE_TARGET_BOUNDS = { min: 1, max: 60 } as const;
       @if (error()) {
         <p class="error" role="alert">{{ error() }}</p>
       }
-      <p class="notice" role="status" [libFocusOnText]="notice()">{{ notice() }}</p>
+      <p class="notice" role="status" [pasFocusOnText]="notice()">{{ notice() }}</p>
     </section>
   `,
-  styleUrl: './admin-panel.scss',
+  styleUrl: './inbox-settings-panel.scss',
   styles: `
     .inline-form mat-form-field {
       flex: 0 1 16rem;
@@ -77,7 +77,7 @@ export const RESPONSE_TARGET_BOUNDS = { min: 1, max: 60 } as const;
 export class ResponseTargetPanel {
   readonly departementCode = input.required<string>();
 
-  private readonly api = inject(BackofficeSettingsApi);
+  private readonly api = inject(InboxSettingsApi);
 
   protected readonly bounds = RESPONSE_TARGET_BOUNDS;
   protected readonly defaultDays = THREAD_LIMITS.defaultFirstResponseDays;
@@ -97,7 +97,7 @@ export class ResponseTargetPanel {
     ],
   });
   protected readonly form = new FormGroup({ days: this.days });
-  protected readonly saving = signal(false);
+  protected readonly saving = busyFlag();
   protected readonly error = signal('');
   protected readonly notice = signal('');
   /** One field: its error shows under it and focus goes to it, without an error summary. */
@@ -128,12 +128,11 @@ export class ResponseTargetPanel {
       this.focusInvalidField();
       return;
     }
-    this.saving.set(true);
     this.error.set('');
     this.notice.set('');
     this.api
       .updateSettings(this.departementCode(), { firstResponseDays: days })
-      .pipe(finalize(() => this.saving.set(false)))
+      .pipe(this.saving.track)
       .subscribe({
         next: (settings) => {
           this.days.reset(settings.firstResponseDays);

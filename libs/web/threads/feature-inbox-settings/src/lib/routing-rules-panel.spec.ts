@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { StaffApi } from '@passerelle/web/staff/data-access';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
-import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
+import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
 import { of } from 'rxjs';
 import { RoutingRulesPanel } from './routing-rules-panel';
 
@@ -15,10 +15,10 @@ describe(RoutingRulesPanel.name, () => {
       imports: [RoutingRulesPanel],
       providers: [
         {
-          provide: BackofficeSettingsApi,
+          provide: InboxSettingsApi,
           useValue: { listRoutingRules: () => of([]), createRoutingRule, deleteRoutingRule: jest.fn() },
         },
-        { provide: BackofficeApi, useValue: { listAgents: () => of({ items: [], total: 0, limit: 100, offset: 0 }) } },
+        { provide: StaffApi, useValue: { listAgents: () => of({ items: [], total: 0, limit: 100, offset: 0 }) } },
         { provide: TerritoryApi, useValue: { listCantons: () => of({ items: [], total: 0, limit: 100, offset: 0 }) } },
         { provide: MatDialog, useValue: {} },
       ],

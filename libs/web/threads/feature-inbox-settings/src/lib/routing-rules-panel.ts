@@ -20,7 +20,7 @@ import {
   THREAD_CATEGORY_LABELS,
   type ThreadCategory,
 } from '@passerelle/shared/dto';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { StaffApi } from '@passerelle/web/staff/data-access';
 import {
   confirmAction,
   ErrorSummary,
@@ -32,9 +32,10 @@ import {
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
-import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
+import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
 import { filter, finalize, map, switchMap, tap } from 'rxjs';
 import { routingRuleScope, sortRoutingRules } from './routing-rules';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 /** A rule needs a canton, a category or both: without either it would catch every question. */
 const cantonOrCategory: ValidatorFn = (group) => {
@@ -58,7 +59,7 @@ function ruleFieldLabel(path: string): string | undefined {
 
 /** Who new questions go to, by canton and/or category; the most specific rule wins. */
 @Component({
-  selector: 'lib-routing-rules-panel',
+  selector: 'pas-routing-rules-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FocusOnText,
@@ -70,7 +71,7 @@ function ruleFieldLabel(path: string): string | undefined {
     ErrorSummary,
   ],
   templateUrl: './routing-rules-panel.html',
-  styleUrl: './admin-panel.scss',
+  styleUrl: './inbox-settings-panel.scss',
   styles: `
     .rows .row {
       grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) auto;
@@ -87,8 +88,8 @@ function ruleFieldLabel(path: string): string | undefined {
 export class RoutingRulesPanel {
   readonly departementCode = input.required<string>();
 
-  private readonly api = inject(BackofficeSettingsApi);
-  private readonly backofficeApi = inject(BackofficeApi);
+  private readonly api = inject(InboxSettingsApi);
+  private readonly staffApi = inject(StaffApi);
   private readonly territory = inject(TerritoryApi);
   private readonly dialog = inject(MatDialog);
 
@@ -108,7 +109,7 @@ export class RoutingRulesPanel {
   protected readonly agents = rxResource({
     params: () => this.departementCode(),
     stream: ({ params }) =>
-      this.backofficeApi.listAgents(params, MAX_PAGE_SIZE).pipe(
+      this.staffApi.listAgents(params, MAX_PAGE_SIZE).pipe(
         map((page) =>
           page.items
             .filter((agent) => agent.status === 'ACTIVE')
@@ -128,7 +129,7 @@ export class RoutingRulesPanel {
     },
     { validators: cantonOrCategory },
   );
-  protected readonly saving = signal(false);
+  protected readonly saving = busyFlag();
   protected readonly busyId = signal<string | null>(null);
   protected readonly error = signal('');
   protected readonly notice = signal('');
@@ -148,7 +149,6 @@ export class RoutingRulesPanel {
       return;
     }
     const { cantonCode, category, agentId } = this.form.getRawValue();
-    this.saving.set(true);
     this.error.set('');
     this.notice.set('');
     this.api
@@ -157,7 +157,7 @@ export class RoutingRulesPanel {
         category: category || null,
         agentId,
       })
-      .pipe(finalize(() => this.saving.set(false)))
+      .pipe(this.saving.track)
       .subscribe({
         next: (rule) => {
           this.notice.set(`Règle ajoutée : ${routingRuleScope(rule)} → ${rule.agent.displayName}.`);

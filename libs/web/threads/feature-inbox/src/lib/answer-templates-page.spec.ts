@@ -4,7 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import type { AnswerTemplateDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
+import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
 import { of } from 'rxjs';
 import { AnswerTemplatesPage } from './answer-templates-page';
 
@@ -33,7 +33,7 @@ describe(AnswerTemplatesPage.name, () => {
         provideRouter([]),
         { provide: AuthSession, useValue: { user: signal({ departement: { code: '95', name: "Val-d'Oise" } }) } },
         {
-          provide: BackofficeSettingsApi,
+          provide: InboxSettingsApi,
           useValue: { listTemplates: () => of([existing]), createTemplate, updateTemplate, deleteTemplate: jest.fn() },
         },
         { provide: MatDialog, useValue: {} },

@@ -30,7 +30,8 @@ import {
   FocusOnText,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount, formatDateTime } from '@passerelle/web/shared/util-format';
-import { BackofficeSettingsApi } from '@passerelle/web/threads/data-access';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
+import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
 import { filter, finalize, type Observable, of, switchMap } from 'rxjs';
 import { excerpt, insertAtCursor } from './template-text';
 
@@ -45,7 +46,7 @@ interface Editing {
  * `{{commune}}` and `{{maire}}` are filled in for the thread it is inserted in.
  */
 @Component({
-  selector: 'lib-answer-templates-page',
+  selector: 'pas-answer-templates-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FocusOnText, 
     ReactiveFormsModule,
@@ -61,7 +62,7 @@ interface Editing {
 })
 export class AnswerTemplatesPage {
   private readonly session = inject(AuthSession);
-  private readonly api = inject(BackofficeSettingsApi);
+  private readonly api = inject(InboxSettingsApi);
   private readonly dialog = inject(MatDialog);
   private readonly injector = inject(Injector);
 
@@ -93,7 +94,7 @@ export class AnswerTemplatesPage {
     }),
   });
   protected readonly editing = signal<Editing | null>(null);
-  protected readonly saving = signal(false);
+  protected readonly saving = busyFlag();
   protected readonly busyId = signal<string | null>(null);
   protected readonly error = signal('');
   protected readonly notice = signal('');
@@ -153,12 +154,11 @@ export class AnswerTemplatesPage {
       return;
     }
     const input = { title: this.form.controls.title.value.trim(), body: this.form.controls.body.value };
-    this.saving.set(true);
     this.error.set('');
     this.notice.set('');
     const request =
       editing.id === null ? this.api.createTemplate(code, input) : this.api.updateTemplate(code, editing.id, input);
-    request.pipe(finalize(() => this.saving.set(false))).subscribe({
+    request.pipe(this.saving.track).subscribe({
       next: (saved) => {
         this.notice.set(`Le modèle « ${saved.title} » est enregistré.`);
         this.close();

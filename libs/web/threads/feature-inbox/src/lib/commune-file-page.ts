@@ -10,7 +10,7 @@ import { CommuneFilePanel } from '@passerelle/web/threads/ui-commune-file';
 
 /** `/departement/communes/:insee`: the commune's whole file, the same panel as beside a thread, full width. */
 @Component({
-  selector: 'lib-commune-file-page',
+  selector: 'pas-commune-file-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatProgressBarModule, CommuneFilePanel],
   template: `
@@ -18,7 +18,7 @@ import { CommuneFilePanel } from '@passerelle/web/threads/ui-commune-file';
     @if (file.hasValue()) {
       <p class="kicker">Dossier de la commune</p>
       <h1>{{ file.value().commune.name }}</h1>
-      <lib-commune-file-panel [file]="file.value()" [fullFileLink]="false" />
+      <pas-commune-file-panel [file]="file.value()" [fullFileLink]="false" />
     } @else if (file.error()) {
       <h1>Dossier de la commune</h1>
       <div class="error" role="alert">

@@ -9,7 +9,7 @@ import type { AssigneeChoice, BulkChange } from './bulk-actions';
 
 /** What can be done to the ticked threads at once: assign, unassign, add or remove a label. */
 @Component({
-  selector: 'lib-inbox-bulk-bar',
+  selector: 'pas-inbox-bulk-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatDividerModule, MatMenuModule, LabelChip],
   template: `
@@ -46,7 +46,7 @@ import type { AssigneeChoice, BulkChange } from './bulk-actions';
             [attr.aria-label]="'Ajouter l’étiquette « ' + label.name + ' »'"
             (click)="apply.emit({ kind: 'addLabel', label })"
           >
-            <lib-label-chip [label]="label" />
+            <pas-label-chip [label]="label" />
           </button>
         }
       </mat-menu>
@@ -58,7 +58,7 @@ import type { AssigneeChoice, BulkChange } from './bulk-actions';
             [attr.aria-label]="'Retirer l’étiquette « ' + label.name + ' »'"
             (click)="apply.emit({ kind: 'removeLabel', label })"
           >
-            <lib-label-chip [label]="label" />
+            <pas-label-chip [label]="label" />
           </button>
         }
       </mat-menu>

@@ -3,7 +3,7 @@ import type { InboxRow } from './inbox-row';
 
 /** The response due date, with "En retard" past it and "En pause" while the commune has the ball. */
 @Component({
-  selector: 'lib-inbox-due',
+  selector: 'pas-inbox-due',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (row().dueAt; as dueAt) {

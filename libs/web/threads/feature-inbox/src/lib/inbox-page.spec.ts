@@ -6,10 +6,10 @@ import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { InboxQuery, Page, ThreadSummaryDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
-import { PublicationApi } from '@passerelle/web/projects/data-access';
+import { StaffApi } from '@passerelle/web/staff/data-access';
+import { PublicationApi } from '@passerelle/web/publication/data-access';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
-import { BackofficeSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
+import { InboxSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
 import { of } from 'rxjs';
 import { InboxBulkBar } from './inbox-bulk-bar';
 import { InboxPage } from './inbox-page';
@@ -69,8 +69,8 @@ describe(InboxPage.name, () => {
           },
         },
         { provide: ThreadsApi, useValue: { inbox, bulk } },
-        { provide: BackofficeSettingsApi, useValue: { listLabels: () => of([]) } },
-        { provide: BackofficeApi, useValue: { listAgents } },
+        { provide: InboxSettingsApi, useValue: { listLabels: () => of([]) } },
+        { provide: StaffApi, useValue: { listAgents } },
         {
           provide: TerritoryApi,
           useValue: {

@@ -1,4 +1,4 @@
-import { bindSearchField } from '@passerelle/web/shared/util-forms';
+import { bindSearchField, busyFlag } from '@passerelle/web/shared/util-forms';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
@@ -34,14 +34,14 @@ import {
   type ThreadSummaryDto,
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
-import { PublicationApi } from '@passerelle/web/projects/data-access';
+import { StaffApi } from '@passerelle/web/staff/data-access';
+import { PublicationApi } from '@passerelle/web/publication/data-access';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
-import { BackofficeSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
+import { InboxSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
 import { LabelChip } from '@passerelle/web/threads/ui-thread';
-import { catchError, debounceTime, distinctUntilChanged, filter, finalize, map, of, switchMap } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
 import { assigneeChoices, type BulkChange, bulkDoneMessage, bulkInput } from './bulk-actions';
 import { InboxBulkBar } from './inbox-bulk-bar';
 import {
@@ -70,7 +70,7 @@ type CommuneChoice = Pick<CommuneSummaryDto, 'insee' | 'name'>;
  * bookmark, back button); threads can be ticked and assigned or labelled together.
  */
 @Component({
-  selector: 'lib-inbox-page',
+  selector: 'pas-inbox-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -98,8 +98,8 @@ export class InboxPage {
   private readonly router = inject(Router);
   private readonly session = inject(AuthSession);
   private readonly threadsApi = inject(ThreadsApi);
-  private readonly settingsApi = inject(BackofficeSettingsApi);
-  private readonly backofficeApi = inject(BackofficeApi);
+  private readonly settingsApi = inject(InboxSettingsApi);
+  private readonly staffApi = inject(StaffApi);
   private readonly territory = inject(TerritoryApi);
   private readonly snackBar = inject(MatSnackBar);
 
@@ -188,7 +188,7 @@ export class InboxPage {
   /** Only admins may read the agents; an agent assigns to themself or to the colleagues seen in the queue. */
   private readonly agents = rxResource({
     params: () => (this.isAdmin() ? this.code() : undefined),
-    stream: ({ params }) => this.backofficeApi.listAgents(params, MAX_PAGE_SIZE).pipe(map((page) => page.items)),
+    stream: ({ params }) => this.staffApi.listAgents(params, MAX_PAGE_SIZE).pipe(map((page) => page.items)),
   });
   protected readonly assignees = computed(() => {
     const user = this.session.user();
@@ -227,7 +227,7 @@ export class InboxPage {
   protected readonly selection = new ThreadSelection();
   protected readonly allSelected = computed(() => this.selection.allOf(this.pageIds()));
   protected readonly someSelected = computed(() => this.selection.someOf(this.pageIds()));
-  protected readonly bulkBusy = signal(false);
+  protected readonly bulkBusy = busyFlag();
 
   constructor() {
     bindSearchField(this.search, computed(() => this.filters().q), (q) => this.update({ q }, true), INBOX_SEARCH_DEBOUNCE_MS);
@@ -307,10 +307,9 @@ export class InboxPage {
     if (threadIds.length === 0 || this.bulkBusy()) {
       return;
     }
-    this.bulkBusy.set(true);
     this.threadsApi
       .bulk(bulkInput(threadIds, change))
-      .pipe(finalize(() => this.bulkBusy.set(false)))
+      .pipe(this.bulkBusy.track)
       .subscribe({
         next: ({ updated }) => {
           this.snackBar.open(bulkDoneMessage(change, updated), 'OK', { duration: 6000 });

@@ -8,7 +8,7 @@ import type { InboxRow } from './inbox-row';
 
 /** The inbox on a phone: one card per thread, the same facts as the table's columns. */
 @Component({
-  selector: 'lib-inbox-thread-cards',
+  selector: 'pas-inbox-thread-cards',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatCheckboxModule, LabelChip, ThreadStateChip, InboxDue],
   template: `
@@ -40,20 +40,20 @@ import type { InboxRow } from './inbox-row';
             <span class="hint"> — {{ row.cantonName }}</span>
           </p>
           <p class="line meta">
-            <lib-thread-state-chip [state]="row.state" audience="staff" />
+            <pas-thread-state-chip [state]="row.state" audience="staff" />
             <span class="hint">{{ row.category }}</span>
           </p>
           @if (row.labels.length > 0) {
             <p class="line meta">
               @for (label of row.labels; track label.id) {
-                <lib-label-chip [label]="label" />
+                <pas-label-chip [label]="label" />
               }
             </p>
           }
           <dl class="facts">
             <div>
               <dt>Échéance</dt>
-              <dd><lib-inbox-due [row]="row" /></dd>
+              <dd><pas-inbox-due [row]="row" /></dd>
             </div>
             <div>
               <dt>Attribuée à</dt>

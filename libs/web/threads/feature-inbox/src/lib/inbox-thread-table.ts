@@ -9,7 +9,7 @@ import type { InboxRow } from './inbox-row';
 
 /** The inbox on a tablet or a desktop: one row per thread, a box to tick each one and the whole page. */
 @Component({
-  selector: 'lib-inbox-thread-table',
+  selector: 'pas-inbox-thread-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatCheckboxModule, MatTableModule, LabelChip, ThreadStateChip, InboxDue],
   template: `
@@ -55,7 +55,7 @@ import type { InboxRow } from './inbox-row';
             @if (row.labels.length > 0) {
               <span class="labels">
                 @for (label of row.labels; track label.id) {
-                  <lib-label-chip [label]="label" />
+                  <pas-label-chip [label]="label" />
                 }
               </span>
             }
@@ -74,7 +74,7 @@ import type { InboxRow } from './inbox-row';
 
         <ng-container matColumnDef="state">
           <th mat-header-cell *matHeaderCellDef scope="col">État</th>
-          <td mat-cell *matCellDef="let row"><lib-thread-state-chip [state]="row.state" audience="staff" /></td>
+          <td mat-cell *matCellDef="let row"><pas-thread-state-chip [state]="row.state" audience="staff" /></td>
         </ng-container>
 
         <ng-container matColumnDef="assignee">
@@ -84,7 +84,7 @@ import type { InboxRow } from './inbox-row';
 
         <ng-container matColumnDef="due">
           <th mat-header-cell *matHeaderCellDef scope="col">Échéance</th>
-          <td mat-cell *matCellDef="let row"><lib-inbox-due [row]="row" /></td>
+          <td mat-cell *matCellDef="let row"><pas-inbox-due [row]="row" /></td>
         </ng-container>
 
         <ng-container matColumnDef="activity">

@@ -4,9 +4,9 @@ import { Title } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import type { ThreadDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
+import { StaffApi } from '@passerelle/web/staff/data-access';
 import { DocumentsApi } from '@passerelle/web/projects/data-access';
-import { BackofficeSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
+import { InboxSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
 import { of, throwError } from 'rxjs';
 import { StaffThreadPage } from './staff-thread-page';
 import { agentFixture, communeFileFixture, staffThreadFixture } from './testing/thread-fixtures';
@@ -35,7 +35,7 @@ describe(StaffThreadPage.name, () => {
   }
 
   function composer(): HTMLTextAreaElement {
-    const field = element.querySelector<HTMLTextAreaElement>('lib-message-composer textarea');
+    const field = element.querySelector<HTMLTextAreaElement>('pas-message-composer textarea');
     if (!field) {
       throw new Error('no composer');
     }
@@ -63,9 +63,9 @@ describe(StaffThreadPage.name, () => {
       providers: [
         provideRouter([]),
         { provide: ThreadsApi, useValue: api },
-        { provide: BackofficeSettingsApi, useValue: { listLabels: () => of([]), listRoutingRules: () => of([]) } },
+        { provide: InboxSettingsApi, useValue: { listLabels: () => of([]), listRoutingRules: () => of([]) } },
         {
-          provide: BackofficeApi,
+          provide: StaffApi,
           useValue: {
             listAgents: () =>
               of({
@@ -100,8 +100,8 @@ describe(StaffThreadPage.name, () => {
 
   it('shows the internal notes, marked as invisible to the commune, and the lateness in words', async () => {
     await render();
-    expect(element.querySelector('aside.file lib-commune-file-panel')).not.toBeNull();
-    const note = element.querySelectorAll('lib-thread-message')[1];
+    expect(element.querySelector('aside.file pas-commune-file-panel')).not.toBeNull();
+    const note = element.querySelectorAll('pas-thread-message')[1];
     expect(note.classList).toContain('internal');
     expect(note.textContent).toContain('invisible pour la commune');
     expect(element.querySelector('.badge--overdue')?.textContent).toContain('En retard');
@@ -114,7 +114,7 @@ describe(StaffThreadPage.name, () => {
     button('Note interne').click();
     await fixture.whenStable();
 
-    expect(element.querySelector('lib-message-composer')?.classList).toContain('note');
+    expect(element.querySelector('pas-message-composer')?.classList).toContain('note');
     expect(element.querySelector('#compose-title')?.textContent).toBe('Écrire une note interne');
     expect(element.textContent).not.toContain('Répondre et fermer');
 
@@ -132,7 +132,7 @@ describe(StaffThreadPage.name, () => {
     await fixture.whenStable();
 
     expect(api.postMessage).not.toHaveBeenCalled();
-    expect(element.querySelector('lib-message-composer mat-error')?.textContent).toContain('Ce champ est obligatoire.');
+    expect(element.querySelector('pas-message-composer mat-error')?.textContent).toContain('Ce champ est obligatoire.');
     expect(element.querySelector('.error-summary')).toBeNull();
     expect(document.activeElement).toBe(composer());
   });
@@ -156,7 +156,7 @@ describe(StaffThreadPage.name, () => {
     button('Enregistrer la note interne').click();
     await fixture.whenStable();
 
-    expect(element.querySelector('lib-message-composer mat-error')?.textContent).toContain('ne peut pas dépasser');
+    expect(element.querySelector('pas-message-composer mat-error')?.textContent).toContain('ne peut pas dépasser');
     expect(composer().value).toBe('Vérifier le dossier 2025.');
     expect(document.activeElement).toBe(composer());
   });

@@ -9,7 +9,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
@@ -18,27 +18,15 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import {
-  type FilledTemplateDto,
-  type PostMessageInput,
-  THREAD_CATEGORY_LABELS,
-  THREAD_LIMITS,
-  type ThreadDto,
-} from '@passerelle/shared/dto';
+import { type FilledTemplateDto, type PostMessageInput, type ThreadDto } from '@passerelle/shared/dto';
 import { ofPlace } from '@passerelle/shared/util-french';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { BackofficeApi } from '@passerelle/web/backoffice/data-access';
 import { PageTitle } from '@passerelle/web/shared/data-access';
 import { confirmAction, FocusOnText, injectFocusInvalidField } from '@passerelle/web/shared/ui-material';
-import { apiErrorMessage, formatDateTime, formatDeadlineDay } from '@passerelle/web/shared/util-format';
-import {
-  BackofficeSettingsApi,
-  ConversationActions,
-  injectAttachmentUploads,
-  ReplyDraft,
-  showThreadError,
-  ThreadsApi,
-} from '@passerelle/web/threads/data-access';
+import { formatDateTime, formatDeadlineDay } from '@passerelle/web/shared/util-format';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
+import { StaffApi } from '@passerelle/web/staff/data-access';
+import { InboxSettingsApi, ThreadsApi, ThreadStore } from '@passerelle/web/threads/data-access';
 import { CommuneFilePanel } from '@passerelle/web/threads/ui-commune-file';
 import {
   checkMessageText,
@@ -53,7 +41,7 @@ import {
   ThreadIcon,
   ThreadStateChip,
 } from '@passerelle/web/threads/ui-thread';
-import { catchError, finalize, map, type Observable, of } from 'rxjs';
+import { catchError, map, type Observable, of } from 'rxjs';
 import { assigneeChoices } from './assignee-choices';
 import { type StateAction, stateActions } from './state-actions';
 
@@ -63,10 +51,11 @@ type NextState = PostMessageInput['nextState'];
 /**
  * `/departement/questions/:id`: a commune's question as the département works on it. The conversation shows the
  * internal notes too (unmistakably); the composer answers the commune or writes a note; the side column holds the
- * follow-up (assignee, labels, due date, state) and the commune's file.
+ * follow-up (assignee, labels, due date, state) and the commune's file. The thread, the composer and the conversation
+ * live in the `ThreadStore` shared with the commune's page.
  */
 @Component({
-  selector: 'lib-staff-thread-page',
+  selector: 'pas-staff-thread-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -86,6 +75,7 @@ type NextState = PostMessageInput['nextState'];
     ThreadIcon,
     ThreadStateChip,
   ],
+  providers: [ThreadStore],
   templateUrl: './staff-thread-page.html',
   styleUrl: './staff-thread-page.scss',
 })
@@ -94,26 +84,17 @@ export class StaffThreadPage {
   readonly id = input.required<string>();
 
   private readonly api = inject(ThreadsApi);
-  private readonly settingsApi = inject(BackofficeSettingsApi);
-  private readonly backofficeApi = inject(BackofficeApi);
+  private readonly settingsApi = inject(InboxSettingsApi);
+  private readonly staffApi = inject(StaffApi);
   private readonly session = inject(AuthSession);
   private readonly pageTitle = inject(PageTitle);
   private readonly dialog = inject(MatDialog);
-  private readonly uploads = injectAttachmentUploads();
-  /** The reply (or note) is one field: its error shows under it and focus goes to it, without an error summary. */
-  private readonly focusInvalidText = injectFocusInvalidField('lib-message-composer .mat-form-field-invalid textarea');
+  protected readonly store = inject(ThreadStore);
+  private readonly current = this.store.current;
 
   private readonly composer = viewChild(MessageComposer);
   private readonly departementCode = computed(() => this.session.user()?.departement.code);
 
-  protected readonly thread = rxResource({
-    params: () => this.id(),
-    stream: ({ params }) => this.api.getThread(params),
-  });
-  protected readonly current = computed<ThreadDto | null>(() => (this.thread.hasValue() ? this.thread.value() : null));
-  protected readonly loadError = computed(() =>
-    apiErrorMessage(this.thread.error(), 'Impossible de charger cette question.'),
-  );
   protected readonly file = rxResource({
     params: () => this.current()?.communeInsee,
     stream: ({ params }) => this.api.communeFile(params),
@@ -130,7 +111,7 @@ export class StaffThreadPage {
   private readonly agents = rxResource({
     params: () => this.departementCode(),
     stream: ({ params }) =>
-      this.backofficeApi.listAgents(params).pipe(
+      this.staffApi.listAgents(params).pipe(
         map((page) => page.items),
         catchError(() => of([])),
       ),
@@ -158,10 +139,6 @@ export class StaffThreadPage {
     const thread = this.current();
     return thread ? stateActions(thread.state, thread.can.states) : [];
   });
-  protected readonly categoryLabel = computed(() => {
-    const thread = this.current();
-    return thread ? THREAD_CATEGORY_LABELS[thread.category] : '';
-  });
   protected readonly firstResponse = computed(() => {
     const seconds = this.current()?.firstResponseSeconds;
     return seconds == null ? '' : formatDuration(seconds);
@@ -173,36 +150,34 @@ export class StaffThreadPage {
   });
 
   protected readonly mode = signal<ComposerMode>('reply');
-  protected readonly body = new FormControl('', {
-    nonNullable: true,
-    validators: Validators.maxLength(THREAD_LIMITS.body),
-  });
-  /** What is being written (answer or note) survives leaving the page. */
-  protected readonly draft = new ReplyDraft(this.body, () => {
-    const [user, thread] = [this.session.user()?.id, this.current()?.id];
-    return user && thread ? `${user}.${thread}` : null;
-  });
-  protected readonly attachments = new PendingAttachments((file) =>
-    this.uploads.upload(this.current()?.communeInsee ?? '', file),
-  );
+  protected readonly attachments = new PendingAttachments((file) => this.store.uploadAttachment(file));
   /** Label ids chosen in the select, applied when it closes. */
   protected readonly labelSelection = signal<string[]>([]);
 
-  protected readonly notice = signal('');
-  /** Downloads, earlier versions. */
-  protected readonly actionError = signal('');
   /** Assignment, labels, state: shown in the follow-up column, beside the controls. */
   protected readonly followUpError = signal('');
-  protected readonly sendError = signal('');
-  protected readonly sending = signal(false);
-  protected readonly busy = signal(false);
-  /** Corrections, earlier versions and downloads of the conversation. */
-  protected readonly conversation = new ConversationActions(this.thread, this.actionError);
+  /** One change of the side column at a time. */
+  protected readonly busy = busyFlag();
+  /** A failed change of the side column: said there, and the select shows what is saved, not what failed. */
+  private readonly followUpFailure = {
+    target: this.followUpError,
+    fallback: 'La modification n’a pas pu être enregistrée. Réessayez.',
+    before: () => this.labelSelection.set(this.current()?.staff?.labels.map((label) => label.id) ?? []),
+  };
 
   protected readonly when = formatDateTime;
   protected readonly deadline = formatDeadlineDay;
 
   constructor() {
+    this.store.connect({
+      id: this.id,
+      attachments: this.attachments,
+      messages: [this.followUpError],
+      checkText: checkMessageText,
+      showTextError: showMessageTextError,
+      // The reply (or note) is one field: its error shows under it and focus goes to it, without an error summary.
+      focusText: injectFocusInvalidField('pas-message-composer .mat-form-field-invalid textarea'),
+    });
     effect(() => {
       const thread = this.current();
       if (thread) {
@@ -218,7 +193,7 @@ export class StaffThreadPage {
 
   protected setMode(mode: ComposerMode): void {
     this.mode.set(mode);
-    this.sendError.set('');
+    this.store.sendError.set('');
   }
 
   protected insertTemplate(template: FilledTemplateDto): void {
@@ -226,43 +201,15 @@ export class StaffThreadPage {
   }
 
   protected send(nextState?: NextState): void {
-    const thread = this.current();
-    if (!thread || this.sending()) {
-      return;
-    }
-    this.clearMessages();
-    if (!checkMessageText(this.body)) {
-      this.focusInvalidText();
-      return;
-    }
-    if (this.attachments.uploading()) {
-      this.sendError.set('Attendez la fin de l’envoi des pièces jointes, ou retirez-les, puis envoyez.');
-      return;
-    }
     const internal = this.mode() === 'note';
-    const input: PostMessageInput = { body: this.body.value, internal, attachmentIds: this.attachments.documentIds() };
-    if (!internal && nextState) {
-      input.nextState = nextState;
-    }
-    this.sending.set(true);
-    this.api
-      .postMessage(thread.id, input)
-      .pipe(finalize(() => this.sending.set(false)))
-      .subscribe({
-        next: (updated) => {
-          this.thread.set(updated);
-          this.body.reset('');
-          this.attachments.clear();
-          this.notice.set(sentNotice(internal, nextState));
-        },
-        error: (error: unknown) => {
-          if (showMessageTextError(this.body, error)) {
-            this.focusInvalidText();
-            return;
-          }
-          showThreadError(this.thread, error, this.sendError, 'L’envoi a échoué. Votre texte est conservé\u00a0: réessayez.');
-        },
-      });
+    this.store.send(
+      {
+        waitForUploads: 'Attendez la fin de l’envoi des pièces jointes, ou retirez-les, puis envoyez.',
+        sent: sentNotice(internal, nextState),
+        failed: 'L’envoi a échoué. Votre texte est conservé\u00a0: réessayez.',
+      },
+      !internal && nextState ? { internal, nextState } : { internal },
+    );
   }
 
   /** Closing reaches the commune by e-mail: it is confirmed first (focus goes back to the button on cancel). */
@@ -271,8 +218,7 @@ export class StaffThreadPage {
     if (!thread || this.busy()) {
       return;
     }
-    const apply = () =>
-      this.run(this.api.changeState(thread.id, { state: action.state, version: thread.version }), action.done);
+    const apply = () => this.store.changeState(action.state, this.busy, action.done, this.followUpFailure);
     if (!action.confirm) {
       apply();
       return;
@@ -295,7 +241,7 @@ export class StaffThreadPage {
         ? 'La question vous est attribuée.'
         : `La question est attribuée à ${person.displayName}.`
       : 'La question n’est plus attribuée.';
-    this.run(this.api.assign(thread.id, { assigneeId }), done);
+    this.run((current) => this.api.assign(current.id, { assigneeId }), done);
   }
 
   /** Applied once the select closes, so that ticking three labels makes one request. */
@@ -309,44 +255,16 @@ export class StaffThreadPage {
     if (before.length === after.length && before.every((id) => after.includes(id))) {
       return;
     }
-    this.run(this.api.setLabels(thread.id, after), 'Les étiquettes sont enregistrées.');
+    this.run((current) => this.api.setLabels(current.id, after), 'Les étiquettes sont enregistrées.');
   }
 
   protected saveEdit(edit: MessageEdit): void {
-    this.clearMessages();
-    this.conversation.saveEdit(edit, () => this.notice.set('Le message a été corrigé.'));
+    this.store.saveEdit(edit, 'Le message a été corrigé.');
   }
 
   /** One change of the side column at a time; the answer is the thread as it now is. */
-  private run(request: Observable<ThreadDto>, done: string): void {
-    if (this.busy()) {
-      return;
-    }
-    this.clearMessages();
-    this.busy.set(true);
-    request.pipe(finalize(() => this.busy.set(false))).subscribe({
-      next: (updated) => {
-        this.thread.set(updated);
-        this.notice.set(done);
-      },
-      error: (error: unknown) => {
-        // The select shows what is saved, not what failed.
-        this.labelSelection.set(this.current()?.staff?.labels.map((label) => label.id) ?? []);
-        showThreadError(
-          this.thread,
-          error,
-          this.followUpError,
-          'La modification n’a pas pu être enregistrée. Réessayez.',
-        );
-      },
-    });
-  }
-
-  /** A new action makes the previous outcome stale, whatever it was. */
-  private clearMessages(): void {
-    for (const message of [this.notice, this.actionError, this.followUpError, this.sendError]) {
-      message.set('');
-    }
+  private run(request: (thread: ThreadDto) => Observable<ThreadDto>, done: string): void {
+    this.store.change(request, this.busy, () => done, this.followUpFailure);
   }
 }
 

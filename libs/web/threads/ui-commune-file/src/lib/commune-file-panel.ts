@@ -40,7 +40,7 @@ let nextPanelId = 0;
  * column beside a thread); with room enough (commune page), the timeline moves to a column of its own.
  */
 @Component({
-  selector: 'lib-commune-file-panel',
+  selector: 'pas-commune-file-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, StatusChip, ThreadStateChip, TimelineIcon],
   templateUrl: './commune-file-panel.html',

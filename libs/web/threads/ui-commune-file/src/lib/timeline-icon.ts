@@ -23,7 +23,7 @@ const ICON_PATHS: Record<TimelineKind, string> = {
 
 /** The icon of a timeline event; decorative (`aria-hidden`), the event's text says what happened. */
 @Component({
-  selector: 'lib-timeline-icon',
+  selector: 'pas-timeline-icon',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'aria-hidden': 'true', '[class.internal]': "kind() === 'INTERNAL_NOTE'" },
   template: `

@@ -5,7 +5,7 @@ import { ThreadIcon } from './thread-icon';
 
 /** The files of a message: each one a button that downloads it (the download needs the bearer token). */
 @Component({
-  selector: 'lib-attachment-list',
+  selector: 'pas-attachment-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ThreadIcon],
   template: `
@@ -19,7 +19,7 @@ import { ThreadIcon } from './thread-icon';
             (click)="download.emit(document)"
           >
             <!-- The name comes from the content, so that it holds the visible text word for word (WCAG 2.5.3). -->
-            <lib-thread-icon name="attach" />
+            <pas-thread-icon name="attach" />
             <span class="visually-hidden">Télécharger&ngsp;</span>
             <span class="name">{{ document.filename }}</span><span class="visually-hidden">,</span>&ngsp;
             <span class="meta">{{ describe(document) }}</span>

@@ -11,14 +11,14 @@ export const ATTACHMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.odt,.ods,.docx,.xl
 
 /** Chooses (or drops) files for a message and shows each one going up, with a button to take it back out. */
 @Component({
-  selector: 'lib-attachment-picker',
+  selector: 'pas-attachment-picker',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatProgressBarModule, ThreadIcon],
   template: `
     <div class="picker" (dragover)="$event.preventDefault()" (drop)="dropped($event)">
       <div class="choose">
         <button mat-stroked-button type="button" [disabled]="disabled() || full()" (click)="fileInput.click()">
-          <lib-thread-icon name="attach" />
+          <pas-thread-icon name="attach" />
           Joindre des fichiers
         </button>
         <span class="hint">

@@ -7,7 +7,7 @@ import { labelTextColour, safeLabelColour } from './label-colour';
  * very light colour visible on a white page.
  */
 @Component({
-  selector: 'lib-label-chip',
+  selector: 'pas-label-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     '[style.background-color]': 'background()',

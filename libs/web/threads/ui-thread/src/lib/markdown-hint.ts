@@ -5,7 +5,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
  * server renders stay folded away for those who open them.
  */
 @Component({
-  selector: 'lib-markdown-hint',
+  selector: 'pas-markdown-hint',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <details>

@@ -8,9 +8,9 @@ import { PendingAttachments } from './pending-attachments';
 @Component({
   imports: [MessageComposer],
   template: `
-    <lib-message-composer [control]="body" [attachments]="attachments" [note]="note()" label="Votre réponse">
+    <pas-message-composer [control]="body" [attachments]="attachments" [note]="note()" label="Votre réponse">
       <button type="submit">Envoyer</button>
-    </lib-message-composer>
+    </pas-message-composer>
   `,
 })
 class Host {
@@ -33,7 +33,7 @@ describe(MessageComposer.name, () => {
   });
 
   it('turns into an unmistakable internal note in note mode', async () => {
-    const composer = element.querySelector('lib-message-composer');
+    const composer = element.querySelector('pas-message-composer');
     expect(composer?.classList).not.toContain('note');
     expect(element.textContent).not.toContain('invisible pour la commune');
 
@@ -64,7 +64,7 @@ describe(MessageComposer.name, () => {
   });
 
   it('takes plain text, the Markdown help folded away until opened', () => {
-    const help = element.querySelector('lib-markdown-hint details');
+    const help = element.querySelector('pas-markdown-hint details');
     expect(help?.hasAttribute('open')).toBe(false);
     expect(help?.querySelector('summary')?.textContent).toBe('Mise en forme du texte');
     expect(help?.textContent).toContain('les adresses web');

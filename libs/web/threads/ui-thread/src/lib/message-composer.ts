@@ -17,14 +17,14 @@ import { ThreadIcon } from './thread-icon';
  * the whole box turns yellow and says, above the field, that the commune will not see it.
  */
 @Component({
-  selector: 'lib-message-composer',
+  selector: 'pas-message-composer',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, CdkTextareaAutosize, MarkdownHint, AttachmentPicker, ThreadIcon],
   host: { '[class.note]': 'note()' },
   template: `
     @if (note()) {
       <p class="note-banner">
-        <lib-thread-icon name="lock" />
+        <pas-thread-icon name="lock" />
         <span><strong>Note interne</strong> — invisible pour la commune, lue seulement par le département.</span>
       </p>
     }
@@ -45,8 +45,8 @@ import { ThreadIcon } from './thread-icon';
       }
       <mat-error>{{ errorOf() }}</mat-error>
     </mat-form-field>
-    <lib-markdown-hint />
-    <lib-attachment-picker [attachments]="attachments()" [disabled]="disabled()" />
+    <pas-markdown-hint />
+    <pas-attachment-picker [attachments]="attachments()" [disabled]="disabled()" />
     <div class="actions">
       <ng-content />
     </div>

@@ -16,14 +16,14 @@ const CLOCK_TICK_MS = 20_000;
  * correction and loads earlier versions, this list only shows them.
  */
 @Component({
-  selector: 'lib-message-list',
+  selector: 'pas-message-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ThreadMessage],
   template: `
     <ol class="messages" [attr.aria-label]="label()">
       @for (message of messages(); track message.id) {
         <li>
-          <lib-thread-message
+          <pas-thread-message
             [message]="message"
             [communeName]="communeName()"
             [mine]="message.author.id !== null && message.author.id === currentUserId()"

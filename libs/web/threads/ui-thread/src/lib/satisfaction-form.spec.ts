@@ -5,7 +5,7 @@ import { SatisfactionForm } from './satisfaction-form';
 
 @Component({
   imports: [SatisfactionForm],
-  template: `<lib-satisfaction-form [error]="error()" (rate)="rated.push($event)" />`,
+  template: `<pas-satisfaction-form [error]="error()" (rate)="rated.push($event)" />`,
 })
 class Host {
   readonly error = signal('');

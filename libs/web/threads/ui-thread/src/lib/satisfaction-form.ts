@@ -20,7 +20,7 @@ import { fieldErrorMessage, injectFocusInvalidField } from '@passerelle/web/shar
  * request fails.
  */
 @Component({
-  selector: 'lib-satisfaction-form',
+  selector: 'pas-satisfaction-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatRadioModule],
   template: `

@@ -4,7 +4,7 @@ import { formatDateTime } from '@passerelle/web/shared/util-format';
 
 /** The commune's answer to the satisfaction question, with a thank-you right after it was given. */
 @Component({
-  selector: 'lib-satisfaction-result',
+  selector: 'pas-satisfaction-result',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (thanks()) {

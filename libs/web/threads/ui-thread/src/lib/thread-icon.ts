@@ -7,7 +7,7 @@ export type ThreadIconName = 'lock' | 'attach' | 'clock' | 'warning';
  * next to them says the same thing.
  */
 @Component({
-  selector: 'lib-thread-icon',
+  selector: 'pas-thread-icon',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'aria-hidden': 'true' },
   template: `

@@ -9,7 +9,7 @@ import { ThreadStateChip } from './thread-state-chip';
  * with a "Non lu" tag, in words for screen readers too.
  */
 @Component({
-  selector: 'lib-thread-list',
+  selector: 'pas-thread-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, ThreadStateChip],
   template: `
@@ -32,7 +32,7 @@ import { ThreadStateChip } from './thread-state-chip';
             </p>
           </div>
           <div class="side">
-            <lib-thread-state-chip [state]="thread.state" />
+            <pas-thread-state-chip [state]="thread.state" />
             <span class="activity">
               <span class="visually-hidden">Dernière activité le </span>
               <time [attr.datetime]="thread.lastActivityAt">{{ when(thread.lastActivityAt) }}</time>

@@ -7,7 +7,7 @@ import { documentFixture, messageFixture } from './testing/thread-fixtures';
 @Component({
   imports: [MessageList],
   template: `
-    <lib-message-list
+    <pas-message-list
       [messages]="messages()"
       communeName="Ableiges"
       currentUserId="u-commune"
@@ -62,7 +62,7 @@ describe(MessageList.name, () => {
         editedAt: '2026-03-10T10:05:00Z',
       }),
     ]);
-    const [mine, answer] = Array.from(element.querySelectorAll('lib-thread-message'));
+    const [mine, answer] = Array.from(element.querySelectorAll('pas-thread-message'));
     expect(squash(mine.querySelector('h3')?.textContent)).toBe('Julie Bernard (vous), Ableiges');
     expect(mine.querySelector('.body strong')?.textContent).toBe('où');
     expect(answer.classList).toContain('departement');
@@ -74,7 +74,7 @@ describe(MessageList.name, () => {
     await show([
       messageFixture({ internal: true, author: { id: 'u-agent', displayName: 'Claire Martin', side: 'DEPARTEMENT' } }),
     ]);
-    const note = element.querySelector('lib-thread-message');
+    const note = element.querySelector('pas-thread-message');
     expect(note?.classList).toContain('internal');
     expect(squash(note?.querySelector('.internal-label')?.textContent)).toBe('Note interne — invisible pour la commune');
   });
@@ -134,7 +134,7 @@ describe(MessageList.name, () => {
 
   it('lists the attachments as download buttons that say the type and size', async () => {
     await show([messageFixture({ attachments: [documentFixture()] })]);
-    const attachment = element.querySelector('lib-attachment-list button');
+    const attachment = element.querySelector('pas-attachment-list button');
     // Named by its content, which holds the visible text as it reads (axe label-content-name-mismatch).
     expect(attachment?.hasAttribute('aria-label')).toBe(false);
     expect(attachment?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Télécharger devis.pdf, PDF, 2,3 Mo');

@@ -28,7 +28,7 @@ import { ThreadIcon } from './thread-icon';
  * nothing like answers: yellow, dashed, and labelled as invisible to the commune.
  */
 @Component({
-  selector: 'lib-thread-message',
+  selector: 'pas-thread-message',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,

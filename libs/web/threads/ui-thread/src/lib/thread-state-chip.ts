@@ -6,7 +6,7 @@ import { THREAD_STATE_LABELS, THREAD_STATE_STAFF_LABELS, type ThreadState } from
  * reads the same for a screen reader and in high contrast.
  */
 @Component({
-  selector: 'lib-thread-state-chip',
+  selector: 'pas-thread-state-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[class]': 'tone()' },
   template: `{{ label() }}`,

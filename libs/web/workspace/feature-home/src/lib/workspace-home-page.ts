@@ -28,7 +28,7 @@ const LATEST_THREADS = 5;
  * out), then the projects; the team stays one click away.
  */
 @Component({
-  selector: 'lib-workspace-home-page',
+  selector: 'pas-workspace-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, MatButtonModule, MatProgressBarModule, ProjectFilters, ProjectGrid, ThreadList],
   providers: [ObjectUrls, provideFrenchPaginator()],

@@ -20,13 +20,14 @@ import {
   showServerErrors,
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { TeamApi } from '@passerelle/web/workspace/data-access';
 import { seatsText, TeamMemberList } from '@passerelle/web/workspace/ui-team';
 import { filter, finalize, type Observable } from 'rxjs';
 
 /** `/espace/equipe`: the commune's team. The mayor invites, re-sends, cancels and removes; collaborators read. */
 @Component({
-  selector: 'lib-team-page',
+  selector: 'pas-team-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
@@ -73,7 +74,7 @@ export class TeamPage {
   protected readonly inviteForm = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
   });
-  protected readonly inviting = signal(false);
+  protected readonly inviting = busyFlag();
   protected readonly inviteError = signal('');
   /** The invitation's fields to correct, listed above the form after a failed submit. */
   protected readonly inviteErrors = signal<ErrorSummaryItem[]>([]);
@@ -95,12 +96,11 @@ export class TeamPage {
       return;
     }
     const email = this.inviteForm.controls.email.value.trim();
-    this.inviting.set(true);
     this.inviteError.set('');
     this.notice.set('');
     this.api
       .inviteCollaborator(insee, email)
-      .pipe(finalize(() => this.inviting.set(false)))
+      .pipe(this.inviting.track)
       .subscribe({
         next: () => {
           this.notice.set(`Invitation envoyée à ${email}.`);

@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '@passerelle/web/shared/util-format';
  * collaborator comes with its actions; the mayor's own seat never does.
  */
 @Component({
-  selector: 'lib-team-member-list',
+  selector: 'pas-team-member-list',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule],
   host: { '[class.manageable]': 'manageable()' },
