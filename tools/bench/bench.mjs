@@ -8,6 +8,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { startServer } from '../testing/built-app.mjs';
 import { seedInbox } from './seed-inbox.mjs';
 import { seedPublications } from './seed-publications.mjs';
+import { frameworkOverhead, oneVersusTwoInstances } from './side-by-side.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -17,6 +18,10 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
  */
 const ONLY = process.env.BENCH_ONLY ?? '';
 const HOSTILE_BODIES = 'corps JSON refusés';
+/** `BENCH_ONLY=surcoût` (or `instances`): only the side-by-side measures, after the same seeding. */
+const OVERHEAD = 'surcoût du cadriciel';
+const INSTANCES = 'une ou deux instances';
+const SIDE_BY_SIDE_PATHS = ['/api/departements/95/communes?limit=100', '/api/public/projects?departement=95'];
 
 const ENDPOINTS = [
   { name: 'communes, page de 100', path: '/api/departements/95/communes?limit=100', targetP95: 25 },
@@ -95,8 +100,15 @@ try {
   if (HOSTILE_BODIES.includes(ONLY)) {
     await hostileBodies(server.url);
   }
-  if (selected.length > 0) {
+  const sideBySide = OVERHEAD.includes(ONLY) || INSTANCES.includes(ONLY);
+  if (selected.length > 0 || sideBySide) {
     failed = await endpointsAndHomePage(server.url);
+  }
+  if (OVERHEAD.includes(ONLY)) {
+    failed = (await frameworkOverhead(server.url, SIDE_BY_SIDE_PATHS, (url) => run(url), 0.4)) || failed;
+  }
+  if (INSTANCES.includes(ONLY)) {
+    await oneVersusTwoInstances(server, server.databaseUrl(), SIDE_BY_SIDE_PATHS, (url) => run(url));
   }
 } finally {
   await server.stop();
