@@ -122,11 +122,11 @@ async function endpointsAndHomePage(url) {
   );
   const published = await seedPublications(server.databaseUrl());
   console.log(`Portail public : ${published.projects} projets publiés (${published.seconds.toFixed(1)} s)`);
-  const authorization = await signInAgent(server.url);
-  console.log(`Passerelle — benchmark (${CONNECTIONS} connexions sauf indication, ${DURATION} s par point d'accès, ${server.url})\n`);
+  const authorization = await signInAgent(url);
+  console.log(`Passerelle — benchmark (${CONNECTIONS} connexions sauf indication, ${DURATION} s par point d'accès, ${url})\n`);
   console.log('point d’accès'.padEnd(44), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'req/s'.padStart(9), 'erreurs'.padStart(8));
   for (const endpoint of selected) {
-    const args = [server.url + endpoint.path, endpoint.connections ?? CONNECTIONS, endpoint.agent ? { authorization } : {}, endpoint.varied];
+    const args = [url + endpoint.path, endpoint.connections ?? CONNECTIONS, endpoint.agent ? { authorization } : {}, endpoint.varied];
     await run(...args).then(() => undefined); // warm-up pass, results ignored
     const { result, latencies, errors } = await run(...args);
     const p95 = percentile(latencies, 95);
@@ -145,7 +145,7 @@ async function endpointsAndHomePage(url) {
     console.log(line + verdict);
   }
   const js = initialJavaScript();
-  const home = await homePageJavaScript(server.url);
+  const home = await homePageJavaScript(url);
   const verdict = js.brotli < 300_000 ? '✔ < 300 kB compressé' : '✘ ≥ 300 kB compressé';
   console.log(`\nPage d’accueil publique :`);
   console.log(`  JavaScript initial (index.html, ${js.files} fichiers) : ${kB(js.raw)} brut, ${kB(js.gzip)} gzip, ${kB(js.brotli)} brotli  ${verdict}`);
