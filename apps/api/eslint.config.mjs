@@ -6,7 +6,7 @@ import baseConfig from "../../eslint.config.mjs";
  * src/ are checked here with `no-restricted-imports` (cheap, unlike `import/no-cycle`).
  */
 const FEATURES = [
-  'accounts', 'audit', 'auth', 'documents', 'files', 'geocoding', 'health', 'mail', 'me', 'notifications',
+  'accounts', 'audit', 'auth', 'documents', 'files', 'geocoding', 'health', 'live', 'mail', 'me', 'notifications',
   'projects', 'public-portal', 'publication', 'settings', 'staff', 'territory', 'threads', 'workspaces',
 ];
 
@@ -19,6 +19,9 @@ const FORBIDDEN = {
   // Infrastructure knows no feature.
   common: FEATURES.map((f) => forbid(f, 'common/ est transverse : il n’importe aucune fonctionnalité.')).concat(forbid('demo', 'common/ n’importe pas demo/.'), forbid('database', 'common/ n’importe pas database/ : les aides SQL pures sont dans common/sql/.')),
   config: FEATURES.map((f) => forbid(f, 'config/ n’importe aucune fonctionnalité.')).concat(forbid('demo', 'config/ n’importe pas demo/.')),
+  // The instances' shared infrastructure (bus, Redis, jobs) knows no feature: features register with it.
+  cluster: FEATURES.map((f) => forbid(f, 'cluster/ est transverse : il n’importe aucune fonctionnalité.')).concat(forbid('demo', 'cluster/ n’importe pas demo/.')),
+  jobs: FEATURES.map((f) => forbid(f, 'jobs/ est transverse : les fonctionnalités y inscrivent leurs tâches.')).concat(forbid('demo', 'jobs/ n’importe pas demo/.')),
   database: FEATURES.map((f) => forbid(f, 'database/ n’importe aucune fonctionnalité : les données de démonstration sont dans demo/.')).concat(forbid('demo', 'database/ n’importe pas demo/ : c’est demo/ qui utilise les fonctionnalités.')),
   // files/ (stored files and the document read model) is a leaf shared by projects, documents, threads, the portal.
   files: FEATURES.filter((f) => f !== 'files').map((f) => forbid(f, 'files/ ne dépend d’aucune fonctionnalité.')),

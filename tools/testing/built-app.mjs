@@ -23,7 +23,9 @@ export async function startServer({ env = {}, log } = {}) {
   chmodSync(dataDir, 0o755);
   const port = await freePort();
   const output = createWriteStream(log ?? join(dataDir, 'server.log'));
-  const child = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+  // E2E_API_DIR: an API built elsewhere (`nx run api:build --output-path=…`), for the same reason as E2E_WEB_DIR.
+  const main = process.env.E2E_API_DIR ? join(process.env.E2E_API_DIR, 'main.js') : join(root, 'dist/apps/api/main.js');
+  const child = spawn(process.execPath, [main], {
     cwd: root,
     env: {
       ...process.env,

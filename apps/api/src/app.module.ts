@@ -3,6 +3,9 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClusterModule } from './cluster/cluster.module';
+import { REDIS_CONNECTION, type RedisConnection } from './cluster/redis-connection';
+import { redisThrottlerStorage } from './cluster/redis-throttler-storage';
 import { ClockModule } from './common/clock/clock';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
@@ -10,6 +13,8 @@ import { DemoModule } from './demo/demo.module';
 import { dataSourceOptions } from './database/data-source';
 import { GeocodingModule } from './geocoding/geocoding.module';
 import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
+import { JobsModule } from './jobs/jobs.module';
 import { DocumentsModule } from './documents/documents.module';
 import { MailModule } from './mail/mail.module';
 import { MeModule } from './me/me.module';
@@ -33,8 +38,17 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1_000 }),
         // Writes: 120 a minute per address; sign-in, reset and invitations set stricter limits on their routes.
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: 120 }] }),
+        // Counted in Redis with `REDIS_URL`, so that the limits hold across instances; in memory otherwise.
+        ThrottlerModule.forRootAsync({
+          inject: [REDIS_CONNECTION],
+          useFactory: (redis: RedisConnection | null) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: 120 }],
+            storage: redis ? redisThrottlerStorage(redis) : undefined,
+          }),
+        }),
         ClockModule,
+        ClusterModule,
+        JobsModule.forRoot(databaseUrl),
         AuditModule,
         MailModule,
         AuthModule,
@@ -51,6 +65,7 @@ export class AppModule {
         TerritoryModule,
         ThreadsModule,
         NotificationsModule,
+        LiveModule,
         WorkspacesModule,
       ],
     };

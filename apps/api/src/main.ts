@@ -6,6 +6,7 @@ import { isLoopbackHost } from './common/http/loopback';
 import { ConfigError, type AppConfig, loadConfig } from './config/app-config';
 import { withLocalSecrets } from './config/local-secrets';
 import { EmbeddedServerInUseError } from './database/embedded';
+import { migrateAtStart } from './database/migrate-locked';
 import { type DatabaseHandle, openDatabase } from './database/open-database';
 import { DEMO_ACCOUNTS } from './demo/demo-accounts';
 import { DemoSeeder } from './demo/demo-seeder';
@@ -58,11 +59,10 @@ async function serve(config: AppConfig, database: DatabaseHandle, started: numbe
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  const migrations = await app.get(DataSource).runMigrations({ transaction: 'each' });
-  if (migrations.length > 0) {
-    logger.log(`${migrations.length} migration(s) appliquée(s) : ${migrations.map((m) => m.name).join(', ')}`);
-  }
-  const seeded = config.demoMode ? await app.get(DemoSeeder).seedOnFirstRun() : false;
+  // Under an advisory lock: instances starting together migrate (and seed) the database once.
+  const { firstRun: seeded } = await migrateAtStart(config, app.get(DataSource), logger, async () =>
+    config.demoMode ? app.get(DemoSeeder).seedOnFirstRun() : false,
+  );
 
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page as ListPage, ProjectDto, ProjectSummaryDto, PublicationDto, ThreadSummaryDto } from '@passerelle/shared/dto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchBrowser, screenshot } from './support/browser';
+import { baseUrl, launchBrowser, networkSettled, screenshot, trackRequests } from './support/browser';
 import { DEMO_PASSWORD, settleOverlay, sidewaysOverflow, signIn } from './support/flows';
 
 /**
@@ -247,7 +247,7 @@ async function demoIds(): Promise<Ids> {
 /** The page has drawn its heading and stopped loading. */
 async function ready(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+  await networkSettled(page);
   await page.waitForFunction(() => !document.querySelector('main mat-progress-bar, main mat-spinner, main mat-progress-spinner'), null, {
     timeout: 5_000,
   }).catch(() => undefined);
@@ -271,6 +271,7 @@ async function violations(page: Page): Promise<string[]> {
 async function signedInContext(browser: Browser, role: Role, width: number, height: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'fr-FR', timezoneId: 'Europe/Paris', baseURL: baseUrl() });
   const page = await context.newPage();
+  trackRequests(page);
   page.setDefaultTimeout(10_000);
   if (role !== 'visitor') {
     await signIn(page, EMAILS[role]);

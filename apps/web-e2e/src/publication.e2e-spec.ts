@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, type VIEWPORTS } from './support/browser';
+import { launchBrowser, networkSettled, newPage, screenshot, type VIEWPORTS } from './support/browser';
 import { expectNoSidewaysScroll, signIn, watchConsole } from './support/flows';
 
 const TITLE = 'Réfection du lavoir de la Viosne';
@@ -38,7 +38,7 @@ describe('Publication of a completed project and the public portal', () => {
     projectPath = new URL(page.url()).pathname;
     await page.getByRole('button', { name: 'Demander la publication' }).waitFor();
     // The side column settles (session, thumbnails, storage) just after the panel appears: let it finish first.
-    await page.waitForLoadState('networkidle');
+    await networkSettled(page, { timeoutMs: 30_000 });
     const funding = page.getByLabel('Publier le financement obtenu (financeurs et montants)');
     for (let i = 0; i < 5 && (await funding.getAttribute('aria-checked')) !== 'true'; i++) {
       await funding.click();

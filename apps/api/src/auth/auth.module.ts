@@ -4,7 +4,9 @@ import { PassportModule } from '@nestjs/passport';
 import { UsersRepository } from '../accounts/users.repository';
 import { AccessGuard } from './access.guard';
 import { AfterResponse } from './after-response';
-import { AttemptCounters } from './attempt-counters';
+import { REDIS_CONNECTION, type RedisConnection } from '../cluster/redis-connection';
+import { AttemptCounters, PostgresAttemptCounters } from './attempt-counters';
+import { RedisAttemptCounters } from './attempt-counters.redis';
 import { AttemptCountersRepository } from './attempt-counters.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -34,7 +36,13 @@ import { WriteThrottlerGuard } from './write-throttler.guard';
     RecoveryCodesRepository,
     AttemptCountersRepository,
     JwtStrategy,
-    AttemptCounters,
+    PostgresAttemptCounters,
+    // In Redis with `REDIS_URL`, in PostgreSQL otherwise: either way shared by every instance.
+    {
+      provide: AttemptCounters,
+      inject: [REDIS_CONNECTION, PostgresAttemptCounters],
+      useFactory: (redis: RedisConnection | null, postgres: PostgresAttemptCounters) => (redis ? new RedisAttemptCounters(redis, postgres) : postgres),
+    },
     SignInLimits,
     AfterResponse,
     { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },

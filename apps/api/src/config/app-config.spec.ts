@@ -20,6 +20,11 @@ describe(loadConfig.name, () => {
     });
   });
 
+  it('migrates at start unless MIGRATIONS_AT_START=false (a release step runs `npm run migrate`)', () => {
+    expect(load({}).migrationsAtStart).toBe(true);
+    expect(load({ MIGRATIONS_AT_START: 'false' }).migrationsAtStart).toBe(false);
+  });
+
   it('reads the documented variables', () => {
     const config = load({
       PORT: '8080',
@@ -98,6 +103,13 @@ describe(loadConfig.name, () => {
     expect(load({ GEOCODER_URL: 'http://ban.local:7878/' }).geocoderUrl).toBe('http://ban.local:7878');
     expect(load({ GEOCODER_URL: 'none' }).geocoderUrl).toBeNull();
     expect(() => load({ GEOCODER_URL: 'ftp://ban.local' })).toThrow(/GEOCODER_URL : le protocole doit être http: ou https:/);
+  });
+
+  it('reads REDIS_URL: none by default (everything in this process), redis: or rediss: otherwise', () => {
+    expect(load({}).redisUrl).toBeNull();
+    expect(load({ REDIS_URL: 'redis://cache:6379/0' }).redisUrl).toBe('redis://cache:6379/0');
+    expect(load({ REDIS_URL: 'rediss://:secret@cache.example:6380' }).redisUrl).toBe('rediss://:secret@cache.example:6380');
+    expect(() => load({ REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL : le protocole doit être redis: ou rediss:/);
   });
 
   it('lists every problem at once', () => {

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { APP_LOG_LEVELS, type AppLogLevel } from '../common/app-logger';
 import { type TrustProxy, parseTrustProxy } from '../common/http/trust-proxy';
+import { type S3Config, readS3Config } from './s3-config';
 
 export type AppEnv = 'development' | 'production' | 'test';
 
@@ -36,8 +37,14 @@ export interface AppConfig {
   webDir: string | null;
   /** How often notification e-mails (immediate ones left behind, morning digests) are looked for; 0 turns it off. */
   notificationIntervalSeconds: number;
+  /** Apply pending migrations when the app starts (under an advisory lock); `false`: `npm run migrate` does it. */
+  migrationsAtStart: boolean;
   /** Least severe level written to the log (JSON lines; pretty in a development terminal). */
   logLevel: AppLogLevel;
+  /** S3-compatible object storage of documents and photos; `null`: the local directory `storageDir`. */
+  s3: S3Config | null;
+  /** Redis shared by the instances (limits, counters, bus); `null`: all of it stays in this process. */
+  redisUrl: string | null;
 }
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -94,7 +101,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const tileAttribution = read.text('TILE_ATTRIBUTION', DEFAULT_TILE_ATTRIBUTION);
   const geocoderUrl = env['GEOCODER_URL']?.trim() === 'none' ? null : (read.url('GEOCODER_URL', ['http:', 'https:']) ?? DEFAULT_GEOCODER_URL);
   const notificationIntervalSeconds = read.integer('NOTIFICATION_INTERVAL_SECONDS', 60, 0, 3600);
+  const migrationsAtStart = read.boolean('MIGRATIONS_AT_START', true);
   const logLevel = read.oneOf('LOG_LEVEL', APP_LOG_LEVELS, 'info');
+  const s3 = readS3Config(env, problems);
+  const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const webDirRaw = env['WEB_DIR'];
   const webDir = webDirRaw === '' ? null : webDirRaw ? resolve(cwd, webDirRaw) : resolve(cwd, 'dist/apps/web/browser');
 
@@ -135,7 +145,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     geocoderUrl: geocoderUrl?.replace(/\/+$/, '') ?? null,
     webDir,
     notificationIntervalSeconds,
+    migrationsAtStart,
     logLevel,
+    s3,
+    redisUrl,
   };
 }
 

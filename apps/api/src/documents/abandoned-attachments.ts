@@ -1,42 +1,37 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock/clock';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { FileStorage } from '../files/file-storage';
+import { JobsService } from '../jobs/jobs.service';
 import { DocumentsRepository } from './documents.repository';
 
 /** An attachment uploaded for a message that was never sent is kept this long (the draft may still be sent). */
 export const ABANDONED_AFTER_MS = 24 * 3_600_000;
+/** The clean-up job, every hour at minute 17 (away from the top of the hour, when the other schedules run). */
+export const ABANDONED_ATTACHMENTS_QUEUE = 'abandoned-attachments';
+export const ABANDONED_ATTACHMENTS_CRON = '17 * * * *';
 
 /**
  * Deletes the attachments uploaded for a question or an answer that never left (the page was closed): they belong
  * to no message, would count against the commune's quota forever, and nobody but their uploader could see them.
- * Runs every hour, on the notification timer's switch (`NOTIFICATION_INTERVAL_SECONDS=0` turns both off).
+ * A scheduled job, every hour, on the background work's switch (`NOTIFICATION_INTERVAL_SECONDS=0` turns it off).
  */
 @Injectable()
-export class AbandonedAttachments implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(AbandonedAttachments.name);
-  private timer: NodeJS.Timeout | null = null;
-
+export class AbandonedAttachments implements OnModuleInit {
   constructor(
     private readonly repository: DocumentsRepository,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly storage: FileStorage,
     private readonly clock: Clock,
+    private readonly jobs: JobsService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.notificationIntervalSeconds > 0) {
-      this.timer = setInterval(() => {
-        this.sweep().catch((error: unknown) => this.logger.error(`Nettoyage des pièces jointes impossible : ${String(error)}`));
-      }, 3_600_000);
-      this.timer.unref();
-    }
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
+  async onModuleInit(): Promise<void> {
+    if (this.jobs.enabled) {
+      await this.jobs.register({
+        queue: ABANDONED_ATTACHMENTS_QUEUE,
+        handler: () => this.sweep(),
+        cron: ABANDONED_ATTACHMENTS_CRON,
+        expireInSeconds: 1_800,
+      });
     }
   }
 

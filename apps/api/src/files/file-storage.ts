@@ -11,8 +11,9 @@ export interface OpenedFile {
 }
 
 /**
- * Where document bytes live, behind keys the server generates (never a user's file name). A local directory
- * here; an S3-compatible implementation can take its place behind the same methods.
+ * Where document bytes live, behind keys the server generates (never a user's file name): a local directory
+ * (`LocalFileStorage`) or an S3-compatible bucket (`S3FileStorage`), chosen by `fileStorageProvider`. New uploads are
+ * written to a local temporary file first either way: the type and quota checks read it before it is kept.
  */
 export abstract class FileStorage {
   /** A local path to write a new upload to before it is kept (or thrown away). */
@@ -63,11 +64,17 @@ export class LocalFileStorage extends FileStorage {
     await rm(this.pathOf(key), { force: true });
   }
 
-  /** Keys are `<2 hex>/<uuid>…`: spread over folders, and nothing in them can climb out of the root. */
   private pathOf(key: string): string {
-    if (!/^[0-9a-f]{2}\/[0-9a-f-]{36}(?:-thumb\.webp)?$/.test(key)) {
-      throw new Error(`Invalid storage key: ${key}`);
-    }
-    return join(this.root, key);
+    return join(this.root, assertStorageKey(key));
   }
+}
+
+/** Keys are `<2 hex>/<uuid>…`: spread over folders, and nothing in them can climb out of the root. */
+export const STORAGE_KEY_PATTERN = /^[0-9a-f]{2}\/[0-9a-f-]{36}(?:-thumb\.webp)?$/;
+
+export function assertStorageKey(key: string): string {
+  if (!STORAGE_KEY_PATTERN.test(key)) {
+    throw new Error(`Invalid storage key: ${key}`);
+  }
+  return key;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { HealthDto, MailHealthDto } from '@passerelle/shared/dto';
+import type { HealthDto, JobHealthDto, MailHealthDto } from '@passerelle/shared/dto';
+import { JobsService } from '../jobs/jobs.service';
 import { MailOutboxRepository } from '../mail/mail-outbox.repository';
 import { HealthRepository } from './health.repository';
 
@@ -11,9 +12,11 @@ export class HealthService {
   constructor(
     private readonly probe: HealthRepository,
     private readonly mailOutbox: MailOutboxRepository,
+    private readonly jobs: JobsService,
   ) {}
 
-  async check(): Promise<HealthDto> {
+  /** `admin`: also the failed background jobs (their errors may name a server, so not for everyone). */
+  async check(viewer: { admin: boolean } = { admin: false }): Promise<HealthDto> {
     const up = await bounded(
       this.probe.ping().then(
         () => true,
@@ -28,8 +31,12 @@ export class HealthService {
       database: up ? 'up' : 'down',
       version: VERSION,
       uptimeSeconds: Math.round(process.uptime()),
-      details: { mail },
+      details: viewer.admin ? { mail, jobs: up ? await bounded(this.failedJobs().catch(() => null), null) : null } : { mail },
     };
+  }
+
+  private async failedJobs(): Promise<JobHealthDto[]> {
+    return (await this.jobs.failedJobs()).map((row) => ({ ...row, lastFailedAt: row.lastFailedAt?.toISOString() ?? null }));
   }
 }
 

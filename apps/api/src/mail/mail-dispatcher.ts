@@ -1,12 +1,8 @@
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { jobsTiming } from '../jobs/jobs-timing';
+import { JobsService } from '../jobs/jobs.service';
 import { type ClaimedMailRow, MailOutboxRepository } from './mail-outbox.repository';
 import { describeDeliveryError, retryDelayMs } from './mail-retry';
 import { MailTransport } from './mail-transport';
@@ -17,16 +13,19 @@ const LEASE_MS = 5 * 60_000;
 /** Sent mails (their content already erased) and failed ones are forgotten after this many days. */
 const RETENTION_DAYS = 30;
 const PURGE_EVERY_MS = 3_600_000;
+/** The job that drains the outbox. */
+export const MAIL_OUTBOX_QUEUE = 'mail-outbox';
 
 /**
- * Sends the mails of `mail_outbox`: woken right after a mail was committed, and every
- * `NOTIFICATION_INTERVAL_SECONDS` for the retries (and for mails a stopped instance left). A mail is marked sent
+ * Sends the mails of `mail_outbox` (the record admins see, with its retries, back-off and lease). With jobs on,
+ * a durable `mail-outbox` job drains it: one is asked for right after a mail was committed (a burst makes one),
+ * and a schedule (every minute by default, after `NOTIFICATION_INTERVAL_SECONDS`) picks up the retries and the
+ * mails a stopped instance left. Without jobs (tests, CLI) the commit drains in process. A mail is marked sent
  * only once the transport resolved; a failed try is scheduled again with back-off, and given up after the last one.
  */
 @Injectable()
-export class MailDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class MailDispatcher implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailDispatcher.name);
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private wokenWhileRunning = false;
   private stopped = false;
@@ -36,31 +35,42 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly outbox: MailOutboxRepository,
     private readonly transport: MailTransport,
+    // Optional: a test builds a second dispatcher by hand, as another instance would have.
+    @Optional() private readonly jobs?: JobsService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.notificationIntervalSeconds > 0) {
-      this.timer = setInterval(() => this.wake(), this.config.notificationIntervalSeconds * 1000);
-      // Mails left by a previous run leave at the first tick: not at once, as the CLI boots before it migrates.
-      this.timer.unref();
+  async onModuleInit(): Promise<void> {
+    if (this.jobs?.enabled) {
+      await this.jobs.register({
+        queue: MAIL_OUTBOX_QUEUE,
+        handler: () => this.drain(),
+        cron: jobsTiming(this.config.notificationIntervalSeconds).sweepCron,
+        // Past the lease of the mails it claimed: a lost run is tried again once they are free again.
+        expireInSeconds: Math.round((2 * LEASE_MS) / 1000),
+      });
     }
   }
 
   /** Waits for the mail being sent, so that its outcome is recorded before the database connection closes. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
     await this.running?.catch(() => undefined);
   }
 
-  /** Sends what is due, in the background. */
+  /** Sends what is due, in the background: through a job when jobs run, here otherwise. */
   wake(): void {
     if (this.stopped) {
       return;
     }
-    this.drain().catch((error: unknown) =>
+    const sending = this.jobs?.enabled
+      ? this.jobs.trigger(MAIL_OUTBOX_QUEUE).then(async (queued) => {
+          // Not started yet (the seed before listening): the mail leaves from here.
+          if (!queued) {
+            await this.drain();
+          }
+        })
+      : this.drain();
+    sending.catch((error: unknown) =>
       this.logger.error(`Envoi des courriels impossible : ${error instanceof Error ? error.message : String(error)}`),
     );
   }

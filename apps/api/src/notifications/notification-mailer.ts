@@ -1,10 +1,12 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DIGEST_HOUR } from '@passerelle/shared/dto';
 import { Clock } from '../common/clock/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { jobsTiming } from '../jobs/jobs-timing';
+import { JobsService } from '../jobs/jobs.service';
 import { MailService } from '../mail/mail.service';
 import { parisDay, parisMidnight } from '../common/calendar/working-calendar';
 import { type MailedNotification, type Recipient, digestMail, notificationMail } from './notification-mails';
@@ -12,18 +14,25 @@ import { type ClaimedNotificationRow, type EmailClaim, NotificationsRepository }
 import { NotificationsService } from './notifications.service';
 
 const BATCH = 200;
+/** The job that queues the mails of immediate notifications. */
+export const NOTIFICATION_MAILS_QUEUE = 'notification-mails';
+/** The job that queues the morning digests. */
+export const DIGESTS_QUEUE = 'notification-digests';
+/** Every morning at `DIGEST_HOUR` o'clock, Paris time (`JOBS_TIME_ZONE`). */
+export const DIGEST_CRON = `0 ${DIGEST_HOUR} * * *`;
 
 /**
  * Hands the e-mails of notifications to the mail outbox. Rows are claimed with `FOR UPDATE SKIP LOCKED`, marked
  * `QUEUED` and their mail queued in one transaction, so two API instances never queue the same mail and none is lost
  * in a crash; the outbox then delivers it at least once (retried until the SMTP server accepts it).
- * Immediate mails leave right after the change that made them; a timer catches the rest and, each morning at
- * `DIGEST_HOUR` (Paris), sends one digest per user with what arrived before.
+ * Immediate mails leave right after the change that made them (a `notification-mails` job, or in process without
+ * jobs); a schedule catches the rest, and a `notification-digests` job each morning at `DIGEST_HOUR` (Paris) sends
+ * one digest per user with what arrived before (also asked for when an instance starts, so that a morning missed
+ * while none ran is caught up: the digest only takes what is due, so an extra run sends nothing twice).
  */
 @Injectable()
-export class NotificationMailer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationMailer implements OnModuleInit {
   private readonly logger = new Logger(NotificationMailer.name);
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -33,35 +42,48 @@ export class NotificationMailer implements OnApplicationBootstrap, OnApplication
     private readonly notifications: NotificationsService,
     private readonly repository: NotificationsRepository,
     private readonly clock: Clock,
+    private readonly jobs: JobsService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.notificationIntervalSeconds > 0) {
-      this.timer = setInterval(() => this.tick(), this.config.notificationIntervalSeconds * 1000);
-      this.timer.unref();
+  async onModuleInit(): Promise<void> {
+    if (!this.jobs.enabled) {
+      return;
     }
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) {
-      clearInterval(this.timer);
-    }
+    await this.jobs.register({
+      queue: NOTIFICATION_MAILS_QUEUE,
+      handler: () => this.sendImmediate(),
+      cron: jobsTiming(this.config.notificationIntervalSeconds).sweepCron,
+      expireInSeconds: 600,
+      atStart: true,
+    });
+    await this.jobs.register({
+      queue: DIGESTS_QUEUE,
+      handler: () => this.sendDigests(this.clock.now()),
+      cron: DIGEST_CRON,
+      expireInSeconds: 1_800,
+      atStart: true,
+    });
   }
 
   /** After a change that notified someone: send the immediate mails now, without making the request wait. */
   flushSoon(): void {
-    setImmediate(() => this.tick(false));
+    if (this.jobs.enabled) {
+      void this.jobs.trigger(NOTIFICATION_MAILS_QUEUE).then(
+        // Not started yet (the seed before listening): they leave from here.
+        (queued) => (queued ? undefined : this.tick()),
+        (error: unknown) => this.logger.error(`Envoi des notifications impossible : ${error instanceof Error ? error.message : String(error)}`),
+      );
+      return;
+    }
+    setImmediate(() => this.tick());
   }
 
-  private tick(withDigests = true): void {
+  private tick(): void {
     if (this.running) {
       return;
     }
     this.running = (async () => {
       await this.sendImmediate();
-      if (withDigests) {
-        await this.sendDigests(this.clock.now());
-      }
     })()
       .catch((error: unknown) => this.logger.error(`Envoi des notifications impossible : ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {

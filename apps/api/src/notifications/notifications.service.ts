@@ -18,6 +18,7 @@ import { Clock } from '../common/clock/clock';
 import { DomainException, ValidationFailedException } from '../common/exceptions/domain.exception';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { LiveEvents } from '../live/live-events';
 import { mapNotification, mapPreference } from './notification.mapper';
 import { NotificationsRepository } from './notifications.repository';
 import { UnsubscribeTokens } from './unsubscribe-token';
@@ -52,6 +53,7 @@ export class NotificationsService {
     private readonly repository: NotificationsRepository,
     private readonly users: UsersRepository,
     private readonly clock: Clock,
+    private readonly live: LiveEvents,
   ) {
     if (!config.encryptionKey) {
       throw new Error('ENCRYPTION_KEY is missing (withLocalSecrets or the environment provides it)');
@@ -75,6 +77,8 @@ export class NotificationsService {
       link: linkFor(input),
       createdAt: this.clock.now(),
     });
+    // The bells of the recipients' open pages, once the change that notified them is committed.
+    this.live.notificationsFor(tx, recipients);
   }
 
   /** Everyone of the département who answers questions and reviews publications. */

@@ -5,6 +5,7 @@ import type { BulkThreadsInput, BulkThreadsResult, FilledTemplateDto, ThreadDto 
 import type { AuthUser } from '../common/access/auth-user';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
+import { LiveEvents } from '../live/live-events';
 import { NotificationMailer } from '../notifications/notification-mailer';
 import { ThreadNotifications } from './thread-notifications';
 import { ThreadsRepository } from './threads.repository';
@@ -24,6 +25,7 @@ export class ThreadTriageService {
     private readonly mailer: NotificationMailer,
     private readonly notify: ThreadNotifications,
     private readonly clock: Clock,
+    private readonly live: LiveEvents,
   ) {}
 
   async assign(user: AuthUser, id: string, assigneeId: string | null): Promise<ThreadDto> {
@@ -42,6 +44,7 @@ export class ThreadTriageService {
     await this.db.transaction(async (tx) => {
       await this.checkLabels(tx, user, unique, 'labelIds');
       await this.repository.replaceLabels(tx, id, unique);
+      this.live.staffThreads(tx, user.departementCode, [id]);
     });
     return this.threads.get(user, id);
   }
@@ -68,6 +71,9 @@ export class ThreadTriageService {
       if (remove.length > 0) {
         await this.repository.removeLabels(tx, ids, remove);
       }
+      if (add.length > 0 || remove.length > 0) {
+        this.live.staffThreads(tx, user.departementCode, ids);
+      }
     });
     this.mailer.flushSoon();
     return { updated: ids.length };
@@ -92,6 +98,7 @@ export class ThreadTriageService {
       await this.repository.recordAssigned(tx, thread.id, user.id, assigneeId, now);
       await this.notify.assigned(tx, user, thread, assigneeId);
     }
+    this.live.staffThreads(tx, user.departementCode, changed.map((thread) => thread.id));
   }
 
   private async checkAgent(tx: EntityManager, user: AuthUser, agentId: string | null, field: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
+import { LiveModule } from '../live/live.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CommuneFileRepository } from './commune-file.repository';
 import { CommuneFileService } from './commune-file.service';
@@ -14,7 +15,7 @@ import { ThreadsRepository } from './threads.repository';
 import { ThreadsService } from './threads.service';
 
 @Module({
-  imports: [DocumentsModule, NotificationsModule],
+  imports: [DocumentsModule, NotificationsModule, LiveModule],
   controllers: [ThreadsController, InboxSettingsController],
   providers: [
     ThreadsRepository,

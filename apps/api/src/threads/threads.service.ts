@@ -20,6 +20,7 @@ import { ValidationFailedException } from '../common/exceptions/domain.exception
 import { isUuid } from '../common/http/uuid';
 import { DocumentsService } from '../documents/documents.service';
 import { mapDocument } from '../files/document.mapper';
+import { LiveEvents } from '../live/live-events';
 import { NotificationMailer } from '../notifications/notification-mailer';
 import { NotificationsService } from '../notifications/notifications.service';
 import { mapMessage, mapRevision, mapThread } from './thread.mapper';
@@ -44,6 +45,7 @@ export class ThreadsService {
     private readonly notifications: NotificationsService,
     private readonly notify: ThreadNotifications,
     private readonly mailer: NotificationMailer,
+    private readonly live: LiveEvents,
   ) {}
 
   /** The thread with its conversation; opening it marks it (and its notifications) read for the reader. */
@@ -80,6 +82,7 @@ export class ThreadsService {
       await this.documents.claimAttachments(tx, user, insee, messageId, input.attachmentIds ?? []);
       await this.repository.refreshSearch(tx, threadId);
       await this.notify.created(tx, { id: threadId, subject: input.subject, body: input.body, assigneeId }, commune);
+      this.live.thread(tx, 'thread.created', { id: threadId, departement_code: commune.departement_code, commune_insee: insee });
       return threadId;
     });
     this.mailer.flushSoon();
@@ -122,6 +125,8 @@ export class ThreadsService {
       if (!internal) {
         await this.notify.messagePosted(tx, user, row, input.body);
       }
+      // A note is news for the staff only: the commune's pages do not hear of it at all.
+      this.live.thread(tx, 'thread.message', row, internal);
     });
     this.mailer.flushSoon();
     await this.markRead(user.id, id);
@@ -143,6 +148,9 @@ export class ThreadsService {
         await this.repository.lock(tx, message.thread_id);
         await this.repository.reviseMessage(tx, messageId, message.body, body, now);
         await this.repository.refreshSearch(tx, message.thread_id);
+        // Visibility made sure the thread is of the editor's département.
+        const thread = { id: message.thread_id, departement_code: user.departementCode, commune_insee: message.commune_insee };
+        this.live.thread(tx, 'thread.updated', thread, message.internal);
       });
     }
     const row = (await this.repository.findMessage(messageId)) as MessageRow;
@@ -181,6 +189,7 @@ export class ThreadsService {
       await this.repository.updateState(tx, id, { state: target, clock, at: now, actorId: user.id });
       await this.recordState(tx, id, user.id, row.state, target, now);
       await this.notify.stateChanged(tx, user, row, target);
+      this.live.thread(tx, 'thread.updated', row);
     });
     this.mailer.flushSoon();
     await this.markRead(user.id, id);
@@ -197,6 +206,7 @@ export class ThreadsService {
     if (!rated) {
       throw new ThreadsException(row.state !== 'CLOSED' ? 'SATISFACTION_NOT_CLOSED' : 'SATISFACTION_ALREADY_GIVEN');
     }
+    this.live.thread(null, 'thread.updated', row);
     return this.get(user, id);
   }
 

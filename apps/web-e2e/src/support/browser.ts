@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Request, chromium } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`), or the one named by CHROMIUM_PATH. */
 function chromiumPath(): string {
@@ -43,10 +43,50 @@ export function baseUrl(): string {
   return url;
 }
 
+/** The requests of each page still waiting for their answer, but its live stream (open for as long as the page). */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+/** Starts counting the pending requests of a page made without `newPage()`, for `networkSettled`. */
+export function trackRequests(page: Page): void {
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on('request', (request) => {
+    if (!new URL(request.url()).pathname.startsWith('/api/events')) {
+      pending.add(request);
+    }
+  });
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => pending.delete(request));
+}
+
 export async function newPage(browser: Browser, viewport: keyof typeof VIEWPORTS): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport], locale: 'fr-FR', timezoneId: 'Europe/Paris', baseURL: baseUrl() });
   const page = await context.newPage();
+  trackRequests(page);
   return { context, page };
+}
+
+/**
+ * Playwright's `networkidle` never comes while the page holds its live stream (`/api/events`): this waits until
+ * no other request of the page has been pending for `quietMs` (or `timeoutMs` passed; resolves either way).
+ */
+export async function networkSettled(page: Page, { quietMs = 500, timeoutMs = 5_000 } = {}): Promise<void> {
+  const pending = inFlight.get(page);
+  if (!pending) {
+    throw new Error('networkSettled: open the page with newPage()');
+  }
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = pending.size === 0 ? Date.now() : Infinity;
+  while (Date.now() < deadline) {
+    if (pending.size > 0) {
+      quietSince = Infinity;
+    } else if (quietSince === Infinity) {
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= quietMs) {
+      return;
+    }
+    await page.waitForTimeout(50);
+  }
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './lib/public-portal';
 export * from './lib/site';
 export * from './lib/mail';
 export * from './lib/geocoding';
+export * from './lib/live';

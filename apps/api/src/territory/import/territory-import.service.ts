@@ -75,7 +75,7 @@ export class TerritoryImportService {
       return this.upsertCommunes(tx, code, records);
     });
 
-    this.cache?.clear();
+    await this.cache?.invalidate();
     const report: ImportReport = {
       departement: code,
       name: source.departement.nom,

@@ -28,8 +28,20 @@ export interface HealthDto {
   database: 'up' | 'down';
   version: string;
   uptimeSeconds: number;
-  /** Counts only, no personal data; `mail` is `null` when the database does not answer. */
-  details: { mail: MailHealthDto | null };
+  /**
+   * Counts only, no personal data; `mail` is `null` when the database does not answer. `jobs` only for an admin
+   * (an error message may name a server): the background jobs' failures per queue.
+   */
+  details: { mail: MailHealthDto | null; jobs?: JobHealthDto[] | null };
+}
+
+/** Failed background jobs of one queue, kept seven days (`GET /api/health`, admins only). */
+export interface JobHealthDto {
+  queue: string;
+  failed: number;
+  /** Message of the latest failure (never a stack). */
+  lastError: string | null;
+  lastFailedAt: string | null;
 }
 
 /** Runtime settings the front end reads at start (`GET /api/config`). */

@@ -4,7 +4,8 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { MeDto, NotificationDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
-import { firstValueFrom } from 'rxjs';
+import { LiveUpdates } from '@passerelle/web/live/data-access';
+import { firstValueFrom, Subject } from 'rxjs';
 import { NotificationCenter, UNREAD_POLL_INTERVAL_MS } from './notification-center';
 
 const COUNT_URL = '/api/notifications/unread-count';
@@ -14,6 +15,7 @@ describe(NotificationCenter.name, () => {
   let http: HttpTestingController;
   let user: ReturnType<typeof signal<Partial<MeDto> | null>>;
   let visibility: DocumentVisibilityState;
+  let liveNotifications: Subject<void>;
 
   function setVisibility(state: DocumentVisibilityState): void {
     visibility = state;
@@ -61,8 +63,14 @@ describe(NotificationCenter.name, () => {
     visibility = 'visible';
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
     user = signal<Partial<MeDto> | null>(null);
+    liveNotifications = new Subject<void>();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: AuthSession, useValue: { user } }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: AuthSession, useValue: { user } },
+        { provide: LiveUpdates, useValue: { notifications: liveNotifications } },
+      ],
     });
     sut = TestBed.inject(NotificationCenter);
     http = TestBed.inject(HttpTestingController);
@@ -91,6 +99,16 @@ describe(NotificationCenter.name, () => {
     jest.advanceTimersByTime(1);
     answerCount(4);
     expect(sut.unread()).toBe(4);
+  });
+
+  it('asks at once when the live stream says a notification arrived, not a minute later', () => {
+    signIn();
+    jest.advanceTimersByTime(0);
+    answerCount(1);
+
+    liveNotifications.next();
+    answerCount(2);
+    expect(sut.unread()).toBe(2);
   });
 
   it('does not poll while the tab is hidden, and catches up when the user comes back', () => {

@@ -2,6 +2,7 @@ import { computed, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import type { NotificationDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { LiveUpdates } from '@passerelle/web/live/data-access';
 import {
   catchError,
   distinctUntilChanged,
@@ -24,7 +25,7 @@ export const UNREAD_POLL_INTERVAL_MS = 60_000;
 
 /**
  * The signed-in user's unread count, shared by the toolbar bell and the notifications page. Asked for when the user
- * signs in, then every minute while the tab is visible (a hidden tab costs the server nothing; coming back to it after
+ * signs in, when the live stream says a notification arrived, then every minute while the tab is visible (a hidden tab costs the server nothing; coming back to it after
  * more than a minute asks at once), and after the user reads something. Signed out, it stops and shows nothing.
  */
 @Injectable({ providedIn: 'root' })
@@ -32,6 +33,7 @@ export class NotificationCenter {
   private readonly api = inject(NotificationsApi);
   private readonly session = inject(AuthSession);
   private readonly document = inject(DOCUMENT);
+  private readonly live = inject(LiveUpdates);
 
   private readonly count = signal(0);
   private readonly refreshes = new Subject<void>();
@@ -96,7 +98,8 @@ export class NotificationCenter {
 
   private countsWhileSignedIn(): Observable<number> {
     this.lastAskedAt = null;
-    return merge(this.pollTicks(), this.refreshes).pipe(
+    // The stream says when a notification arrives; the poll stays as the fallback when the stream cannot be opened.
+    return merge(this.pollTicks(), this.refreshes, this.live.notifications).pipe(
       // A newer question makes an older answer worthless (e.g. a poll overtaken by "marked as read").
       switchMap(() => {
         this.lastAskedAt = Date.now();

@@ -2,9 +2,10 @@ import { Component, inject, input, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import type { MessageDto, ThreadDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { type LiveChange, LiveUpdates } from '@passerelle/web/live/data-access';
 import { DocumentsApi } from '@passerelle/web/projects/data-access';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
-import { of, Subject, throwError } from 'rxjs';
+import { filter, of, Subject, throwError } from 'rxjs';
 import { THREAD_CONFLICT_MESSAGE } from './thread-conflict';
 import { type ComposedAttachments, ThreadStore } from './thread-store';
 import { ThreadsApi } from './threads-api';
@@ -22,8 +23,16 @@ function threadFixture(overrides: Partial<ThreadDto> = {}): ThreadDto {
   } as Partial<ThreadDto> as ThreadDto;
 }
 
-function message(id: string, body: string): MessageDto {
-  return { id, threadId: 't1', body, bodyHtml: `<p>${body}</p>`, revisionCount: 0 } as Partial<MessageDto> as MessageDto;
+function message(id: string, body: string, authorId = 'u1', internal = false): MessageDto {
+  return {
+    id,
+    threadId: 't1',
+    author: { id: authorId, displayName: 'X', side: 'COMMUNE' },
+    body,
+    bodyHtml: `<p>${body}</p>`,
+    internal,
+    revisionCount: 0,
+  } as Partial<MessageDto> as MessageDto;
 }
 
 const wording = { waitForUploads: 'Attendez les fichiers.', sent: 'Envoyé.', failed: 'Échec, réessayez.' };
@@ -64,6 +73,7 @@ describe(ThreadStore.name, () => {
   let fixture: ComponentFixture<Page>;
   let page: Page;
   let sut: ThreadStore;
+  let live: Subject<LiveChange>;
 
   async function open(): Promise<void> {
     fixture = TestBed.createComponent(Page);
@@ -74,6 +84,7 @@ describe(ThreadStore.name, () => {
 
   beforeEach(async () => {
     localStorage.clear();
+    live = new Subject<LiveChange>();
     api = {
       getThread: jest.fn().mockReturnValue(of(threadFixture())),
       postMessage: jest.fn(),
@@ -85,6 +96,13 @@ describe(ThreadStore.name, () => {
       providers: [
         { provide: ThreadsApi, useValue: api },
         { provide: DocumentsApi, useValue: { getBlob: jest.fn() } },
+        {
+          provide: LiveUpdates,
+          useValue: {
+            thread: (id: () => string | undefined) =>
+              live.pipe(filter((change) => change.kind === 'live.resumed' || ('threadId' in change && change.threadId === id()))),
+          },
+        },
         {
           provide: AuthSession,
           useValue: { user: signal({ id: 'u1', commune: { insee: '95002', name: 'Ableiges' } }) },
@@ -264,5 +282,56 @@ describe(ThreadStore.name, () => {
 
     expect(sut.notice()).toBe('Corrigé.');
     expect(sut.current()?.messages[0].body).toBe('Bonjour à tous');
+  });
+
+  describe('live events', () => {
+    const reply = threadFixture({ version: 4, messages: [message('m1', 'Bonjour'), message('m2', 'Voici la réponse.', 'agent')] });
+
+    it('reads the thread again when someone writes in it, keeps the answer being typed, and says so politely', async () => {
+      sut.body.setValue('Ma réponse en cours');
+      api.getThread.mockReturnValue(of(reply));
+
+      live.next({ kind: 'thread.message', threadId: 't1' });
+      await fixture.whenStable();
+
+      expect(api.getThread).toHaveBeenCalledTimes(2);
+      expect(sut.current()?.messages.map((known) => known.id)).toEqual(['m1', 'm2']);
+      expect(sut.body.value).toBe('Ma réponse en cours');
+      expect(sut.liveNotice()).toBe('Nouveau message');
+      // The status line the user's own actions use (and focus) is left alone.
+      expect(sut.notice()).toBe('');
+    });
+
+    it('ignores the events of other threads, and does not announce the user’s own message', async () => {
+      live.next({ kind: 'thread.message', threadId: 'another' });
+      await fixture.whenStable();
+      expect(api.getThread).toHaveBeenCalledTimes(1);
+
+      api.getThread.mockReturnValue(of(threadFixture({ messages: [message('m1', 'Bonjour'), message('m2', 'Depuis un autre onglet')] })));
+      live.next({ kind: 'thread.message', threadId: 't1' });
+      await fixture.whenStable();
+      expect(api.getThread).toHaveBeenCalledTimes(2);
+      expect(sut.liveNotice()).toBe('');
+    });
+
+    it('waits for the user to finish correcting a message before reading the thread again', async () => {
+      sut.conversation.editingId.set('m1');
+      api.getThread.mockReturnValue(of(reply));
+
+      live.next({ kind: 'thread.updated', threadId: 't1' });
+      await fixture.whenStable();
+      expect(api.getThread).toHaveBeenCalledTimes(1);
+
+      sut.conversation.editingId.set(null);
+      await fixture.whenStable();
+      expect(api.getThread).toHaveBeenCalledTimes(2);
+      expect(sut.current()?.version).toBe(4);
+    });
+
+    it('reads the thread again after the stream came back (events may have been missed)', async () => {
+      live.next({ kind: 'live.resumed' });
+      await fixture.whenStable();
+      expect(api.getThread).toHaveBeenCalledTimes(2);
+    });
   });
 });

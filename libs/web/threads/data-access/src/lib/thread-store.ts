@@ -1,5 +1,5 @@
-import { computed, inject, Injectable, type Signal, signal, type WritableSignal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { computed, DestroyRef, effect, inject, Injectable, type Signal, signal, untracked, type WritableSignal } from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, Validators } from '@angular/forms';
 import {
   type ChangeThreadStateInput,
@@ -9,6 +9,7 @@ import {
   type ThreadDto,
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { type LiveChange, LiveUpdates } from '@passerelle/web/live/data-access';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { type BusyFlag, busyFlag } from '@passerelle/web/shared/util-forms';
 import type { Observable } from 'rxjs';
@@ -17,6 +18,9 @@ import { ConversationActions } from './conversation-actions';
 import { ReplyDraft } from './reply-draft';
 import { showThreadError } from './thread-conflict';
 import { ThreadsApi } from './threads-api';
+
+/** How long "Nouveau message" stays in the status line (long enough to be read out, then cleared for the next one). */
+const LIVE_NOTICE_MS = 10_000;
 
 /** What the store needs of the files joined to the message being written (the page's `PendingAttachments`). */
 export interface ComposedAttachments {
@@ -105,6 +109,37 @@ export class ThreadStore {
   readonly sending = busyFlag();
   /** Corrections, earlier versions and downloads of the conversation. */
   readonly conversation = new ConversationActions(this.thread, this.actionError);
+
+  /**
+   * Said to screen readers only (the page's visually hidden status line) when someone else's message arrives while
+   * the page is open; emptied after a while so that the next one is said too.
+   */
+  readonly liveNotice = signal('');
+  /** A live event asked for a reload that waits for the user to finish (a message being sent or corrected). */
+  private readonly stale = signal(false);
+  /** The last message shown when someone else's message was announced by the stream. */
+  private announceAfter: string | null | undefined;
+  private liveNoticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    inject(LiveUpdates)
+      .thread(() => this.current()?.id)
+      .pipe(takeUntilDestroyed())
+      .subscribe((change) => this.onLiveChange(change));
+    // The reload waited for the user: it happens once they are done, with what they typed kept.
+    effect(() => {
+      if (this.stale() && !this.userBusy()) {
+        untracked(() => this.reloadNow());
+      }
+    });
+    effect(() => {
+      const thread = this.current();
+      if (thread && this.announceAfter !== undefined) {
+        untracked(() => this.announceNewMessage(thread));
+      }
+    });
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.liveNoticeTimer));
+  }
 
   connect(link: ThreadPageLink): void {
     this.link.set(link);
@@ -199,10 +234,53 @@ export class ThreadStore {
     this.conversation.saveEdit(edit, () => this.notice.set(saved));
   }
 
+  /**
+   * Something changed in this thread (or the stream came back after missing events): read it again. The answer
+   * being written lives in its own control and draft, untouched by the reload; while a message is being sent or
+   * corrected the reload waits, so that the user's work is never replaced under their eyes.
+   */
+  private onLiveChange(change: LiveChange): void {
+    const thread = this.current();
+    if (!thread) {
+      return;
+    }
+    if (change.kind === 'thread.message' && this.announceAfter === undefined) {
+      this.announceAfter = lastMessage(thread)?.id ?? null;
+    }
+    this.stale.set(true);
+  }
+
+  private userBusy(): boolean {
+    return this.sending() || this.conversation.editingId() !== null || this.conversation.editSaving();
+  }
+
+  private reloadNow(): void {
+    this.stale.set(false);
+    this.thread.reload();
+  }
+
+  private announceNewMessage(thread: ThreadDto): void {
+    const last = lastMessage(thread);
+    if (!last || last.id === this.announceAfter) {
+      return; // Not read yet (or the message is not one this user sees).
+    }
+    this.announceAfter = undefined;
+    if (last.author.id === this.userId()) {
+      return; // The user's own message (sent from another tab): nothing new to them.
+    }
+    clearTimeout(this.liveNoticeTimer);
+    this.liveNotice.set(last.internal ? 'Nouvelle note interne' : 'Nouveau message');
+    this.liveNoticeTimer = setTimeout(() => this.liveNotice.set(''), LIVE_NOTICE_MS);
+  }
+
   /** A new action makes the previous outcome stale, whatever it was. */
   private clearMessages(): void {
     for (const message of [this.notice, this.actionError, this.sendError, ...(this.link()?.messages ?? [])]) {
       message.set('');
     }
   }
+}
+
+function lastMessage(thread: ThreadDto): ThreadDto['messages'][number] | undefined {
+  return thread.messages[thread.messages.length - 1];
 }

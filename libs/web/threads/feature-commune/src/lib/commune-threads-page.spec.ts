@@ -3,8 +3,9 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { ThreadSummaryDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { LiveUpdates } from '@passerelle/web/live/data-access';
 import { ThreadsApi } from '@passerelle/web/threads/data-access';
-import { of } from 'rxjs';
+import { of, Subject } from 'rxjs';
 import { CommuneThreadsPage, pageIndexOf, stateFilterOf } from './commune-threads-page';
 import { threadFixture, userFixture } from './testing/thread-fixtures';
 
@@ -23,6 +24,7 @@ describe(CommuneThreadsPage.name, () => {
   let fixture: ComponentFixture<CommuneThreadsPage>;
   let element: HTMLElement;
   let list: jest.Mock;
+  let threadLists: Subject<void>;
 
   async function render(items: ThreadSummaryDto[], inputs: Record<string, string> = {}) {
     list.mockReturnValue(of({ items, total: items.length, limit: 20, offset: 0 }));
@@ -36,9 +38,11 @@ describe(CommuneThreadsPage.name, () => {
 
   beforeEach(() => {
     list = jest.fn();
+    threadLists = new Subject<void>();
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
+        { provide: LiveUpdates, useValue: { threadLists } },
         { provide: ThreadsApi, useValue: { listCommuneThreads: list } },
         { provide: AuthSession, useValue: { user: signal(userFixture()) } },
       ],
@@ -48,6 +52,18 @@ describe(CommuneThreadsPage.name, () => {
   it('asks for the commune’s threads of the state and page in the address', async () => {
     await render([threadFixture({ unread: true })], { etat: 'fermees', q: ' detr ', page: '2' });
     expect(list).toHaveBeenCalledWith('95002', { state: 'CLOSED', q: 'detr', limit: 20, offset: 20 });
+    expect(element.querySelector('pas-thread-list .tag')?.textContent).toContain('Non lu');
+  });
+
+  it('reads the page shown again when a question changes elsewhere', async () => {
+    await render([threadFixture()], { page: '2' });
+    list.mockReturnValue(of({ items: [threadFixture({ unread: true })], total: 1, limit: 20, offset: 20 }));
+
+    threadLists.next();
+    await fixture.whenStable();
+
+    expect(list).toHaveBeenCalledTimes(2);
+    expect(list).toHaveBeenLastCalledWith('95002', { state: 'ACTIVE', q: undefined, limit: 20, offset: 20 });
     expect(element.querySelector('pas-thread-list .tag')?.textContent).toContain('Non lu');
   });
 

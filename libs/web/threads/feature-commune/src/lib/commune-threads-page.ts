@@ -10,6 +10,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, type ThreadState } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { LiveUpdates } from '@passerelle/web/live/data-access';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
 import { ThreadsApi } from '@passerelle/web/threads/data-access';
@@ -123,6 +124,10 @@ export class CommuneThreadsPage {
           this.navigate({ q: q || null, page: null });
         }
       });
+    // A question answered or changed elsewhere: the page shown is read again (silently: the list says its count).
+    inject(LiveUpdates)
+      .threadLists.pipe(takeUntilDestroyed())
+      .subscribe(() => this.threads.reload());
   }
 
   protected setFilter(value: string): void {

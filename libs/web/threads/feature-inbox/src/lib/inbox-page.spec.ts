@@ -6,11 +6,12 @@ import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { InboxQuery, Page, ThreadSummaryDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { LiveUpdates } from '@passerelle/web/live/data-access';
 import { StaffApi } from '@passerelle/web/staff/data-access';
 import { PublicationApi } from '@passerelle/web/publication/data-access';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { InboxSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
-import { of } from 'rxjs';
+import { of, Subject } from 'rxjs';
 import { InboxBulkBar } from './inbox-bulk-bar';
 import { InboxPage } from './inbox-page';
 
@@ -46,6 +47,7 @@ describe(InboxPage.name, () => {
   let bulk: jest.Mock;
   let snack: jest.Mock;
   let listAgents: jest.Mock;
+  let threadLists: Subject<void>;
 
   async function open(url: string, role: 'AGENT' | 'ADMIN' = 'AGENT') {
     const page: Page<ThreadSummaryDto> = {
@@ -58,6 +60,7 @@ describe(InboxPage.name, () => {
     bulk = jest.fn().mockReturnValue(of({ updated: 2 }));
     snack = jest.fn();
     listAgents = jest.fn().mockReturnValue(of({ items: [], total: 0, limit: 100, offset: 0 }));
+    threadLists = new Subject<void>();
     TestBed.configureTestingModule({
       providers: [
         provideRouter([{ path: 'departement', component: InboxPage }]),
@@ -80,6 +83,7 @@ describe(InboxPage.name, () => {
           },
         },
         { provide: MatSnackBar, useValue: { open: snack } },
+        { provide: LiveUpdates, useValue: { threadLists } },
         { provide: PublicationApi, useValue: { queue: () => of({ items: [], total: 2, limit: 1, offset: 0 }) } },
       ],
     });
@@ -97,6 +101,21 @@ describe(InboxPage.name, () => {
       limit: 20,
       offset: 20,
     });
+  });
+
+  it('reads the page shown again when a question arrives or changes, the view and the ticks kept', async () => {
+    const harness = await open('/departement?etat=toutes&page=2');
+    const box = harness.routeNativeElement?.querySelector<HTMLInputElement>('td mat-checkbox input');
+    box?.click();
+    await harness.fixture.whenStable();
+    const calls = inbox.mock.calls.length;
+
+    threadLists.next();
+    await harness.fixture.whenStable();
+
+    expect(inbox).toHaveBeenCalledTimes(calls + 1);
+    expect(inbox).toHaveBeenLastCalledWith({ state: 'ALL', limit: 20, offset: 20 });
+    expect(harness.routeNativeElement?.querySelector<HTMLInputElement>('td mat-checkbox input')?.checked).toBe(true);
   });
 
   it('links to the publications waiting for a review, with how many wait', async () => {

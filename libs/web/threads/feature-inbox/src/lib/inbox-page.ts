@@ -34,6 +34,7 @@ import {
   type ThreadSummaryDto,
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { LiveUpdates } from '@passerelle/web/live/data-access';
 import { StaffApi } from '@passerelle/web/staff/data-access';
 import { PublicationApi } from '@passerelle/web/publication/data-access';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
@@ -231,6 +232,10 @@ export class InboxPage {
 
   constructor() {
     bindSearchField(this.search, computed(() => this.filters().q), (q) => this.update({ q }, true), INBOX_SEARCH_DEBOUNCE_MS);
+    // A new question, a reply, a change made by a colleague: the page shown is read again, the ticks kept.
+    inject(LiveUpdates)
+      .threadLists.pipe(takeUntilDestroyed())
+      .subscribe(() => this.threads.reload());
 
     effect(() => {
       const insee = this.filters().commune;
