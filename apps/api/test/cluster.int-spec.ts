@@ -1,0 +1,277 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { quoteIdentifier } from '../src/database/embedded';
+import { MIGRATIONS } from '../src/database/migrations';
+import type { DocumentDto, Page, ProjectDto, PublicationDto, PublicationPreviewDto, PublicProjectSummaryDto, ThreadDto } from '@passerelle/shared/dto';
+import { multipart } from './factories';
+import { type AppProcess, startAppProcess } from './support/app-process';
+import { EventStream } from './support/event-stream';
+import { type TestRedis, startRedisServer } from './support/redis-server';
+import { type TestS3, startS3Server } from './support/s3-server';
+import { databaseUrl } from './test-database';
+
+const DEMO_PASSWORD = 'Passerelle-Vexin-2026';
+
+async function call<T>(app: AppProcess, method: string, path: string, init: { token?: string; json?: unknown; headers?: Record<string, string>; body?: Buffer } = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(app.baseUrl + path, {
+    method,
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
+    body: init.json !== undefined ? JSON.stringify(init.json) : init.body ? new Uint8Array(init.body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+async function signIn(app: AppProcess, email: string): Promise<string> {
+  const { status, body } = await call<{ accessToken?: string }>(app, 'POST', '/api/auth/login', { json: { email, password: DEMO_PASSWORD } });
+  if (status !== 200 || !body.accessToken) {
+    const errors = app.output().split('\n').filter((line) => line.includes('"level":50')).slice(-3);
+    throw new Error(`sign-in of ${email} failed: ${status} ${JSON.stringify(body)}\n${errors.join('\n')}`);
+  }
+  return body.accessToken;
+}
+
+/**
+ * Several instances of the API, each in a process of its own as a deployment runs them, on one PostgreSQL.
+ * Each test starts its processes on a database of its own.
+ */
+describe('cluster of API processes', () => {
+  jest.setTimeout(180_000);
+
+  const adminUrl = () => {
+    const url = process.env['TEST_DATABASE_URL'];
+    if (!url) {
+      throw new Error('TEST_DATABASE_URL is not set: run through the integration Jest config.');
+    }
+    return url;
+  };
+  const started: AppProcess[] = [];
+  const databases: string[] = [];
+  const dirs: string[] = [];
+
+  /** A database that exists and is empty: no migration ran on it. */
+  async function emptyDatabase(): Promise<string> {
+    const name = `passerelle_cluster_${process.pid}_${databases.length}`;
+    const admin = new Client({ connectionString: adminUrl() });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE template0`);
+    } finally {
+      await admin.end();
+    }
+    databases.push(name);
+    return databaseUrl(adminUrl(), name);
+  }
+
+  function dataDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-cluster-'));
+    dirs.push(dir);
+    return dir;
+  }
+
+  /** Drops the databases and removes the data directories made so far (or those given). */
+  async function cleanUp(names = databases, folders = dirs): Promise<void> {
+    const admin = new Client({ connectionString: adminUrl() });
+    await admin.connect();
+    try {
+      for (const name of names.splice(0)) {
+        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      }
+    } finally {
+      await admin.end();
+    }
+    for (const dir of folders.splice(0)) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((app) => app.stop()));
+    await cleanUp();
+  });
+
+  it('two instances started together against an empty database migrate it once and seed the demo once', async () => {
+    const url = await emptyDatabase();
+    const dir = dataDir();
+    const env = { DATABASE_URL: url, DATA_DIR: dir, STORAGE_DIR: join(dir, 'storage'), DEMO_MODE: 'true' };
+
+    const apps = await Promise.all([startAppProcess(env), startAppProcess(env)]);
+    started.push(...apps);
+    expect(apps.map((app) => app.output()).join('\n')).not.toMatch(/duplicate key|Échec du démarrage/);
+
+    const db = new Client({ connectionString: url });
+    await db.connect();
+    try {
+      const applied = await db.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
+      expect(applied.rows.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+      const departements = await db.query<{ count: string }>('SELECT count(*) FROM departement');
+      expect(Number(departements.rows[0].count)).toBeGreaterThan(0);
+      const mayors = await db.query<{ count: string }>(`SELECT count(*) FROM app_user WHERE email = 'maire@ableiges.example'`);
+      expect(mayors.rows[0].count).toBe('1');
+    } finally {
+      await db.end();
+    }
+    // Both answer, on the same data: the demo mayor signs in through either.
+    for (const app of apps) {
+      await expect(signIn(app, 'maire@ableiges.example')).resolves.toEqual(expect.any(String));
+    }
+  });
+
+  describe('two instances sharing PostgreSQL, Redis and S3', () => {
+    let redis: TestRedis;
+    let s3: TestS3;
+    let a: AppProcess;
+    let b: AppProcess;
+    let sharedDatabaseUrl = '';
+    let ownDatabase: string[] = [];
+    let ownDir: string[] = [];
+
+    beforeAll(async () => {
+      [redis, s3] = await Promise.all([startRedisServer(), startS3Server()]);
+      const url = await emptyDatabase();
+      sharedDatabaseUrl = url;
+      const dir = dataDir();
+      // Kept for the whole block: the outer afterEach must not drop them between its tests.
+      ownDatabase = databases.splice(0);
+      ownDir = dirs.splice(0);
+      const env = {
+        DATABASE_URL: url,
+        DATA_DIR: dir,
+        STORAGE_DIR: join(dir, 'storage'),
+        DEMO_MODE: 'true',
+        REDIS_URL: redis.url,
+        // The test speaks for many clients: their addresses come in X-Forwarded-For, believed from loopback only.
+        TRUST_PROXY: 'loopback',
+        ...s3.env,
+      };
+      [a, b] = await Promise.all([startAppProcess(env), startAppProcess(env)]);
+    });
+
+    afterAll(async () => {
+      await Promise.all([a?.stop(), b?.stop()]);
+      await Promise.all([redis?.stop(), s3?.stop()]);
+      await cleanUp(ownDatabase, ownDir);
+    });
+
+    it('counts sign-in failures spread over both instances together: the account locks on the combined count', async () => {
+      const attempts = Array.from({ length: 24 }, (_, i) =>
+        call<{ code?: string }>(i % 2 ? b : a, 'POST', '/api/auth/login', {
+          json: { email: 'secretariat@ableiges.example', password: `mauvais mot de passe ${i}` },
+          headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+        }),
+      );
+      const answers = await Promise.all(attempts);
+      expect(answers.filter((answer) => answer.status === 401)).toHaveLength(10);
+      expect(answers.filter((answer) => answer.body.code === 'LOGIN_LOCKED')).toHaveLength(14);
+      // Locked on both, even with the right password.
+      for (const app of [a, b]) {
+        const right = await call<{ code?: string }>(app, 'POST', '/api/auth/login', {
+          json: { email: 'secretariat@ableiges.example', password: DEMO_PASSWORD },
+          headers: { 'x-forwarded-for': '203.0.113.7' },
+        });
+        expect(right.body.code).toBe('LOGIN_LOCKED');
+      }
+      // Counted in Redis, not in PostgreSQL (which would be shared too, at the cost of a write per attempt).
+      const db = new Client({ connectionString: sharedDatabaseUrl });
+      await db.connect();
+      try {
+        expect((await db.query<{ count: string }>('SELECT count(*) FROM attempt_counter')).rows[0].count).toBe('0');
+      } finally {
+        await db.end();
+      }
+    });
+
+    it('serves through B, byte for byte, a document uploaded through A', async () => {
+      const [mayorOnA, mayorOnB] = [await signIn(a, 'maire@ableiges.example'), await signIn(b, 'maire@ableiges.example')];
+      const project = await call<ProjectDto>(a, 'POST', '/api/communes/95002/projects', {
+        token: mayorOnA,
+        json: { title: 'Cour de l’école, devis partagés', theme: 'ECOLES_PETITE_ENFANCE', status: 'PLANNED' },
+      });
+      expect(project.status).toBe(201);
+      // 3 MB of varied bytes behind a PDF header: nothing in a proxy or a store could pass it by chance.
+      const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 3_000_000 }, (_, i) => (i * 7919) % 251))]);
+      const upload = multipart('devis.pdf', bytes, 'application/pdf');
+      const uploaded = await call<DocumentDto>(a, 'POST', `/api/projects/${project.body.id}/documents`, { token: mayorOnA, headers: upload.headers, body: upload.payload });
+      expect(uploaded.status).toBe(201);
+
+      const download = await fetch(`${b.baseUrl}/api/documents/${uploaded.body.id}/content`, { headers: { authorization: `Bearer ${mayorOnB}` } });
+      expect(download.status).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+    });
+
+    it('delivers to a client connected to B the live event of a reply posted through A, and nothing to another commune', async () => {
+      const listen = async (app: AppProcess, token: string) => {
+        const controller = new AbortController();
+        const response = await fetch(`${app.baseUrl}/api/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+        expect(response.status).toBe(200);
+        return new EventStream(response, controller);
+      };
+      const mayorOnA = await signIn(a, 'maire@ableiges.example');
+      const agentOnA = await signIn(a, 'agent.financements@valdoise.example');
+      const thread = await call<ThreadDto>(a, 'POST', '/api/communes/95002/threads', {
+        token: mayorOnA,
+        json: { subject: 'Subvention pour le lavoir', category: 'FUNDING', body: 'Quel dossier faut-il déposer ?' },
+      });
+      expect(thread.status).toBe(201);
+      const [ableigesOnB, usOnB] = await Promise.all([
+        listen(b, await signIn(b, 'adjoint@ableiges.example')),
+        listen(b, await signIn(b, 'maire@us.example')),
+      ]);
+      try {
+        const reply = await call(a, 'POST', `/api/threads/${thread.body.id}/messages`, { token: agentOnA, json: { body: 'La DETR, avant le 31 janvier.' } });
+        expect(reply.status).toBeLessThan(300);
+        expect(await ableigesOnB.nextThreadEvent()).toEqual({ kind: 'thread.message', threadId: thread.body.id });
+
+        // The other commune's first event is about its own question: the reply above never reached it.
+        const own = await call<ThreadDto>(b, 'POST', '/api/communes/95625/threads', {
+          token: await signIn(b, 'maire@us.example'),
+          json: { subject: 'Voirie', category: 'NEXT_STEPS', body: 'Où en est le dossier ?' },
+        });
+        expect(await usOnB.nextThreadEvent()).toEqual({ kind: 'thread.created', threadId: own.body.id });
+      } finally {
+        ableigesOnB.close();
+        usOnB.close();
+      }
+    });
+
+    it('shows on B a publication approved through A at once, and hides it at once when withdrawn', async () => {
+      const mayor = await signIn(a, 'maire@ableiges.example');
+      const agent = await signIn(a, 'agent.voirie@valdoise.example');
+      const title = `Lavoir de la grappe ${process.pid}`;
+      const search = async () =>
+        (await call<Page<PublicProjectSummaryDto>>(b, 'GET', `/api/public/projects?q=${encodeURIComponent(title)}`)).body.items.map((p) => p.title);
+      const project = await call<ProjectDto>(a, 'POST', '/api/communes/95002/projects', {
+        token: mayor,
+        json: {
+          title,
+          summary: 'Toiture et bassins refaits avec les bénévoles.',
+          theme: 'CULTURE_PATRIMOINE',
+          status: 'COMPLETED',
+          startDate: '2025-03-01',
+          endDate: '2025-09-15',
+          location: { lat: 49.09, lng: 1.98, address: null },
+        },
+      });
+      expect(project.status).toBe(201);
+      // B answered this search before: what it kept must not outlive the publication.
+      expect(await search()).toEqual([]);
+      const path = `/api/projects/${project.body.id}/publication`;
+      expect((await call(a, 'POST', path, { token: mayor, json: { action: 'request', choices: { documentIds: [], showFunding: false } } })).status).toBe(200);
+      const preview = await call<PublicationPreviewDto>(a, 'GET', `${path}/preview`, { token: agent });
+      const approved = await call<PublicationDto>(a, 'POST', path, { token: agent, json: { action: 'approve', version: preview.body.version } });
+      expect(approved.body.state).toBe('PUBLISHED');
+      expect(await search()).toEqual([title]);
+
+      const withdrawn = await call<PublicationDto>(a, 'POST', path, { token: mayor, json: { action: 'withdraw' } });
+      expect(withdrawn.body.state).toBe('PRIVATE');
+      expect(await search()).toEqual([]);
+    });
+  });
+});
