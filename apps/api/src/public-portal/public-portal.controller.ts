@@ -10,6 +10,7 @@ import { OpenDataService } from './open-data.service';
 import { PublicMapService } from './public-map.service';
 import { PublicProjectsService } from './public-projects.service';
 import { CanonicalId } from '../common/http/id.pipe';
+import type { SerializedJson } from '../common/http/serialized-json';
 
 /**
  * Revalidated on every use (with the ETag the global plugin adds): a withdrawal is effective at once, and an
@@ -30,7 +31,7 @@ export class PublicPortalController {
   @Get('projects')
   @Header('cache-control', REVALIDATE)
   @ApiOkResponse({ description: 'Projets publiés, filtrés ; recherche en français sans tenir compte des accents.' })
-  list(@Query() query: PublicProjectListQueryDto): Promise<Page<PublicProjectSummaryDto>> {
+  list(@Query() query: PublicProjectListQueryDto): Promise<SerializedJson<Page<PublicProjectSummaryDto>>> {
     return this.projects.list(query);
   }
 

@@ -9,6 +9,7 @@ import { mapSummary, searchText } from './public-filters';
 import { PublicPortalException } from './public-portal.exception';
 import { PublicPortalRepository } from './public-portal.repository';
 import { GenerationCache, PublishedSet } from './published-set';
+import { SerializedJson } from '../common/http/serialized-json';
 
 const SIMILAR_COUNT = 4;
 /** Pages of results kept per query until the published set changes: searches repeat, publications are rare. */
@@ -22,7 +23,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 @Injectable()
 export class PublicProjectsService {
-  private readonly pages = new GenerationCache<Page<PublicProjectSummaryDto>>(CACHED_PAGES);
+  private readonly pages = new GenerationCache<SerializedJson<Page<PublicProjectSummaryDto>>>(CACHED_PAGES);
   private readonly totals = new GenerationCache<number>(CACHED_PAGES);
 
   constructor(
@@ -32,10 +33,11 @@ export class PublicProjectsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(query: PublicProjectListQueryDto): Promise<Page<PublicProjectSummaryDto>> {
+  /** A kept page is kept serialised: sent again, it costs neither `JSON.stringify` nor hashing. */
+  async list(query: PublicProjectListQueryDto): Promise<SerializedJson<Page<PublicProjectSummaryDto>>> {
     const filters = JSON.stringify([query.departement, query.theme, query.canton, query.commune, query.year, query.status, searchText(query.q), query.bbox]);
     const generation = await this.published.generation();
-    return this.pages.get(JSON.stringify([filters, query.sort, query.limit, query.offset]), generation, () => this.queryPage(query, filters, generation));
+    return this.pages.get(JSON.stringify([filters, query.sort, query.limit, query.offset]), generation, async () => new SerializedJson(await this.queryPage(query, filters, generation)));
   }
 
   /** One page, and the total of its filters (counted once for all the pages and sorts of the same search). */

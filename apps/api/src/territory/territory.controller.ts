@@ -15,6 +15,7 @@ import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { CommuneListQueryDto } from './dto/commune-list-query.dto';
 import { TerritoryService } from './territory.service';
 import { Public } from '../common/access/access.decorators';
+import type { SerializedJson } from '../common/http/serialized-json';
 
 const departementCode = new PatternPipe('code', DEPARTEMENT_CODE_PATTERN, 'Code de département invalide : 2 ou 3 caractères, par exemple 95.');
 const inseeCode = new PatternPipe('insee', INSEE_CODE_PATTERN, 'Code INSEE invalide : 5 caractères, par exemple 95002.');
@@ -43,7 +44,7 @@ export class TerritoryController {
   @Get('departements/:code/communes')
   @Header('cache-control', PUBLIC_CACHE)
   @ApiOkResponse({ description: 'Communes du département, triées par nom.' })
-  listCommunes(@Param('code', departementCode) code: string, @Query() query: CommuneListQueryDto): Promise<Page<CommuneSummaryDto>> {
+  listCommunes(@Param('code', departementCode) code: string, @Query() query: CommuneListQueryDto): Promise<SerializedJson<Page<CommuneSummaryDto>>> {
     return this.territory.listCommunes(code, query);
   }
 

@@ -6,6 +6,7 @@ import { mapCanton, mapCommune, mapCommuneSummary, mapDepartement, mapDepartemen
 import { TerritoryRepository } from './territory.repository';
 import { TerritoryCache } from './territory-cache';
 import { TerritoryException } from './territory.exception';
+import { SerializedJson } from '../common/http/serialized-json';
 
 /** Read side of the territory: every answer is cached (TerritoryCache) until the next import. */
 @Injectable()
@@ -23,9 +24,10 @@ export class TerritoryService {
     return this.cache.cached(`departement:${code}`, () => this.queryDepartement(code));
   }
 
-  listCommunes(code: string, query: CommuneListQueryDto): Promise<Page<CommuneSummaryDto>> {
+  /** Kept serialised: a page of communes is asked for again and again, and never changes between imports. */
+  listCommunes(code: string, query: CommuneListQueryDto): Promise<SerializedJson<Page<CommuneSummaryDto>>> {
     const key = JSON.stringify(['communes', code, query.q?.trim() || null, query.eligible ?? null, query.canton ?? null, query.limit, query.offset]);
-    return this.cache.cached(key, () => this.queryCommunes(code, query));
+    return this.cache.cached(key, async () => new SerializedJson(await this.queryCommunes(code, query)));
   }
 
   listCantons(code: string, query: PageQueryDto): Promise<Page<CantonDto>> {
