@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
 import { quoteIdentifier } from '../src/database/embedded';
 import { MIGRATIONS } from '../src/database/migrations';
 import type { DocumentDto, Page, ProjectDto, PublicationDto, PublicationPreviewDto, PublicProjectSummaryDto, ThreadDto } from '@passerelle/shared/dto';
@@ -130,11 +132,28 @@ describe('cluster of API processes', () => {
     let a: AppProcess;
     let b: AppProcess;
     let sharedDatabaseUrl = '';
+    let smtp: SMTPServer;
+    /** Recipients of the mails the SMTP server accepted, in order. */
+    const delivered: string[] = [];
     let ownDatabase: string[] = [];
     let ownDir: string[] = [];
 
     beforeAll(async () => {
       [redis, s3] = await Promise.all([startRedisServer(), startS3Server()]);
+      smtp = new SMTPServer({
+        disabledCommands: ['STARTTLS', 'AUTH'],
+        authOptional: true,
+        disableReverseLookup: true,
+        logger: false,
+        onData(stream, session, callback) {
+          stream.resume();
+          stream.on('end', () => {
+            delivered.push(...session.envelope.rcptTo.map((r) => r.address));
+            callback();
+          });
+        },
+      });
+      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
       const url = await emptyDatabase();
       sharedDatabaseUrl = url;
       const dir = dataDir();
@@ -149,6 +168,7 @@ describe('cluster of API processes', () => {
         REDIS_URL: redis.url,
         // The test speaks for many clients: their addresses come in X-Forwarded-For, believed from loopback only.
         TRUST_PROXY: 'loopback',
+        SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
         ...s3.env,
       };
       [a, b] = await Promise.all([startAppProcess(env), startAppProcess(env)]);
@@ -156,7 +176,7 @@ describe('cluster of API processes', () => {
 
     afterAll(async () => {
       await Promise.all([a?.stop(), b?.stop()]);
-      await Promise.all([redis?.stop(), s3?.stop()]);
+      await Promise.all([redis?.stop(), s3?.stop(), new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()))]);
       await cleanUp(ownDatabase, ownDir);
     });
 
@@ -238,6 +258,36 @@ describe('cluster of API processes', () => {
       } finally {
         ableigesOnB.close();
         usOnB.close();
+      }
+    });
+
+    it('sends each mail once when both instances run the mail jobs', async () => {
+      // Members of communes nobody has written to: the staff also get mails about the other tests' questions.
+      const recipients = ['maire@us.example', 'secretariat@us.example', 'maire@vetheuil.example', 'adjointe@vetheuil.example'];
+      const answers = await Promise.all(
+        recipients.map((email, i) =>
+          call(i % 2 ? b : a, 'POST', '/api/auth/password-reset', { json: { email }, headers: { 'x-forwarded-for': `192.0.2.${i + 1}` } }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(recipients.map(() => 202));
+      const deadline = Date.now() + 30_000;
+      while (recipients.some((email) => !delivered.includes(email)) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      // A second sending would come within the same moments: give it the time to show.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      for (const email of recipients) {
+        expect(delivered.filter((address) => address === email)).toEqual([email]);
+      }
+      // Sent by the durable jobs (pg-boss), not by timers of each instance.
+      const db = new Client({ connectionString: sharedDatabaseUrl });
+      await db.connect();
+      try {
+        const jobs = await db.query<{ state: string; count: string }>(`SELECT state, count(*) FROM pgboss.job WHERE name = 'mail-outbox' GROUP BY state`);
+        expect(Number(jobs.rows.find((row) => row.state === 'completed')?.count ?? 0)).toBeGreaterThan(0);
+        expect(jobs.rows.find((row) => row.state === 'failed')).toBeUndefined();
+      } finally {
+        await db.end();
       }
     });
 
