@@ -33,7 +33,9 @@ export class LiveStreams implements OnModuleInit, BeforeApplicationShutdown {
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe(LIVE_CHANNEL, (message) => this.deliver(message));
-    // One timer for all streams rather than one per stream.
+    // Keeps this instance's own open connections alive (proxies close a silent one): every instance must beat for
+    // the streams it holds, so this is a per-process timer, not a durable job (a job runs on one instance only).
+    // One timer for all the streams of the instance rather than one per stream.
     this.heartbeat = setInterval(() => this.forEach((stream) => stream.heartbeat()), LIVE_HEARTBEAT_MS);
     this.heartbeat.unref();
   }
