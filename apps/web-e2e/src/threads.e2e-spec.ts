@@ -135,9 +135,11 @@ describe('Questions to the département', () => {
     await page.getByRole('button', { name: 'Marquer comme résolue' }).click();
     await page.getByText('Avez-vous obtenu facilement ce dont vous aviez besoin ?').waitFor();
     await page.getByRole('radio', { name: 'Facilement', exact: true }).check();
-    await page.getByLabel('Un commentaire pour le département (facultatif)').fill('Réponse claire et rapide.');
+    await page.getByLabel('Commentaire (facultatif)').fill('Réponse claire et rapide.');
+    // The filled form, its label floated above the outline, fits the phone too.
+    await expectNoSidewaysScroll(page, 'phone');
     await page.getByRole('button', { name: 'Envoyer mon avis' }).click();
-    await page.getByText(/Merci/).first().waitFor();
+    await page.getByText('Merci pour votre réponse').waitFor();
     await expectNoSidewaysScroll(page, 'phone');
     await screenshot(page, 'question-commune-phone');
     expect(errors).toEqual([]);

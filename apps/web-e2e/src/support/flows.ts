@@ -39,20 +39,35 @@ export async function settleOverlay(page: Page): Promise<void> {
  * sidenav's content box, not the document: both are measured.
  */
 export async function expectNoSidewaysScroll(page: Page, viewport: keyof typeof VIEWPORTS | number): Promise<void> {
-  const { documentWidth, drawerOverflow } = await sidewaysOverflow(page);
-  expect(documentWidth).toBeLessThanOrEqual(typeof viewport === 'number' ? viewport : VIEWPORTS[viewport].width);
-  expect(drawerOverflow).toBe(0);
+  const width = typeof viewport === 'number' ? viewport : VIEWPORTS[viewport].width;
+  const { documentWidth, drawerOverflow, widest } = await sidewaysOverflow(page);
+  // Compared as one object so that a failure also names the elements reaching past the edge.
+  expect({ scrollsSideways: documentWidth > width || drawerOverflow > 0, documentWidth, drawerOverflow, widest }).toEqual({
+    scrollsSideways: false,
+    documentWidth,
+    drawerOverflow,
+    widest,
+  });
 }
 
 /** What scrolls sideways: the document's width (to compare with the viewport's) and the sidenav content's overflow. */
-export function sidewaysOverflow(page: Page): Promise<{ documentWidth: number; drawerOverflow: number }> {
-  return page.evaluate(() => ({
-    documentWidth: document.documentElement.scrollWidth,
-    drawerOverflow: Math.max(
-      0,
-      ...Array.from(document.querySelectorAll<HTMLElement>('.mat-drawer-content')).map((box) => box.scrollWidth - box.clientWidth),
-    ),
-  }));
+export function sidewaysOverflow(page: Page): Promise<{ documentWidth: number; drawerOverflow: number; widest: string[] }> {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    // The elements reaching past the viewport's right edge, named for the failure message.
+    const widest = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .filter((element) => element.getBoundingClientRect().right > viewport + 0.5)
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} → ${Math.round(element.getBoundingClientRect().right)}px`);
+    return {
+      documentWidth: document.documentElement.scrollWidth,
+      drawerOverflow: Math.max(
+        0,
+        ...Array.from(document.querySelectorAll<HTMLElement>('.mat-drawer-content')).map((box) => box.scrollWidth - box.clientWidth),
+      ),
+      widest,
+    };
+  });
 }
 
 /** Errors of the page, apart from the tile server that cannot be reached on purpose. */

@@ -37,8 +37,9 @@ import { fieldErrorMessage, injectFocusInvalidField } from '@passerelle/web/shar
         }
       </fieldset>
       <mat-form-field appearance="outline" class="comment">
-        <mat-label>Un commentaire pour le département (facultatif)</mat-label>
+        <mat-label>Commentaire (facultatif)</mat-label>
         <textarea matInput formControlName="comment" rows="3" [attr.maxlength]="maxComment"></textarea>
+        <mat-hint>Il sera lu par le département.</mat-hint>
         <mat-error>{{ commentError() }}</mat-error>
       </mat-form-field>
       @if (error()) {
