@@ -135,6 +135,13 @@ describe('cluster of API processes', () => {
     let smtp: SMTPServer;
     /** Recipients of the mails the SMTP server accepted, in order. */
     const delivered: string[] = [];
+    /**
+     * A recipient whose first mail the SMTP server receives but never acknowledges: its sender stays in the middle of
+     * the delivery until it is killed. `stalled` resolves when that mail's content has arrived.
+     */
+    let stallFirstMailTo: string | null = null;
+    let stalled: () => void = () => undefined;
+    let env: Record<string, string> = {};
     let ownDatabase: string[] = [];
     let ownDir: string[] = [];
 
@@ -148,7 +155,13 @@ describe('cluster of API processes', () => {
         onData(stream, session, callback) {
           stream.resume();
           stream.on('end', () => {
-            delivered.push(...session.envelope.rcptTo.map((r) => r.address));
+            const recipients = session.envelope.rcptTo.map((r) => r.address);
+            if (stallFirstMailTo && recipients.includes(stallFirstMailTo)) {
+              stallFirstMailTo = null;
+              stalled();
+              return;
+            }
+            delivered.push(...recipients);
             callback();
           });
         },
@@ -160,7 +173,7 @@ describe('cluster of API processes', () => {
       // Kept for the whole block: the outer afterEach must not drop them between its tests.
       ownDatabase = databases.splice(0);
       ownDir = dirs.splice(0);
-      const env = {
+      env = {
         DATABASE_URL: url,
         DATA_DIR: dir,
         STORAGE_DIR: join(dir, 'storage'),
@@ -169,6 +182,8 @@ describe('cluster of API processes', () => {
         // The test speaks for many clients: their addresses come in X-Forwarded-For, believed from loopback only.
         TRUST_PROXY: 'loopback',
         SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+        // Short SMTP waits, so that a mail left by a killed instance is free again 10 s later (five times this).
+        SMTP_TIMEOUT_SECONDS: '2',
         ...s3.env,
       };
       [a, b] = await Promise.all([startAppProcess(env), startAppProcess(env)]);
@@ -323,5 +338,48 @@ describe('cluster of API processes', () => {
       expect(withdrawn.body.state).toBe('PRIVATE');
       expect(await search()).toEqual([]);
     });
+
+    // Last: it stops B and kills A.
+    it('runs again after a restart the mail job its instance was killed in the middle of: the mail leaves once', async () => {
+      const email = 'maire@vexin-centre.example';
+      const db = new Client({ connectionString: sharedDatabaseUrl });
+      await db.connect();
+      try {
+        // One instance takes the job: B leaves (cleanly), A will die in the middle of the delivery.
+        await b.stop();
+        await db.query(`UPDATE app_user SET email = $1 WHERE email = 'secretariat@ableiges.example'`, [email]);
+        const arrived = new Promise<void>((resolve) => (stalled = resolve));
+        stallFirstMailTo = email;
+        const asked = await call(a, 'POST', '/api/auth/password-reset', { json: { email }, headers: { 'x-forwarded-for': '192.0.2.50' } });
+        expect(asked.status).toBe(202);
+        await arrived;
+        const [interrupted] = (await db.query<{ id: string }>(`SELECT id FROM pgboss.job WHERE name = 'mail-outbox' AND state = 'active'`)).rows;
+        expect(interrupted).toEqual({ id: expect.any(String) });
+        await a.kill();
+        expect(delivered).not.toContain(email);
+
+        // A comes back (a deployment restarts it); its look-out for lost jobs runs every 2 s here.
+        a = await startAppProcess({ ...env, NOTIFICATION_INTERVAL_SECONDS: '2' });
+        const deadline = Date.now() + 90_000;
+        while (!delivered.includes(email) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        expect(delivered.filter((address) => address === email)).toEqual([email]);
+        // The interrupted job itself is tried again (nothing left to send by then) and completes.
+        const jobState = async () =>
+          (await db.query<{ state: string; retry_count: number }>(`SELECT state, retry_count FROM pgboss.job WHERE id = $1`, [interrupted.id])).rows[0];
+        while ((await jobState()).state !== 'completed' && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        expect(await jobState()).toEqual({ state: 'completed', retry_count: 1 });
+        const mails = await db.query<{ sent: boolean; failed: boolean }>(
+          `SELECT sent_at IS NOT NULL AS sent, failed_at IS NOT NULL AS failed FROM mail_outbox WHERE recipient = $1`,
+          [email],
+        );
+        expect(mails.rows).toEqual([{ sent: true, failed: false }]);
+      } finally {
+        await db.end();
+      }
+    }, 150_000);
   });
 });

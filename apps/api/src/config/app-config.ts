@@ -25,6 +25,11 @@ export interface AppConfig {
   /** Rate limits on sign-in, reset, invitations and writes (tests switch them off except where tested). */
   rateLimit: boolean;
   smtpUrl: string | null;
+  /**
+   * The longest silence of the SMTP server a delivery waits for (socket inactivity; connecting and the greeting get
+   * half of it each). The outbox leases a mail for five times this: past it, another instance may try it again.
+   */
+  smtpTimeoutMs: number;
   mailFrom: string;
   demoMode: boolean;
   demoPassword: string;
@@ -87,6 +92,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const encryptionKey = read.secret('ENCRYPTION_KEY');
   const rateLimit = read.boolean('RATE_LIMIT', true);
   const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:']);
+  const smtpTimeoutSeconds = read.integer('SMTP_TIMEOUT_SECONDS', 60, 1, 600);
   const mailFrom = read.text('MAIL_FROM', 'Passerelle <ne-pas-repondre@passerelle.localhost>');
   const demoMode = read.boolean('DEMO_MODE', nodeEnv !== 'production');
   const demoPassword = read.text('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD);
@@ -136,6 +142,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     encryptionKey,
     rateLimit,
     smtpUrl,
+    smtpTimeoutMs: smtpTimeoutSeconds * 1000,
     mailFrom,
     demoMode,
     demoPassword,

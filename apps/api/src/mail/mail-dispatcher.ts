@@ -5,11 +5,9 @@ import { jobsTiming } from '../jobs/jobs-timing';
 import { JobsService } from '../jobs/jobs.service';
 import { type ClaimedMailRow, MailOutboxRepository } from './mail-outbox.repository';
 import { describeDeliveryError, retryDelayMs } from './mail-retry';
-import { MailTransport } from './mail-transport';
+import { mailLeaseMs, MailTransport } from './mail-transport';
 
 const BATCH = 20;
-/** Longer than a delivery can take with the transport's timeouts. */
-const LEASE_MS = 5 * 60_000;
 /** Sent mails (their content already erased) and failed ones are forgotten after this many days. */
 const RETENTION_DAYS = 30;
 const PURGE_EVERY_MS = 3_600_000;
@@ -46,7 +44,7 @@ export class MailDispatcher implements OnModuleInit, BeforeApplicationShutdown {
         handler: () => this.drain(),
         cron: jobsTiming(this.config.notificationIntervalSeconds).sweepCron,
         // Past the lease of the mails it claimed: a lost run is tried again once they are free again.
-        expireInSeconds: Math.round((2 * LEASE_MS) / 1000),
+        expireInSeconds: Math.round((2 * mailLeaseMs(this.config)) / 1000),
       });
     }
   }
@@ -107,7 +105,7 @@ export class MailDispatcher implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   private async pass(): Promise<number> {
-    const rows = await this.outbox.claim(LEASE_MS, BATCH);
+    const rows = await this.outbox.claim(mailLeaseMs(this.config), BATCH);
     for (const row of rows) {
       await this.deliver(row);
     }

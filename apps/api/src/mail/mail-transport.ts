@@ -7,6 +7,11 @@ import type { DevMailDto } from '@passerelle/shared/dto';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
+/** How long the outbox keeps a mail to itself while it is being sent: 5 min with the default 60 s timeout. */
+export function mailLeaseMs(config: Pick<AppConfig, 'smtpTimeoutMs'>): number {
+  return 5 * config.smtpTimeoutMs;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
@@ -26,9 +31,10 @@ export class MailTransport implements OnApplicationShutdown {
   private readonly dir: string;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    // Bounded waits: a delivery must end well within the outbox lease (5 min), or another instance may send it too.
+    // Bounded waits: a delivery must end well within the outbox lease (`mailLeaseMs`), or another instance may send it too.
+    const timeout = config.smtpTimeoutMs;
     this.transport = config.smtpUrl
-      ? createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 })
+      ? createTransport({ url: config.smtpUrl, connectionTimeout: timeout / 2, greetingTimeout: timeout / 2, socketTimeout: timeout })
       : null;
     this.dir = join(config.dataDir, 'mail');
   }
