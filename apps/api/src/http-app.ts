@@ -6,7 +6,6 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import etag from '@fastify/etag';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { Logger, type LogLevel } from '@nestjs/common';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
@@ -14,10 +13,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { HelmetOptions } from 'helmet';
 import { AppModule } from './app.module';
 import { AppLogger, createRootLogger, levelOf } from './common/app-logger';
 import { ApiExceptionFilter } from './common/exceptions/api-exception.filter';
 import { HTTP_TIMEOUTS, type HttpTimeouts, registerHttpEdge, serverTimeoutOptions } from './common/http/http-edge';
+import { securityHeaders } from './common/http/security-headers';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
 import { registerProjectPages } from './public-portal/project-pages';
@@ -79,9 +80,10 @@ export async function createApp(
 
 async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfig, log: PinoLogger): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
+  const security = securityHeaders(helmetOptions(config));
 
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    void reply.header('x-request-id', request.id);
+    void reply.headers(security).header('x-request-id', request.id);
   });
   // After the correlation id (a refused request still carries it), before any plugin adds its body parser.
   registerHttpEdge(fastify);
@@ -101,9 +103,18 @@ async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfi
       'requête',
     );
   });
+  await app.register(cookie);
+  // Files are streamed by the documents route (its own limits); nothing is buffered or written by the plugin.
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(etag);
+}
+
+/** Helmet's options: a strict policy (same-origin scripts, no framing), the tile server's images allowed. */
+function helmetOptions(config: AppConfig): HelmetOptions {
   const tileOrigin = config.tileUrl ? new URL(config.tileUrl.replace(/\{[a-z]+\}/g, 'a')).origin : null;
   const tileSources = tileOrigin ? [tileOrigin.replace('://a.', '://*.')] : [];
-  await app.register(helmet, {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -124,12 +135,7 @@ async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfi
     strictTransportSecurity: config.publicUrl.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
-  });
-  await app.register(cookie);
-  // Files are streamed by the documents route (its own limits); nothing is buffered or written by the plugin.
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
-  await app.register(etag);
+  };
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

@@ -4,8 +4,9 @@ import { map, type Observable } from 'rxjs';
 import { SerializedJson } from './serialized-json';
 
 /**
- * Sends a `SerializedJson` returned by a route as its text, with its entity tag: Fastify neither serialises it again nor
- * (@fastify/etag keeps a tag already set) hashes it, and still answers 304 to a matching If-None-Match.
+ * Sends a `SerializedJson` returned by a route as its bytes, with its entity tag: Fastify neither serialises nor
+ * encodes it again, nor (@fastify/etag keeps a tag already set) hashes it, and still answers 304 to a matching
+ * If-None-Match.
  */
 @Injectable()
 export class SerializedJsonInterceptor implements NestInterceptor {
@@ -20,7 +21,7 @@ export class SerializedJsonInterceptor implements NestInterceptor {
           void reply.header('content-type', 'application/json; charset=utf-8');
         }
         void reply.header('etag', result.etag);
-        return result.text;
+        return result.bytes;
       }),
     );
   }
