@@ -1,4 +1,5 @@
-// `npm run bench`: starts the built app on a seeded throwaway database and measures the public endpoints
+// `npm run bench`: starts the built app on a throwaway database seeded at national scale (every commune of France,
+// 200,000 projects of which 50,000 published, 100,000 questions and 1,000,000 messages) and measures the endpoints
 // with autocannon (50 connections). Prints p50/p95/p99 latency and requests per second for each, and the size of
 // the JavaScript the public home page loads first.
 import autocannon from 'autocannon';
@@ -7,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { startServer } from '../testing/built-app.mjs';
 import { seedInbox } from './seed-inbox.mjs';
-import { seedPublications } from './seed-publications.mjs';
+import { analyzeAll, departementCodes, importAllCommunes, seedNationalProjects, seedNationalThreads } from './seed-national.mjs';
 import { frameworkOverhead, oneVersusTwoInstances } from './side-by-side.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -29,16 +30,22 @@ const ENDPOINTS = [
   { name: 'commune par code INSEE', path: '/api/communes/95002' },
   { name: 'contours GeoJSON (183 communes)', path: '/api/departements/95/communes.geojson' },
   { name: 'santé', path: '/api/health' },
-  // The public portal on 50,000 published projects.
+  // The public portal: 50,000 published projects over France, a département's share in its own portal.
   { name: 'carte publique, tout le département', path: '/api/public/projects.geojson?departement=95&zoom=9', targetP95: 50 },
   { name: 'carte publique, vue zoomée', path: '/api/public/projects.geojson?departement=95&zoom=13&bbox=1.95,49.05,2.05,49.12' },
+  { name: 'carte publique, toute la France', path: '/api/public/projects.geojson?zoom=6' },
   { name: 'recherche publique « ecole »', path: '/api/public/projects?departement=95&q=ecole', targetP95: 50 },
   { name: 'recherche « lavoir » + thème', path: '/api/public/projects?departement=95&q=lavoir&theme=CULTURE_PATRIMOINE' },
-  // Every request different (word, page size, page): no answer kept from a previous request can serve it.
-  { name: 'recherches toutes différentes', path: '/api/public/projects?departement=95&q=ecole', varied: variedSearch },
+  { name: 'recherche « ecole », toute la France', path: '/api/public/projects?q=ecole' },
+  // Every request different (département, word, page size, page): no answer kept from a previous request serves it.
+  { name: 'recherches toutes différentes', path: '/api/public/projects?departement=95&q=ecole', varied: () => variedSearch(true), targetP95: 50 },
+  // The same over all of France (no département): each word matches 4,000 projects to rank.
+  { name: 'recherches toutes différentes, France', path: '/api/public/projects?q=ecole', varied: () => variedSearch(false), targetP95: 50 },
   { name: 'projets publiés, plus récents', path: '/api/public/projects?departement=95' },
-  { name: 'projet publié par adresse', path: '/api/public/projects/bench-4242' },
-  // The agents' inbox, signed in, on 20,000 threads and 200,000 messages; 20 agents at once.
+  { name: 'projets publiés, plus récents, France', path: '/api/public/projects' },
+  { name: 'projet publié par adresse', path: '/api/public/projects/national-4240' },
+  // The agents' inbox of Val-d'Oise, signed in: 20,000 threads and 200,000 messages of its own among 100,000 and
+  // 1,000,000 in all; 20 agents at once.
   { name: 'boîte des agents, file par défaut', path: '/api/inbox', targetP95: 50, connections: 20, agent: true },
   { name: 'boîte des agents, recherche « ecole »', path: '/api/inbox?q=ecole', targetP95: 50, connections: 20, agent: true },
   // Beyond the target: a search over two years of closed threads as well.
@@ -63,12 +70,18 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function variedSearch() {
+// The API addresses départements and overseas départements (DEPARTEMENT_CODE_PATTERN); the communes of the overseas
+// collectivities (984 to 989) are imported with the others but have no portal of their own.
+const DEPARTEMENTS = departementCodes().filter((code) => /^(?:\d{2}|2[AB]|97\d)$/.test(code));
+
+function variedSearch(inOneDepartement) {
+  const departement = DEPARTEMENTS[Math.floor(Math.random() * DEPARTEMENTS.length)];
   const words = ['ecole', 'lavoir', 'voirie', 'eglise', 'eclairage', 'assainissement', 'mairie', 'sante', 'cour', 'bourg', 'parking', 'chaufferie'];
   const word = words[Math.floor(Math.random() * words.length)];
   const limit = 1 + Math.floor(Math.random() * 100);
   const offset = Math.floor(Math.random() * 200);
-  return `/api/public/projects?departement=95&q=${word}&limit=${limit}&offset=${offset}`;
+  const scope = inOneDepartement ? `departement=${departement}&` : '';
+  return `/api/public/projects?${scope}q=${word}&limit=${limit}&offset=${offset}`;
 }
 
 function run(url, connections = CONNECTIONS, headers = {}, varied = null) {
@@ -116,12 +129,18 @@ try {
 
 async function endpointsAndHomePage(url) {
   let failed = false;
-  const seeded = await seedInbox(server.databaseUrl());
+  const database = server.databaseUrl();
+  const territory = await importAllCommunes(database);
+  console.log(`Territoire : ${territory.communes} communes de ${territory.departements} départements (import-communes, ${territory.seconds.toFixed(1)} s)`);
+  const seeded = await seedInbox(database);
   console.log(
-    `Boîte des agents : ${seeded.threads} questions (${seeded.active} en cours), ${seeded.messages} messages, 100 communes (${seeded.seconds.toFixed(1)} s)`,
+    `Boîte du Val-d'Oise : ${seeded.threads} questions (${seeded.active} en cours), ${seeded.messages} messages, 100 communes (${seeded.seconds.toFixed(1)} s)`,
   );
-  const published = await seedPublications(server.databaseUrl());
-  console.log(`Portail public : ${published.projects} projets publiés (${published.seconds.toFixed(1)} s)`);
+  const national = await seedNationalThreads(database);
+  console.log(`Questions des autres départements : ${national.threads}, 10 messages chacune (${national.seconds.toFixed(1)} s)`);
+  const projects = await seedNationalProjects(database);
+  console.log(`Projets : ${projects.projects} sur toutes les communes, dont ${projects.published} publiés (${projects.seconds.toFixed(1)} s)`);
+  await analyzeAll(database);
   const authorization = await signInAgent(url);
   console.log(`Passerelle — benchmark (${CONNECTIONS} connexions sauf indication, ${DURATION} s par point d'accès, ${url})\n`);
   console.log('point d’accès'.padEnd(44), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'req/s'.padStart(9), 'erreurs'.padStart(8));

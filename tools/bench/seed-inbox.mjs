@@ -5,7 +5,7 @@ import pg from 'pg';
 
 // One subject per topic, with sentences that belong to it; generic sentences go with every topic. A word such as
 // "école" then appears in the threads of its topics, as in real questions, not in every thread.
-const TOPICS = [
+export const TOPICS = [
   ['Subvention pour la rénovation de l’école', 'Le chantier de l’école doit se faire pendant les vacances d’été.', 'La cantine scolaire accueille 60 enfants.'],
   ['Dossier DETR pour la voirie communale', 'La chaussée de la rue principale est très dégradée.', 'Le dossier de DETR doit être déposé avant le 31 janvier.'],
   ['Calendrier des travaux d’assainissement', 'Le réseau d’eaux usées date des années 1970.', 'Le syndicat des eaux pilote la station d’épuration.'],
@@ -19,7 +19,7 @@ const TOPICS = [
   ['Fonds vert pour la désimperméabilisation de la cour', 'La cour goudronnée sera remplacée par des espaces plantés.', 'Le Fonds vert finance la renaturation des sols.'],
   ['Sécurisation de la traversée du bourg', 'Les véhicules roulent trop vite devant la boulangerie.', 'Un plateau ralentisseur est envisagé.'],
 ];
-const GENERIC = [
+export const GENERIC = [
   'Bonjour, pouvez-vous nous indiquer les pièces à fournir pour ce dossier ?',
   'Le conseil municipal a délibéré la semaine dernière, nous joignons la délibération.',
   'Les devis des entreprises dépassent l’estimation de 15 %, que nous conseillez-vous ?',
