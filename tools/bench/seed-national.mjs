@@ -90,8 +90,9 @@ export async function seedNationalThreads(databaseUrl, { threads = 80_000, messa
            CROSS JOIN (SELECT $4::text[] AS subjects) s
            JOIN bench_commune bc ON bc.n = (i * 7) % $1
            CROSS JOIN LATERAL (SELECT now() - (i::float / $2) * interval '730 days' AS created) c
-           CROSS JOIN LATERAL (SELECT CASE WHEN i % 12 <> 5 THEN 'CLOSED' WHEN i % 5 = 0 THEN 'NEW' WHEN i % 5 = 1 THEN 'ANSWERED'
-                                           WHEN i % 5 = 2 THEN 'OPEN' ELSE 'WAITING_COMMUNE' END AS state) st
+           -- One in 13 in progress (13 and the 12 topics share no factor: every topic has threads in progress).
+           CROSS JOIN LATERAL (SELECT CASE WHEN i % 13 <> 5 THEN 'CLOSED' WHEN (i / 13) % 5 = 0 THEN 'NEW' WHEN (i / 13) % 5 = 1 THEN 'ANSWERED'
+                                           WHEN (i / 13) % 5 = 2 THEN 'OPEN' ELSE 'WAITING_COMMUNE' END AS state) st
          RETURNING id, subject, created_at, state)
        SELECT id, substring(subject from '\\((\\d+)\\)$')::int AS i, created_at, state FROM inserted`,
       [communes, threads, messagesPerThread, THREAD_TOPICS.map((t) => t[0])],

@@ -7,6 +7,7 @@ import { PublicPortal1764300000000 } from './1764300000000-public-portal';
 import { AccountSecurity1764400000000 } from './1764400000000-account-security';
 import { PublicationIntegrity1764410000000 } from './1764410000000-publication-integrity';
 import { MailOutbox1764420000000 } from './1764420000000-mail-outbox';
+import { PublicSearchByDepartement1764430000000 } from './1764430000000-public-search-by-departement';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AccountSecurity1764400000000,
   PublicationIntegrity1764410000000,
   MailOutbox1764420000000,
+  PublicSearchByDepartement1764430000000,
 ];
