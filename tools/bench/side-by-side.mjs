@@ -1,16 +1,43 @@
 // Measures the app against references run in the same bench, one after the other on the same machine:
 // - a bare `node:http` server sending the very bytes the app answered (what the framework costs);
 // - two instances of the app behind a local round-robin proxy, against one.
+import { spawn } from 'node:child_process';
 import { createServer, request as httpRequest, Agent } from 'node:http';
 import { startServer } from '../testing/built-app.mjs';
 
-/** Serves `body` with the app's content type to every request: the floor any HTTP stack on this machine has. */
-function bareServer(body, contentType) {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+/** The bare server's program: answers every request with the bytes read from stdin, and prints its port. */
+const BARE_SERVER = `
+const chunks = [];
+process.stdin.on('data', (chunk) => chunks.push(chunk));
+process.stdin.on('end', () => {
+  const body = Buffer.concat(chunks);
+  const server = require('node:http').createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': process.env.BARE_CONTENT_TYPE, 'content-length': body.length });
     response.end(body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+});`;
+
+/**
+ * Serves `body` with the app's content type to every request: the floor any HTTP stack on this machine has. In a
+ * process of its own, as the app is: in the bench's process it shared one thread with the load generator, and its
+ * figure moved by half from run to run.
+ */
+function bareServer(body, contentType) {
+  const child = spawn(process.execPath, ['-e', BARE_SERVER], {
+    env: { ...process.env, BARE_CONTENT_TYPE: contentType },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  child.stdin.end(body);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout.once('data', (line) =>
+      resolve({
+        url: `http://127.0.0.1:${String(line).trim()}`,
+        close: () => new Promise((closed) => (child.exitCode !== null ? closed() : (child.once('exit', closed), child.kill()))),
+      }),
+    );
+  });
 }
 
 function urlOf(server) {
@@ -32,8 +59,8 @@ export async function frameworkOverhead(appUrl, paths, measure, targetShare) {
     try {
       await measure(appUrl + path); // warm-up
       const app = await measure(appUrl + path);
-      await measure(urlOf(bare) + path); // warm-up
-      const reference = await measure(urlOf(bare) + path);
+      await measure(bare.url + path); // warm-up
+      const reference = await measure(bare.url + path);
       const share = app.result.requests.average / reference.result.requests.average;
       const ok = share >= targetShare;
       failed ||= !ok;
@@ -45,7 +72,7 @@ export async function frameworkOverhead(appUrl, paths, measure, targetShare) {
         ok ? ` ✔ ≥ ${targetShare * 100} %` : ` ✘ < ${targetShare * 100} %`,
       );
     } finally {
-      await new Promise((resolve) => bare.close(resolve));
+      await bare.close();
     }
   }
   return failed;
