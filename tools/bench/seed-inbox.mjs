@@ -30,6 +30,18 @@ export const GENERIC = [
   'La commune financera le reste sur ses fonds propres.',
 ];
 
+/**
+ * The columns of a seeded thread that follow from its state and creation time (`st.state`, `created`), from
+ * `created_at` to `note_count`; `$3` is the number of messages per thread.
+ */
+export const THREAD_TIMES = `created, created + interval '3 days', created + interval '3 days',
+              CASE WHEN st.state IN ('NEW', 'OPEN') THEN created + interval '7 days' END,
+              CASE WHEN st.state = 'WAITING_COMMUNE' THEN created + interval '2 days' END,
+              CASE WHEN st.state = 'CLOSED' THEN created + interval '3 days' END,
+              CASE WHEN st.state <> 'NEW' THEN created + interval '1 day' END,
+              CASE WHEN st.state <> 'NEW' THEN 86400000 END,
+              $3 - 1, 1`;
+
 export async function seedInbox(databaseUrl, { communes = 100, threads = 20_000, messagesPerThread = 10 } = {}) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -46,13 +58,7 @@ export async function seedInbox(databaseUrl, { communes = 100, threads = 20_000,
               (ARRAY['NEXT_STEPS', 'FUNDING', 'CONTACTS', 'REGULATION', 'OTHER'])[1 + i % 5],
               st.state,
               CASE WHEN i % 3 = 0 THEN NULL ELSE (SELECT id FROM app_user WHERE role = 'AGENT' ORDER BY email OFFSET (i % 2) LIMIT 1) END,
-              created, created + interval '3 days', created + interval '3 days',
-              CASE WHEN st.state IN ('NEW', 'OPEN') THEN created + interval '7 days' END,
-              CASE WHEN st.state = 'WAITING_COMMUNE' THEN created + interval '2 days' END,
-              CASE WHEN st.state = 'CLOSED' THEN created + interval '3 days' END,
-              CASE WHEN st.state <> 'NEW' THEN created + interval '1 day' END,
-              CASE WHEN st.state <> 'NEW' THEN 86400000 END,
-              $3 - 1, 1
+              ${THREAD_TIMES}
          FROM generate_series(0, $2 - 1) AS i
          CROSS JOIN (SELECT $4::text[] AS subjects) s
          JOIN bench_commune bc ON bc.n = i % $1

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { GENERIC, TOPICS as THREAD_TOPICS } from './seed-inbox.mjs';
+import { GENERIC, THREAD_TIMES, TOPICS as THREAD_TOPICS } from './seed-inbox.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -79,13 +79,7 @@ export async function seedNationalThreads(databaseUrl, { threads = 80_000, messa
                              public_message_count, note_count)
          SELECT bc.insee, bc.departement_code, s.subjects[1 + i % array_length(s.subjects, 1)] || ' (' || i || ')',
                 (ARRAY['NEXT_STEPS', 'FUNDING', 'CONTACTS', 'REGULATION', 'OTHER'])[1 + i % 5], st.state,
-                created, created + interval '3 days', created + interval '3 days',
-                CASE WHEN st.state IN ('NEW', 'OPEN') THEN created + interval '7 days' END,
-                CASE WHEN st.state = 'WAITING_COMMUNE' THEN created + interval '2 days' END,
-                CASE WHEN st.state = 'CLOSED' THEN created + interval '3 days' END,
-                CASE WHEN st.state <> 'NEW' THEN created + interval '1 day' END,
-                CASE WHEN st.state <> 'NEW' THEN 86400000 END,
-                $3 - 1, 1
+                ${THREAD_TIMES}
            FROM generate_series(0, $2 - 1) AS i
            CROSS JOIN (SELECT $4::text[] AS subjects) s
            JOIN bench_commune bc ON bc.n = (i * 7) % $1
