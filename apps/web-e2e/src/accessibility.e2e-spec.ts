@@ -228,17 +228,19 @@ async function demoIds(): Promise<Ids> {
   });
   const publication = await mayor<PublicationDto>(`/api/projects/${toReview.id}/publication`);
   await mayor(`/api/projects/${toReview.id}/publication`, { action: 'request', version: publication.previewVersion });
+  // Other browser tests run alongside and close Ableiges' questions: the reply form is audited on one still open.
   const threads = await mayor<ListPage<ThreadSummaryDto>>(`/api/communes/${INSEE}/threads`);
+  const communeThread = threads.items.find((t) => t.state !== 'CLOSED');
   const inbox = await agent<ListPage<ThreadSummaryDto>>('/api/inbox');
   const open = inbox.items.find((t) => t.state !== 'CLOSED') ?? inbox.items[0];
   const published = (await (await fetch(`${baseUrl()}/api/public/projects`)).json()) as ListPage<{ slug: string }>;
-  if (!threads.items[0] || !open || !published.items[0]) {
+  if (!communeThread || !open || !published.items[0]) {
     throw new Error('demo data missing: a commune question, an open question or a published project');
   }
   return {
     slug: published.items[0].slug,
     project: ongoing.id,
-    communeThread: threads.items[0].id,
+    communeThread: communeThread.id,
     staffThread: open.id,
     publication: toReview.id,
   };
