@@ -63,17 +63,20 @@ export class PublicPortalRepository {
 
   /**
    * One page of summaries, by relevance to the searched words when `byRelevance`, else the latest first. The page
-   * is chosen on the narrow columns first; only its rows are then read out of their snapshots. Planned at each call
-   * (not prepared): a generic plan cannot know how selective the searched words are.
+   * is chosen on the narrow columns first; only its rows are then read out of their snapshots. A prepared statement
+   * per combination of filters: its generic plan reads the (département, words) index, and the words are parsed
+   * once per call (`query`), not once per ranked row.
    */
   summaries(filters: PublicProjectFilters, bbox: Bbox | null, byRelevance: boolean, limit: number, offset: number): Promise<SummaryRow[]> {
     const params = new SqlParams();
     const where = publicFilterSql(filters, params, bbox);
     const q = searchText(filters.q);
-    const rank = byRelevance && q !== null ? `ts_rank(pp.search, websearch_to_tsquery('public.french_unaccent', ${params.add(q)}))` : '0::real';
-    return this.db.query(
+    const ranked = byRelevance && q !== null;
+    const from = ranked ? `project_publication pp, websearch_to_tsquery('public.french_unaccent', ${params.add(q)}) AS query` : 'project_publication pp';
+    return preparedQuery<SummaryRow>(
+      this.db,
       `SELECT ${SUMMARY_COLUMNS}
-         FROM (SELECT pp.project_id, ${rank} AS rank, pp.published_at, pp.slug FROM project_publication pp WHERE ${where}
+         FROM (SELECT pp.project_id, ${ranked ? 'ts_rank(pp.search, query)' : '0::real'} AS rank, pp.published_at, pp.slug FROM ${from} WHERE ${where}
                 ORDER BY rank DESC, pp.published_at DESC, pp.slug LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}) page
          JOIN project_publication pp ON pp.project_id = page.project_id
         ORDER BY page.rank DESC, page.published_at DESC, page.slug`,
@@ -84,7 +87,7 @@ export class PublicPortalRepository {
   async count(filters: PublicProjectFilters, bbox: Bbox | null): Promise<number> {
     const params = new SqlParams();
     const where = publicFilterSql(filters, params, bbox);
-    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM project_publication pp WHERE ${where}`, params.values);
+    const [{ total }] = await preparedQuery<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM project_publication pp WHERE ${where}`, params.values);
     return total;
   }
 

@@ -8,6 +8,7 @@ import { AccountSecurity1764400000000 } from './1764400000000-account-security';
 import { PublicationIntegrity1764410000000 } from './1764410000000-publication-integrity';
 import { MailOutbox1764420000000 } from './1764420000000-mail-outbox';
 import { PublicSearchByDepartement1764430000000 } from './1764430000000-public-search-by-departement';
+import { PublicSearchOneIndex1764440000000 } from './1764440000000-public-search-one-index';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   PublicationIntegrity1764410000000,
   MailOutbox1764420000000,
   PublicSearchByDepartement1764430000000,
+  PublicSearchOneIndex1764440000000,
 ];
