@@ -83,8 +83,8 @@ export async function seedInbox(databaseUrl, { communes = 100, threads = 20_000,
       [messagesPerThread, GENERIC, TOPICS.map((t) => t.slice(1)), TOPICS.length],
     );
     await client.query(
-      `INSERT INTO thread_search (thread_id, active, document)
-       SELECT t.id, t.state <> 'CLOSED', strip(to_tsvector('public.french_unaccent', t.subject || ' ' || coalesce(m.bodies, '')))
+      `INSERT INTO thread_search (thread_id, departement_code, active, document)
+       SELECT t.id, t.departement_code, t.state <> 'CLOSED', strip(to_tsvector('public.french_unaccent', t.subject || ' ' || coalesce(m.bodies, '')))
          FROM thread t JOIN (SELECT thread_id, string_agg(body, ' ' ORDER BY created_at) AS bodies FROM thread_message GROUP BY thread_id) m
            ON m.thread_id = t.id
        ON CONFLICT (thread_id) DO UPDATE SET active = excluded.active, document = excluded.document`,

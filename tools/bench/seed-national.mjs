@@ -102,8 +102,8 @@ export async function seedNationalThreads(databaseUrl, { threads = 80_000, messa
       [messagesPerThread, GENERIC, THREAD_TOPICS.map((t) => t.slice(1)), THREAD_TOPICS.length],
     );
     await client.query(
-      `INSERT INTO thread_search (thread_id, active, document)
-       SELECT t.id, t.state <> 'CLOSED', strip(to_tsvector('public.french_unaccent', th.subject || ' ' || m.bodies))
+      `INSERT INTO thread_search (thread_id, departement_code, active, document)
+       SELECT t.id, th.departement_code, t.state <> 'CLOSED', strip(to_tsvector('public.french_unaccent', th.subject || ' ' || m.bodies))
          FROM bench_thread t JOIN thread th ON th.id = t.id
          JOIN LATERAL (SELECT string_agg(body, ' ' ORDER BY created_at) AS bodies FROM thread_message WHERE thread_id = t.id) m ON true
        ON CONFLICT (thread_id) DO UPDATE SET active = excluded.active, document = excluded.document`,

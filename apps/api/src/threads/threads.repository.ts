@@ -193,8 +193,8 @@ const MESSAGE_SELECT = `
  * included, without positions (the inbox matches, it does not rank), which keeps the documents small.
  */
 export const REFRESH_SEARCH_SQL = `
-  INSERT INTO thread_search (thread_id, active, document)
-  SELECT t.id, t.state <> 'CLOSED',
+  INSERT INTO thread_search (thread_id, departement_code, active, document)
+  SELECT t.id, t.departement_code, t.state <> 'CLOSED',
          strip(to_tsvector('public.french_unaccent',
            t.subject || ' ' || coalesce((SELECT string_agg(m.body, ' ' ORDER BY m.created_at) FROM thread_message m WHERE m.thread_id = t.id), '')))
     FROM thread t WHERE t.id = $1
@@ -403,7 +403,19 @@ export class ThreadsRepository {
   /** One page of the département's queue, filtered and sorted on allow-listed fields only. */
   async inboxPage(departement: string, assigneeId: string, filter: InboxFilter, page: PageRequest): Promise<{ rows: ThreadRow[]; total: number }> {
     const f = new ThreadFilter();
-    f.where.push(`t.departement_code = ${f.params.add(departement)}`);
+    const dept = f.params.add(departement);
+    const q = filter.q?.trim();
+    if (q) {
+      // The département's matches come from the (département, words) index, each then joined to its thread by id.
+      // Stated on the thread as well, the département would lead the generic plan to walk the département's whole
+      // queue index once per match.
+      const activeOnly = filter.state !== 'ALL' && filter.state !== 'CLOSED';
+      f.where.push(`t.id IN (SELECT s.thread_id FROM thread_search s
+                    WHERE s.departement_code = ${dept} AND ${activeOnly ? 's.active AND ' : ''}s.document @@ ${tsquery(f.params.add(q))})`);
+      f.searches = true;
+    } else {
+      f.where.push(`t.departement_code = ${dept}`);
+    }
     f.state(filter.state);
     if (filter.scope === 'mine') {
       f.where.push(`t.assignee_id = ${f.params.add(assigneeId)}`);
@@ -425,12 +437,6 @@ export class ThreadsRepository {
     }
     if (filter.overdueAt) {
       f.where.push(`t.due_at < ${f.params.add(filter.overdueAt)}`);
-    }
-    const q = filter.q?.trim();
-    if (q) {
-      const activeOnly = filter.state !== 'ALL' && filter.state !== 'CLOSED';
-      f.where.push(`t.id IN (SELECT s.thread_id FROM thread_search s WHERE ${activeOnly ? 's.active AND ' : ''}s.document @@ ${tsquery(f.params.add(q))})`);
-      f.searches = true;
     }
     const order = filter.sort === 'activity' ? 't.last_activity_at DESC, t.id' : 't.due_at ASC NULLS LAST, t.last_activity_at DESC, t.id';
     return this.page(f, order, page);

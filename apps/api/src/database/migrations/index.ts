@@ -9,6 +9,7 @@ import { PublicationIntegrity1764410000000 } from './1764410000000-publication-i
 import { MailOutbox1764420000000 } from './1764420000000-mail-outbox';
 import { PublicSearchByDepartement1764430000000 } from './1764430000000-public-search-by-departement';
 import { PublicSearchOneIndex1764440000000 } from './1764440000000-public-search-one-index';
+import { InboxSearchByDepartement1764450000000 } from './1764450000000-inbox-search-by-departement';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   MailOutbox1764420000000,
   PublicSearchByDepartement1764430000000,
   PublicSearchOneIndex1764440000000,
+  InboxSearchByDepartement1764450000000,
 ];
