@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
@@ -8,7 +7,6 @@ import { ClusterModule } from './cluster/cluster.module';
 import { REDIS_CONNECTION, type RedisConnection } from './cluster/redis-connection';
 import { redisThrottlerStorage } from './cluster/redis-throttler-storage';
 import { ClockModule } from './common/clock/clock';
-import { SerializedJsonInterceptor } from './common/http/serialized-json.interceptor';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DemoModule } from './demo/demo.module';
@@ -70,8 +68,6 @@ export class AppModule {
         LiveModule,
         WorkspacesModule,
       ],
-      // Kept answers serialised once (SerializedJson) leave as they are, with their entity tag.
-      providers: [{ provide: APP_INTERCEPTOR, useClass: SerializedJsonInterceptor }],
     };
   }
 }

@@ -19,6 +19,7 @@ import { AppLogger, createRootLogger, levelOf } from './common/app-logger';
 import { ApiExceptionFilter } from './common/exceptions/api-exception.filter';
 import { HTTP_TIMEOUTS, type HttpTimeouts, registerHttpEdge, serverTimeoutOptions } from './common/http/http-edge';
 import { securityHeaders } from './common/http/security-headers';
+import { sendSerializedJson } from './common/http/serialized-json';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
 import { registerProjectPages } from './public-portal/project-pages';
@@ -87,11 +88,14 @@ async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfi
   });
   // After the correlation id (a refused request still carries it), before any plugin adds its body parser.
   registerHttpEdge(fastify);
+  sendSerializedJson(fastify);
   // One JSON line per request: id, user, method, route pattern (never the raw URL, which may carry a token),
   // status, time. No header and no body: nothing secret can leak through here.
+  // Its fields are the ones below and nothing else: the redaction of the other lines has nothing to look at.
+  const access = log.child({}, { redact: [] });
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     const status = reply.statusCode;
-    log[status >= 500 ? 'warn' : 'info'](
+    access[status >= 500 ? 'warn' : 'info'](
       {
         reqId: request.id,
         userId: (request as FastifyRequest & { user?: { id?: string } }).user?.id ?? null,

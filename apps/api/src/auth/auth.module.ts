@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { UsersRepository } from '../accounts/users.repository';
 import { AccessGuard } from './access.guard';
@@ -13,7 +13,6 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { RecoveryCodesRepository } from './recovery-codes.repository';
-import { RetryAfterInterceptor } from './retry-after.interceptor';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { SignInLimits } from './sign-in-limits';
@@ -45,7 +44,6 @@ import { WriteThrottlerGuard } from './write-throttler.guard';
     },
     SignInLimits,
     AfterResponse,
-    { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
     // Order matters: rate limits first (also for failed sign-ins), then authentication and roles.
     { provide: APP_GUARD, useClass: WriteThrottlerGuard },
     { provide: APP_GUARD, useClass: AccessGuard },

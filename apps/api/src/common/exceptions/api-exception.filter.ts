@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DATABASE_UNAVAILABLE, toApiError } from './api-error';
+import { DomainException } from './domain.exception';
 
 /** Every error leaves the API in one shape, in French, with the request's correlation id and never a stack. */
 @Catch()
@@ -20,7 +21,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.warn(`${request.method} ${request.routeOptions.url ?? '-'} → 503 base de données injoignable [${request.id}]`);
     }
     if (status === 429 || status === 503) {
-      const retryAfter = reply.getHeader('retry-after');
+      // A domain error may say when to come back (a sign-in lock, a limit per e-mail address); the throttler
+      // sets the header itself before it refuses.
+      const seconds = exception instanceof DomainException ? exception.extra?.['retryAfterSeconds'] : undefined;
+      const retryAfter = typeof seconds === 'number' ? String(Math.max(1, Math.ceil(seconds))) : reply.getHeader('retry-after');
       void reply.header('retry-after', retryAfter ?? '5');
     }
     // Always JSON, whatever type the route declared for its success (GeoJSON, Atom, CSV…).

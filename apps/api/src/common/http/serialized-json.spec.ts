@@ -1,29 +1,29 @@
 import { createHash } from 'node:crypto';
-import { lastValueFrom, of } from 'rxjs';
-import type { CallHandler, ExecutionContext } from '@nestjs/common';
-import { SerializedJson } from './serialized-json';
-import { SerializedJsonInterceptor } from './serialized-json.interceptor';
+import etag from '@fastify/etag';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { SerializedJson, sendSerializedJson } from './serialized-json';
 
-function replyStub(existing: Record<string, string> = {}) {
-  const headers: Record<string, string> = { ...existing };
-  const reply = {
-    headers,
-    hasHeader: (name: string) => name in headers,
-    header: (name: string, value: string) => {
-      headers[name] = value;
-      return reply;
-    },
-  };
-  return reply;
-}
-
-function run(result: unknown, reply: ReturnType<typeof replyStub>): Promise<unknown> {
-  const context = { switchToHttp: () => ({ getResponse: () => reply }) } as unknown as ExecutionContext;
-  const next: CallHandler = { handle: () => of(result) };
-  return lastValueFrom(new SerializedJsonInterceptor().intercept(context, next));
+async function server(): Promise<FastifyInstance> {
+  const fastify = Fastify();
+  sendSerializedJson(fastify);
+  await fastify.register(etag);
+  fastify.get('/kept', async () => new SerializedJson({ items: [{ name: 'Épône' }], total: 1 }));
+  fastify.get('/plain', async () => ({ total: 0 }));
+  fastify.get('/geo', async (_request, reply) => {
+    void reply.header('content-type', 'application/geo+json; charset=utf-8');
+    return new SerializedJson({ type: 'FeatureCollection' });
+  });
+  await fastify.ready();
+  return fastify;
 }
 
 describe(SerializedJson.name, () => {
+  let fastify: FastifyInstance;
+  beforeAll(async () => {
+    fastify = await server();
+  });
+  afterAll(() => fastify.close());
+
   it('serialises once, with the tag @fastify/etag would give the same text', () => {
     const body = new SerializedJson({ items: [{ name: 'Épône' }], total: 1 });
     const text = '{"items":[{"name":"Épône"}],"total":1}';
@@ -31,21 +31,28 @@ describe(SerializedJson.name, () => {
     expect(body.etag).toBe(`"${createHash('sha1').update(text).digest('base64')}"`);
   });
 
-  it('is sent as the UTF-8 bytes of its text with its tag and a JSON type; other answers pass untouched', async () => {
-    const body = new SerializedJson({ total: 0 });
-    const reply = replyStub();
-    await expect(run(body, reply)).resolves.toEqual(Buffer.from('{"total":0}'));
-    expect(reply.headers).toEqual({ 'content-type': 'application/json; charset=utf-8', etag: body.etag });
+  it('is sent as the UTF-8 bytes of its text with its tag and a JSON type; other answers are serialised as usual', async () => {
+    const kept = new SerializedJson({ items: [{ name: 'Épône' }], total: 1 });
+    const res = await fastify.inject('/kept');
+    expect(res.rawPayload).toEqual(kept.bytes);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['etag']).toBe(kept.etag);
 
-    const other = replyStub();
-    const plain = { total: 0 };
-    await expect(run(plain, other)).resolves.toBe(plain);
-    expect(other.headers).toEqual({});
+    const plain = await fastify.inject('/plain');
+    expect(plain.json()).toEqual({ total: 0 });
+    expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const kept = new SerializedJson({ items: [{ name: 'Épône' }], total: 1 });
+    const res = await fastify.inject({ url: '/kept', headers: { 'if-none-match': kept.etag } });
+    expect(res.statusCode).toBe(304);
+    expect(res.body).toBe('');
   });
 
   it('keeps a content type the route set', async () => {
-    const reply = replyStub({ 'content-type': 'application/geo+json; charset=utf-8' });
-    await run(new SerializedJson({ type: 'FeatureCollection' }), reply);
-    expect(reply.headers['content-type']).toBe('application/geo+json; charset=utf-8');
+    const res = await fastify.inject('/geo');
+    expect(res.headers['content-type']).toBe('application/geo+json; charset=utf-8');
+    expect(res.json()).toEqual({ type: 'FeatureCollection' });
   });
 });
