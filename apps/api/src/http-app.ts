@@ -83,8 +83,9 @@ async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfi
   const fastify = app.getHttpAdapter().getInstance();
   const security = securityHeaders(helmetOptions(config));
 
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.headers(security).header('x-request-id', request.id);
+    done();
   });
   // After the correlation id (a refused request still carries it), before any plugin adds its body parser.
   registerHttpEdge(fastify);
@@ -93,7 +94,7 @@ async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfi
   // status, time. No header and no body: nothing secret can leak through here.
   // Its fields are the ones below and nothing else: the redaction of the other lines has nothing to look at.
   const access = log.child({}, { redact: [] });
-  fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+  fastify.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     const status = reply.statusCode;
     access[status >= 500 ? 'warn' : 'info'](
       {
@@ -106,6 +107,7 @@ async function registerHttpPlugins(app: NestFastifyApplication, config: AppConfi
       },
       'requête',
     );
+    done();
   });
   await app.register(cookie);
   // Files are streamed by the documents route (its own limits); nothing is buffered or written by the plugin.

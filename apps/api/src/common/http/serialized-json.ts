@@ -25,11 +25,11 @@ export class SerializedJson<T = unknown> {
  * an async resource and an observable, which cost a tenth of the CPU of a kept page.
  */
 export function sendSerializedJson(fastify: FastifyInstance): void {
-  fastify.addHook('preSerialization', async (_request, reply: FastifyReply, payload: unknown) => {
+  fastify.addHook('preSerialization', (_request, reply: FastifyReply, payload: unknown, done: (error: Error | null, payload: unknown) => void) => {
     if (payload instanceof SerializedJson) {
       void reply.header('etag', payload.etag);
     }
-    return payload;
+    done(null, payload);
   });
   // The route's content type is kept (GeoJSON); Fastify gives a JSON one to a route that set none.
   fastify.setReplySerializer((payload: unknown) => (payload instanceof SerializedJson ? payload.bytes : JSON.stringify(payload)) as string);
