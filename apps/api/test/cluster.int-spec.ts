@@ -276,6 +276,21 @@ describe('cluster of API processes', () => {
       }
     });
 
+    it('closes on B the live stream of a session ended through A', async () => {
+      const [onB, onA] = [await signIn(b, 'adjoint@ableiges.example'), await signIn(a, 'adjoint@ableiges.example')];
+      const controller = new AbortController();
+      const response = await fetch(`${b.baseUrl}/api/events`, { headers: { authorization: `Bearer ${onB}` }, signal: controller.signal });
+      expect(response.status).toBe(200);
+      const stream = new EventStream(response, controller);
+      const sessions = await call<{ items: { id: string; current: boolean }[] }>(b, 'GET', '/api/me/sessions', { token: onB });
+      const streamSession = sessions.body.items.find((session) => session.current);
+      expect(streamSession).toBeDefined();
+
+      const ended = await call(a, 'DELETE', `/api/me/sessions/${streamSession?.id}`, { token: onA });
+      expect(ended.status).toBe(204);
+      await expect(stream.ended).resolves.toBeUndefined();
+    });
+
     it('sends each mail once when both instances run the mail jobs', async () => {
       // Members of communes nobody has written to: the staff also get mails about the other tests' questions.
       const recipients = ['maire@us.example', 'secretariat@us.example', 'maire@vetheuil.example', 'adjointe@vetheuil.example'];

@@ -156,6 +156,34 @@ describe('Live events (GET /api/events)', () => {
     expect(await stream.next()).toEqual({ kind: 'thread.updated', threadId: thread.id });
   });
 
+  it('ends the streams of a session at its sign-out, and the user’s other sessions keep theirs', async () => {
+    const user = await createUser(t.db, { role: 'AGENT', totpExempt: true });
+    const [leaving, staying] = [await signIn(t.app, user), await signIn(t.app, user)];
+    const [leavingStream, stayingStream] = [await listen(leaving), await listen(staying)];
+
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { passerelle_refresh: leaving.refreshCookie } });
+    expect(out.statusCode).toBe(204);
+    await expect(leavingStream.ended).resolves.toBeUndefined();
+
+    // Its access token has minutes left, but its session is gone: no new stream either.
+    expect((await fetch(`${base}/events`, { headers: leaving.headers })).status).toBe(401);
+    const thread = await ask(mayor);
+    await expect(stayingStream.nextThreadEvent()).resolves.toEqual({ kind: 'thread.created', threadId: thread.id });
+  });
+
+  it('ends every stream of a member the mayor removes, at once', async () => {
+    const team = await createTeam(t.db, '95446', 1);
+    const [mayorOf, member] = [await signIn(t.app, team.mayor), await signIn(t.app, team.collaborators[0])];
+    const [first, second] = [await listen(member), await listen(member)];
+    const mayorStream = await listen(mayorOf);
+
+    const removal = await t.app.inject({ method: 'DELETE', url: `/api/communes/95446/members/${team.collaborators[0].id}`, headers: mayorOf.headers });
+    expect(removal.statusCode).toBe(204);
+    await Promise.all([expect(first.ended).resolves.toBeUndefined(), expect(second.ended).resolves.toBeUndefined()]);
+    const thread = await ask(mayorOf, '95446');
+    await expect(mayorStream.nextThreadEvent()).resolves.toEqual({ kind: 'thread.created', threadId: thread.id });
+  });
+
   it('caps the streams of one user, and frees a place when one closes', async () => {
     const user = await signIn(t.app, await createUser(t.db, { role: 'AGENT', totpExempt: true }));
     const streams: EventStream[] = [];
@@ -179,5 +207,37 @@ describe('Live events (GET /api/events)', () => {
       await again.body?.cancel();
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  });
+});
+
+describe('Live events: the streams one instance holds (LIVE_MAX_STREAMS)', () => {
+  let t: TestApp;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await startTestApp('valDOise', { LIVE_MAX_STREAMS: '2' });
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/api`;
+  });
+  afterAll(() => t.close());
+
+  it('refuses a stream past the instance’s limit with 503 and Retry-After, whoever asks', async () => {
+    const [first, second, third] = [
+      await signIn(t.app, await createUser(t.db, { role: 'AGENT', totpExempt: true })),
+      await signIn(t.app, await createUser(t.db, { role: 'AGENT', totpExempt: true })),
+      await signIn(t.app, await createUser(t.db, { role: 'AGENT', totpExempt: true })),
+    ];
+    const controllers = [new AbortController(), new AbortController()];
+    const held = [
+      await fetch(`${base}/events`, { headers: first.headers, signal: controllers[0].signal }),
+      await fetch(`${base}/events`, { headers: second.headers, signal: controllers[1].signal }),
+    ];
+    expect(held.map((r) => r.status)).toEqual([200, 200]);
+
+    const refused = await fetch(`${base}/events`, { headers: third.headers });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    expect((await refused.json()) as { code: string }).toMatchObject({ code: 'LIVE_INSTANCE_FULL' });
+    controllers.forEach((c) => c.abort());
   });
 });

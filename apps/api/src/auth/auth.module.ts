@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { LiveModule } from '../live/live.module';
 import { UsersRepository } from '../accounts/users.repository';
 import { AccessGuard } from './access.guard';
 import { AfterResponse } from './after-response';
@@ -22,7 +23,7 @@ import { WriteThrottlerGuard } from './write-throttler.guard';
 
 @Global()
 @Module({
-  imports: [PassportModule],
+  imports: [PassportModule, LiveModule],
   controllers: [AuthController],
   providers: [
     AuthService,

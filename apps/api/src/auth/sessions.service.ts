@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SessionDto } from '@passerelle/shared/dto';
 import { AuditService } from '../audit/audit.service';
+import { LiveEvents } from '../live/live-events';
 import type { RequestMeta } from '../common/access/access.decorators';
 import { hashToken, randomToken } from '../common/crypto/secret-box';
 import { AuthException } from './auth.exception';
@@ -35,6 +36,7 @@ export class SessionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly repository: SessionsRepository,
     private readonly audit: AuditService,
+    private readonly live: LiveEvents,
   ) {}
 
   async open(userId: string, meta: RequestMeta, manager: EntityManager = this.db.manager): Promise<IssuedRefresh> {
@@ -63,6 +65,7 @@ export class SessionsService {
       if (row.used_at) {
         if (!row.revoked_at) {
           await this.repository.revoke(tx, row.session_id, 'REFRESH_REUSED');
+          this.live.sessionsEnded(tx, { userId: row.user_id, sessionId: row.session_id, exceptSessionId: null });
           await this.audit.record(
             { action: 'SESSION_REFRESH_REUSED', actorId: row.user_id, targetType: 'session', targetId: row.session_id, departementCode: row.departement_code },
             meta,
@@ -87,11 +90,16 @@ export class SessionsService {
   /** Logout: the session of this refresh token ends, whatever the token's state. */
   async revokeByRefreshToken(refreshToken: string): Promise<{ sessionId: string; userId: string } | null> {
     const row = await this.repository.revokeByRefreshToken(hashToken(refreshToken));
-    return row ? { sessionId: row.id, userId: row.user_id } : null;
+    if (!row) {
+      return null;
+    }
+    this.live.sessionsEnded(null, { userId: row.user_id, sessionId: row.id, exceptSessionId: null });
+    return { sessionId: row.id, userId: row.user_id };
   }
 
   async revokeAll(userId: string, reason: RevokeReason, manager: EntityManager = this.db.manager, exceptSessionId?: string): Promise<void> {
     await this.repository.revokeAllOfUser(manager, userId, reason, exceptSessionId ?? null);
+    this.live.sessionsEnded(manager, { userId, sessionId: null, exceptSessionId: exceptSessionId ?? null });
   }
 
   async list(userId: string, currentSessionId: string): Promise<SessionDto[]> {
@@ -108,7 +116,11 @@ export class SessionsService {
 
   /** Ends one of the user's own sessions; another user's session id is simply not found. */
   async end(userId: string, sessionId: string): Promise<boolean> {
-    return this.repository.revokeOwn(userId, sessionId, 'ENDED_BY_USER');
+    const ended = await this.repository.revokeOwn(userId, sessionId, 'ENDED_BY_USER');
+    if (ended) {
+      this.live.sessionsEnded(null, { userId, sessionId, exceptSessionId: null });
+    }
+    return ended;
   }
 
   private async issue(manager: EntityManager, sessionId: string, sessionExpiresAt: Date): Promise<IssuedRefresh> {

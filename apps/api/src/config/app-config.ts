@@ -30,6 +30,12 @@ export interface AppConfig {
    * half of it each). The outbox leases a mail for five times this: past it, another instance may try it again.
    */
   smtpTimeoutMs: number;
+  /**
+   * Event streams (`GET /api/events`) one instance holds open at most: each holds a connection and its file
+   * descriptor. Past it a new stream is refused with 503, and the client retries (on another instance, behind a
+   * load balancer); its pages still work, they only stop updating by themselves.
+   */
+  liveMaxStreams: number;
   mailFrom: string;
   demoMode: boolean;
   demoPassword: string;
@@ -93,6 +99,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const rateLimit = read.boolean('RATE_LIMIT', true);
   const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:']);
   const smtpTimeoutSeconds = read.integer('SMTP_TIMEOUT_SECONDS', 60, 1, 600);
+  const liveMaxStreams = read.integer('LIVE_MAX_STREAMS', 2_000, 1, 100_000);
   const mailFrom = read.text('MAIL_FROM', 'Passerelle <ne-pas-repondre@passerelle.localhost>');
   const demoMode = read.boolean('DEMO_MODE', nodeEnv !== 'production');
   const demoPassword = read.text('DEMO_PASSWORD', DEFAULT_DEMO_PASSWORD);
@@ -143,6 +150,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     rateLimit,
     smtpUrl,
     smtpTimeoutMs: smtpTimeoutSeconds * 1000,
+    liveMaxStreams,
     mailFrom,
     demoMode,
     demoPassword,

@@ -1,5 +1,6 @@
 import type { LiveEventDto } from '@passerelle/shared/dto';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
+import { isUuid } from '../common/http/uuid';
 
 /**
  * Who may hear of an event, decided by tenancy as the routes decide who may read:
@@ -19,7 +20,37 @@ export interface LiveEnvelope {
 }
 
 /** What a stream knows of its user, as the access guard loaded it when the stream opened. */
-export type LiveListener = Pick<AuthUser, 'id' | 'role' | 'departementCode' | 'communeInsee'>;
+export type LiveListener = Pick<AuthUser, 'id' | 'sessionId' | 'role' | 'departementCode' | 'communeInsee'>;
+
+/**
+ * Sessions that ended (a sign-out, a member disabled, a password changed): their streams close at once on every
+ * instance, rather than when their access token expires. `sessionId` null: every session of the user but
+ * `exceptSessionId`.
+ */
+export interface EndedSessions {
+  userId: string;
+  sessionId: string | null;
+  exceptSessionId: string | null;
+}
+
+/** A bus message about ended sessions, checked as `asEnvelope` checks events. */
+export function asEndedSessions(message: unknown): EndedSessions | null {
+  if (typeof message !== 'object' || message === null) {
+    return null;
+  }
+  const { userId, sessionId, exceptSessionId } = message as Record<string, unknown>;
+  if (!isUuid(userId) || (sessionId !== null && !isUuid(sessionId)) || (exceptSessionId !== null && !isUuid(exceptSessionId))) {
+    return null;
+  }
+  return { userId, sessionId, exceptSessionId };
+}
+
+export function endsStream(ended: EndedSessions, listener: LiveListener): boolean {
+  if (listener.id !== ended.userId) {
+    return false;
+  }
+  return ended.sessionId !== null ? listener.sessionId === ended.sessionId : listener.sessionId !== ended.exceptSessionId;
+}
 
 export function reaches(audience: LiveAudience, listener: LiveListener): boolean {
   switch (audience.type) {

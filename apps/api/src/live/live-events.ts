@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import type { LiveEventDto } from '@passerelle/shared/dto';
 import { ClusterBus } from '../cluster/cluster-bus';
-import type { LiveAudience, LiveEnvelope } from './live-audience';
-import { LIVE_CHANNEL } from './live-streams';
+import type { EndedSessions, LiveAudience, LiveEnvelope } from './live-audience';
+import { LIVE_CHANNEL, SESSIONS_ENDED_CHANNEL } from './live-streams';
 
 type ThreadEventKind = Exclude<LiveEventDto['kind'], 'notification.created'>;
 
@@ -24,8 +24,8 @@ export interface LiveThread {
 @Injectable()
 export class LiveEvents implements OnModuleInit {
   private readonly logger = new Logger(LiveEvents.name);
-  /** Events waiting for the commit of their transaction, by the transaction's connection. */
-  private readonly pending = new WeakMap<QueryRunner, LiveEnvelope[]>();
+  /** Messages waiting for the commit of their transaction, by the transaction's connection. */
+  private readonly pending = new WeakMap<QueryRunner, BusMessage[]>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -66,16 +66,28 @@ export class LiveEvents implements OnModuleInit {
     }
   }
 
+  /**
+   * Sessions that ended: their open streams close on every instance, once the revocation is committed (a stream
+   * reopened before it would still find its session alive).
+   */
+  sessionsEnded(tx: EntityManager | null, ended: EndedSessions): void {
+    this.enqueue(tx, { channel: SESSIONS_ENDED_CHANNEL, message: ended });
+  }
+
   private publish(tx: EntityManager | null, event: LiveEventDto, audience: LiveAudience): void {
     const envelope: LiveEnvelope = { id: randomUUID(), event, audience };
+    this.enqueue(tx, { channel: LIVE_CHANNEL, message: envelope });
+  }
+
+  private enqueue(tx: EntityManager | null, message: BusMessage): void {
     const runner = tx?.queryRunner;
     if (runner?.isTransactionActive) {
       const waiting = this.pending.get(runner) ?? [];
-      waiting.push(envelope);
+      waiting.push(message);
       this.pending.set(runner, waiting);
       return;
     }
-    this.send(envelope);
+    this.send(message);
   }
 
   /** The outermost transaction ended (a savepoint's end is not the change's): send what it held, or drop it. */
@@ -86,13 +98,18 @@ export class LiveEvents implements OnModuleInit {
     const waiting = this.pending.get(runner);
     this.pending.delete(runner);
     if (committed) {
-      waiting?.forEach((envelope) => this.send(envelope));
+      waiting?.forEach((message) => this.send(message));
     }
   }
 
-  private send(envelope: LiveEnvelope): void {
-    this.bus.publish(LIVE_CHANNEL, envelope).catch((error: unknown) => {
+  private send({ channel, message }: BusMessage): void {
+    this.bus.publish(channel, message).catch((error: unknown) => {
       this.logger.warn(`Événement en direct non diffusé : ${error instanceof Error ? error.message : String(error)}`);
     });
   }
+}
+
+interface BusMessage {
+  channel: string;
+  message: LiveEnvelope | EndedSessions;
 }

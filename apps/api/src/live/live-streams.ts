@@ -1,14 +1,18 @@
-import { type BeforeApplicationShutdown, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { LIVE_HEARTBEAT_MS } from '@passerelle/shared/dto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../common/access/auth-user';
 import { ClusterBus } from '../cluster/cluster-bus';
-import { asEnvelope, type LiveListener, reaches, wireEvent } from './live-audience';
-import { TooManyStreamsException } from './live.exception';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { asEndedSessions, asEnvelope, endsStream, type LiveListener, reaches, wireEvent } from './live-audience';
+import { InstanceFullException, TooManyStreamsException } from './live.exception';
 import { LiveStream } from './live-stream';
 
 /** The bus channel of live events: every instance hears every event and writes it to its own streams. */
 export const LIVE_CHANNEL = 'live.events';
+/** The bus channel of ended sessions: every instance closes the streams it holds for them. */
+export const SESSIONS_ENDED_CHANNEL = 'live.sessions-ended';
 
 /**
  * Streams one user may hold open on one instance (tabs, devices). Browsers allow six connections per origin over
@@ -26,13 +30,19 @@ export class LiveStreams implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(LiveStreams.name);
   private readonly byDepartement = new Map<string, Set<LiveStream>>();
   private readonly byUser = new Map<string, Set<LiveStream>>();
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribe: (() => void)[] = [];
   private heartbeat: NodeJS.Timeout | null = null;
 
-  constructor(private readonly bus: ClusterBus) {}
+  constructor(
+    private readonly bus: ClusterBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.bus.subscribe(LIVE_CHANNEL, (message) => this.deliver(message));
+    this.unsubscribe = [
+      this.bus.subscribe(LIVE_CHANNEL, (message) => this.deliver(message)),
+      this.bus.subscribe(SESSIONS_ENDED_CHANNEL, (message) => this.closeEnded(message)),
+    ];
     // Keeps this instance's own open connections alive (proxies close a silent one): every instance must beat for
     // the streams it holds, so this is a per-process timer, not a durable job (a job runs on one instance only).
     // One timer for all the streams of the instance rather than one per stream.
@@ -42,8 +52,7 @@ export class LiveStreams implements OnModuleInit, BeforeApplicationShutdown {
 
   /** Before the HTTP server closes: open streams would keep it waiting for ever. Clients reconnect elsewhere. */
   beforeApplicationShutdown(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    this.unsubscribe.splice(0).forEach((unsubscribe) => unsubscribe());
     if (this.heartbeat) {
       clearInterval(this.heartbeat);
     }
@@ -60,15 +69,24 @@ export class LiveStreams implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
-   * Answers the request with an event stream for `user`. The stream ends when the access token that opened it
-   * expires: it never outlives its token (nor, by more than a token's life, a sign-out or a deactivation), and the
-   * client comes back with a fresh one.
+   * Answers the request with an event stream for `user`. The stream ends when its session ends (a sign-out, a
+   * deactivation: `LiveEvents.sessionsEnded`), and at the latest when the access token that opened it expires: it
+   * never outlives its token, and the client comes back with a fresh one.
    */
   open(user: AuthUser, request: FastifyRequest, reply: FastifyReply): void {
     if ((this.byUser.get(user.id)?.size ?? 0) >= MAX_STREAMS_PER_USER) {
       throw new TooManyStreamsException();
     }
-    const listener: LiveListener = { id: user.id, role: user.role, departementCode: user.departementCode, communeInsee: user.communeInsee };
+    if (this.size >= this.config.liveMaxStreams) {
+      throw new InstanceFullException();
+    }
+    const listener: LiveListener = {
+      id: user.id,
+      sessionId: user.sessionId,
+      role: user.role,
+      departementCode: user.departementCode,
+      communeInsee: user.communeInsee,
+    };
     // From here on Fastify no longer answers: the response is written by hand, headers set so far kept (request
     // id, security headers). No compression: it would hold events back until a buffer fills.
     reply.hijack();
@@ -109,6 +127,19 @@ export class LiveStreams implements OnModuleInit, BeforeApplicationShutdown {
     for (const stream of candidates) {
       if (reaches(audience, stream.listener)) {
         stream.send(envelope.id, event);
+      }
+    }
+  }
+
+  private closeEnded(message: unknown): void {
+    const ended = asEndedSessions(message);
+    if (!ended) {
+      this.logger.warn('Fin de session mal formée ignorée.');
+      return;
+    }
+    for (const stream of [...(this.byUser.get(ended.userId) ?? [])]) {
+      if (endsStream(ended, stream.listener)) {
+        stream.close();
       }
     }
   }
