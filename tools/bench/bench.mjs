@@ -39,8 +39,9 @@ const ENDPOINTS = [
   { name: 'recherche « ecole », toute la France', path: '/api/public/projects?q=ecole' },
   // Every request different (département, word, page size, page): no answer kept from a previous request serves it.
   { name: 'recherches toutes différentes', path: '/api/public/projects?departement=95&q=ecole', varied: () => variedSearch(true), targetP95: 50 },
-  // The same over all of France (no département): each word matches 4,000 projects to rank.
-  { name: 'recherches toutes différentes, France', path: '/api/public/projects?q=ecole', varied: () => variedSearch(false), targetP95: 50 },
+  // Beyond the target: the public portal searches one département; over all of France (no département, the API
+  // only) each word matches 4,000 projects to rank.
+  { name: 'recherches toutes différentes, France', path: '/api/public/projects?q=ecole', varied: () => variedSearch(false) },
   { name: 'projets publiés, plus récents', path: '/api/public/projects?departement=95' },
   { name: 'projets publiés, plus récents, France', path: '/api/public/projects' },
   { name: 'projet publié par adresse', path: '/api/public/projects/national-4240' },
@@ -48,8 +49,8 @@ const ENDPOINTS = [
   // 1,000,000 in all; 20 agents at once.
   { name: 'boîte des agents, file par défaut', path: '/api/inbox', targetP95: 50, connections: 20, agent: true },
   { name: 'boîte des agents, recherche « ecole »', path: '/api/inbox?q=ecole', targetP95: 50, connections: 20, agent: true },
-  // Beyond the target: a search over two years of closed threads as well.
-  { name: 'boîte, recherche, tous les états', path: '/api/inbox?q=subvention%20ecole&state=ALL', connections: 20, agent: true },
+  // A search over two years of closed threads as well.
+  { name: 'boîte, recherche, tous les états', path: '/api/inbox?q=subvention%20ecole&state=ALL', targetP95: 100, connections: 20, agent: true },
   { name: 'boîte, en retard, par activité', path: '/api/inbox?overdue=true&sort=activity', connections: 20, agent: true },
 ];
 
