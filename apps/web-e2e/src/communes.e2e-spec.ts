@@ -148,6 +148,8 @@ describe('Communes of the département (the territory map)', () => {
 
     await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
     const drawer = page.getByRole('navigation', { name: 'Navigation principale' });
+    // The drawer's content is drawn as it opens: its links are read once it shows them.
+    await drawer.getByRole('link').first().waitFor();
     expect(await drawer.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Carte', 'Projets']);
     await page.getByRole('button', { name: 'Fermer le menu' }).click();
     await page.getByRole('link', { name: 'Se connecter' }).click();
