@@ -10,3 +10,4 @@ export * from './lib/site';
 export * from './lib/mail';
 export * from './lib/geocoding';
 export * from './lib/live';
+export * from './lib/faq';

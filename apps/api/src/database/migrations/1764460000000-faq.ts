@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * read-only with every département of the installation.
  * - `faq_entry`: the current text, its life (`DRAFT` → `IN_REVIEW` → `PUBLISHED` → `ARCHIVED`), its counters, and
  *   two search keys: a weighted full-text document (title above answer, accents ignored) and the title without
- *   accents for trigram similarity (pg_trgm).
+ *   accents for trigram similarity (pg_trgm, installed with the territory).
  * - `faq_revision`: every saved text, for the history.
  * - `faq_review_event`: submissions, publications, rejections (with their reason), archiving, automatic returns to
  *   review (date passed, reference changed).
@@ -17,7 +17,6 @@ export class Faq1764460000000 implements MigrationInterface {
   name = 'Faq1764460000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await q.query(`
       CREATE TABLE faq_entry (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -102,6 +101,5 @@ export class Faq1764460000000 implements MigrationInterface {
     await q.query(`DROP TABLE faq_review_event`);
     await q.query(`DROP TABLE faq_revision`);
     await q.query(`DROP TABLE faq_entry`);
-    await q.query(`DROP EXTENSION IF EXISTS pg_trgm`);
   }
 }

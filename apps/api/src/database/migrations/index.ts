@@ -10,6 +10,7 @@ import { MailOutbox1764420000000 } from './1764420000000-mail-outbox';
 import { PublicSearchByDepartement1764430000000 } from './1764430000000-public-search-by-departement';
 import { PublicSearchOneIndex1764440000000 } from './1764440000000-public-search-one-index';
 import { InboxSearchByDepartement1764450000000 } from './1764450000000-inbox-search-by-departement';
+import { Faq1764460000000 } from './1764460000000-faq';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PublicSearchByDepartement1764430000000,
   PublicSearchOneIndex1764440000000,
   InboxSearchByDepartement1764450000000,
+  Faq1764460000000,
 ];
