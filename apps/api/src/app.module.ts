@@ -26,6 +26,7 @@ import { SettingsModule } from './settings/settings.module';
 import { StaffModule } from './staff/staff.module';
 import { TerritoryModule } from './territory/territory.module';
 import { ThreadsModule } from './threads/threads.module';
+import { FaqModule } from './faq/faq.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
@@ -67,6 +68,7 @@ export class AppModule {
         NotificationsModule,
         LiveModule,
         WorkspacesModule,
+        FaqModule,
       ],
     };
   }

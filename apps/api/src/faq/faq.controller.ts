@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FaqEntryDto, FaqEntrySummaryDto, Page } from '@passerelle/shared/dto';
+import { Allow, CurrentUser, SignedIn } from '../common/access/access.decorators';
+import type { AuthUser } from '../common/access/auth-user';
+import { FaqEntryInputDto, FaqEntryUpdateDto, FaqListQueryDto, FaqReviewDto } from './dto/faq-requests.dto';
+import { FaqService } from './faq.service';
+
+@ApiBearerAuth()
+@ApiTags('FAQ')
+@Controller('faq')
+export class FaqController {
+  constructor(private readonly faq: FaqService) {}
+
+  @Get()
+  @SignedIn()
+  @Header('cache-control', 'no-store')
+  @ApiOperation({ summary: 'Réponses de la FAQ que l’utilisateur peut lire (recherche, thème, catégorie ; état pour les agents)' })
+  list(@CurrentUser() user: AuthUser, @Query() query: FaqListQueryDto): Promise<Page<FaqEntrySummaryDto>> {
+    return this.faq.list(user, query);
+  }
+
+  @Get(':id')
+  @SignedIn()
+  @Header('cache-control', 'no-store')
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<FaqEntryDto> {
+    return this.faq.get(user, id);
+  }
+
+  @Post()
+  @Allow('AGENT', 'ADMIN')
+  @ApiOperation({ summary: 'Nouvelle réponse, en brouillon' })
+  create(@CurrentUser() user: AuthUser, @Body() body: FaqEntryInputDto): Promise<FaqEntryDto> {
+    return this.faq.create(user, body);
+  }
+
+  @Patch(':id')
+  @Allow('AGENT', 'ADMIN')
+  @ApiOperation({ summary: 'Nouveau texte (une réponse publiée repart en relecture)' })
+  update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: FaqEntryUpdateDto): Promise<FaqEntryDto> {
+    return this.faq.update(user, id, body);
+  }
+
+  @Post(':id/review')
+  @Allow('AGENT', 'ADMIN')
+  @ApiOperation({ summary: 'Soumettre, publier, renvoyer (avec un motif) ou archiver' })
+  review(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: FaqReviewDto): Promise<FaqEntryDto> {
+    return this.faq.review(user, id, body);
+  }
+}

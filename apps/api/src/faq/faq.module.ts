@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { FaqController } from './faq.controller';
+import { FaqRepository } from './faq.repository';
+import { FaqService } from './faq.service';
+
+/** The collaborative FAQ: entries, their review, and (next) suggestions and the public FAQ. */
+@Module({
+  controllers: [FaqController],
+  providers: [FaqRepository, FaqService],
+})
+export class FaqModule {}
