@@ -36,7 +36,7 @@ describe('FAQ (entries and their review)', () => {
 
   const call = async <T>(session: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => {
     const res = await t.app.inject({ method, url: `/api${url}`, headers: session.headers, payload });
-    return { status: res.statusCode, body: res.json<T & { code?: string }>() };
+    return { status: res.statusCode, body: (res.body ? res.json() : null) as T & { code?: string } };
   };
   const create = async (input: Partial<FaqEntryInput> = {}) => {
     const res = await call<FaqEntryDto>(author, 'POST', '/faq', { ...ENTRY, ...input });
@@ -111,5 +111,49 @@ describe('FAQ (entries and their review)', () => {
     const bad = await call<{ errors: Record<string, string> }>(author, 'POST', '/faq', { ...ENTRY, title: 'Court', legalReferences: [{ label: 'x', url: 'javascript:alert(1)' }] });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.errors)).toEqual(expect.arrayContaining(['title', 'legalReferences.0.label', 'legalReferences.0.url']));
+  });
+
+  it('shows the public its public published entries only, and another département nothing of them but national rules', async () => {
+    const publish = async (input: Partial<FaqEntryInput>) => {
+      const submitted = (await review(author, await create(input), 'submit')).body;
+      return (await review(colleague, submitted, 'publish')).body;
+    };
+    const open = await publish({ title: 'Comment inscrire un électeur sur la liste ?', visibility: 'PUBLIC' });
+    const communesOnly = await publish({ title: 'Comment signaler un chemin rural dégradé ?', visibility: 'COMMUNES' });
+    const nationalRule = await publish({ title: 'Quel seuil pour un marché sans publicité ?', visibility: 'PUBLIC', scope: 'NATIONAL' });
+    const draft = await create({ title: 'Brouillon public jamais publié', visibility: 'PUBLIC' });
+
+    const anonymous = (url: string) => t.app.inject({ method: 'GET', url: `/api/public/faq${url}` });
+    const listed = (await anonymous('?departement=95&limit=100')).json<Page<FaqEntrySummaryDto>>().items.map((e) => e.id);
+    expect(listed).toEqual(expect.arrayContaining([open.id, nationalRule.id]));
+    expect(listed).not.toContain(communesOnly.id);
+    expect(listed).not.toContain(draft.id);
+    for (const hidden of [communesOnly.id, draft.id, 'not-a-uuid']) {
+      expect((await anonymous(`/${hidden}?departement=95`)).statusCode).toBe(404);
+    }
+    const loiret = (await anonymous('?departement=45&limit=100')).json<Page<FaqEntrySummaryDto>>().items.map((e) => e.id);
+    expect(loiret).toContain(nationalRule.id);
+    expect(loiret).not.toContain(open.id);
+    expect((await anonymous(`/${open.id}?departement=45`)).statusCode).toBe(404);
+    expect((await anonymous(`/${open.id}?departement=95`)).json<FaqEntryDto>()).not.toHaveProperty('authorName');
+  });
+
+  it('counts each reader’s « aidé ? » once, a change of mind moving the counters, and the communes’ readings', async () => {
+    const submitted = (await review(author, await create({ title: 'Qui contacter pour une aide départementale ?' }), 'submit')).body;
+    const entry = (await review(colleague, submitted, 'publish')).body;
+    const vote = (helpful: boolean) => call(mayor, 'POST', `/faq/${entry.id}/feedback`, { helpful });
+    expect((await vote(true)).status).toBe(204);
+    await vote(true);
+    let read = (await call<FaqEntryDto>(colleague, 'GET', `/faq/${entry.id}`)).body;
+    expect([read.helpfulYes, read.helpfulNo]).toEqual([1, 0]);
+    await vote(false);
+    read = (await call<FaqEntryDto>(colleague, 'GET', `/faq/${entry.id}`)).body;
+    expect([read.helpfulYes, read.helpfulNo]).toEqual([0, 1]);
+    // Readings count for the communes (twice here), not the agents' own (above) nor the votes.
+    await call(mayor, 'GET', `/faq/${entry.id}`);
+    await call(mayor, 'GET', `/faq/${entry.id}`);
+    expect((await call<FaqEntryDto>(colleague, 'GET', `/faq/${entry.id}`)).body.views).toBe(2);
+    const draft = await create({ title: 'Un brouillon ne reçoit pas d’avis' });
+    expect((await call(author, 'POST', `/faq/${draft.id}/feedback`, { helpful: true })).status).toBe(409);
   });
 });

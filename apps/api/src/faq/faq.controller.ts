@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FaqEntryDto, FaqEntrySummaryDto, Page } from '@passerelle/shared/dto';
 import { Allow, CurrentUser, SignedIn } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
-import { FaqEntryInputDto, FaqEntryUpdateDto, FaqListQueryDto, FaqReviewDto } from './dto/faq-requests.dto';
+import { FaqEntryInputDto, FaqEntryUpdateDto, FaqFeedbackDto, FaqListQueryDto, FaqReviewDto } from './dto/faq-requests.dto';
 import { FaqService } from './faq.service';
 
 @ApiBearerAuth()
@@ -46,5 +46,13 @@ export class FaqController {
   @ApiOperation({ summary: 'Soumettre, publier, renvoyer (avec un motif) ou archiver' })
   review(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: FaqReviewDto): Promise<FaqEntryDto> {
     return this.faq.review(user, id, body);
+  }
+
+  @Post(':id/feedback')
+  @SignedIn()
+  @HttpCode(204)
+  @ApiOperation({ summary: '« Cette réponse vous a-t-elle aidé ? » (une réponse par lecteur, modifiable)' })
+  async feedback(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: FaqFeedbackDto): Promise<void> {
+    await this.faq.feedback(user, id, body.helpful);
   }
 }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { FaqController } from './faq.controller';
+import { PublicFaqController } from './public-faq.controller';
 import { FaqRepository } from './faq.repository';
 import { FaqService } from './faq.service';
 
 /** The collaborative FAQ: entries, their review, and (next) suggestions and the public FAQ. */
 @Module({
-  controllers: [FaqController],
+  controllers: [FaqController, PublicFaqController],
   providers: [FaqRepository, FaqService],
 })
 export class FaqModule {}

@@ -202,4 +202,34 @@ export class FaqRepository {
     const rows: { thread_id: string }[] = await this.db.query(`SELECT thread_id FROM faq_source_thread WHERE entry_id = $1 ORDER BY thread_id`, [id]);
     return rows.map((r) => r.thread_id);
   }
+
+  /** One more reading of a published entry (readers outside the département's staff only). */
+  async recordView(id: string): Promise<void> {
+    await this.db.query(`UPDATE faq_entry SET view_count = view_count + 1 WHERE id = $1 AND status = 'PUBLISHED'`, [id]);
+  }
+
+  /**
+   * The reader's answer to « cette réponse vous a-t-elle aidé ? », one per reader and entry: a changed mind moves
+   * the counters, the same answer twice counts once.
+   */
+  async recordFeedback(tx: EntityManager, id: string, userId: string, helpful: boolean): Promise<void> {
+    // The entry's row is locked first: two answers of one reader at once are counted one after the other.
+    await tx.query(`SELECT 1 FROM faq_entry WHERE id = $1 FOR UPDATE`, [id]);
+    const [previous]: { helpful: boolean }[] = await tx.query(`SELECT helpful FROM faq_feedback WHERE entry_id = $1 AND user_id = $2`, [id, userId]);
+    if (previous?.helpful === helpful) {
+      return;
+    }
+    await tx.query(
+      `INSERT INTO faq_feedback (entry_id, user_id, helpful) VALUES ($1, $2, $3)
+       ON CONFLICT (entry_id, user_id) DO UPDATE SET helpful = excluded.helpful, created_at = now()`,
+      [id, userId, helpful],
+    );
+    const before = previous ? previous.helpful : null;
+    await tx.query(`UPDATE faq_entry SET helpful_yes = helpful_yes + $2, helpful_no = helpful_no + $3 WHERE id = $1`, [
+      id,
+      (helpful ? 1 : 0) - (before === true ? 1 : 0),
+      (helpful ? 0 : 1) - (before === false ? 1 : 0),
+    ]);
+  }
+
 }

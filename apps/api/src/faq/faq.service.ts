@@ -45,7 +45,33 @@ export class FaqService {
   }
 
   async get(user: AuthUser, id: string): Promise<FaqEntryDto> {
-    return this.detail({ kind: 'user', user }, user, id);
+    const entry = await this.detail({ kind: 'user', user }, user, id);
+    if (!isStaff(user)) {
+      await this.repository.recordView(entry.id);
+    }
+    return entry;
+  }
+
+  /** The public FAQ of a département's portal: its public entries and the public national rules, published only. */
+  async publicList(departementCode: string | null, query: FaqListQueryDto): Promise<Page<FaqEntrySummaryDto>> {
+    const filter = { q: query.q?.trim() || null, theme: query.theme ?? null, category: query.category ?? null, status: null };
+    const { rows, total } = await this.repository.list({ kind: 'public', departementCode }, filter, query.limit, query.offset);
+    return page(rows.map(summary), total, query);
+  }
+
+  async publicGet(departementCode: string | null, id: string): Promise<FaqEntryDto> {
+    const entry = await this.detail({ kind: 'public', departementCode }, null, id);
+    await this.repository.recordView(entry.id);
+    return entry;
+  }
+
+  /** « Cette réponse vous a-t-elle aidé ? » on an entry the user may read. */
+  async feedback(user: AuthUser, id: string, helpful: boolean): Promise<void> {
+    const entry = await this.detail({ kind: 'user', user }, user, id);
+    if (entry.status !== 'PUBLISHED') {
+      throw new FaqException('FAQ_WRONG_STATUS');
+    }
+    await this.db.transaction((tx) => this.repository.recordFeedback(tx, entry.id, user.id, helpful));
   }
 
   async create(user: AuthUser, input: FaqEntryInput): Promise<FaqEntryDto> {

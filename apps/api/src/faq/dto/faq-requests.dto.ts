@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  DEPARTEMENT_CODE_PATTERN,
   FAQ_LIMITS,
   FAQ_REVIEW_ACTIONS,
   FAQ_SCOPES,
@@ -151,4 +152,11 @@ export class FaqListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(FAQ_STATUSES, { message: 'État inconnu.' })
   status?: FaqStatus;
+}
+
+export class PublicFaqQueryDto extends FaqListQueryDto {
+  @ApiPropertyOptional({ description: 'Code du département du portail, par exemple 95 (sinon celui de l’installation).' })
+  @IsOptional()
+  @Matches(DEPARTEMENT_CODE_PATTERN, { message: 'departement doit être un code de département, par exemple 95.' })
+  departement?: string;
 }
