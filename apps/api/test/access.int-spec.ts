@@ -72,6 +72,8 @@ describe('Access control', () => {
         'GET /notifications/unsubscribe',
         'GET /public/documents/:id/content',
         'GET /public/documents/:id/thumbnail',
+        'GET /public/faq',
+        'GET /public/faq/:id',
         'GET /public/feed.atom',
         'GET /public/opendata/projects.geojson',
         'GET /public/projects',
