@@ -1,5 +1,6 @@
 import type { FaqEntryDto, FaqEntryInput, Page, FaqEntrySummaryDto } from '@passerelle/shared/dto';
 import { type Session, createTeam, createUser, openWorkspace, signIn } from './factories';
+import { FaqService } from '../src/faq/faq.service';
 import { type TestApp, startTestApp } from './test-app';
 
 const ENTRY: FaqEntryInput = {
@@ -155,5 +156,30 @@ describe('FAQ (entries and their review)', () => {
     expect((await call<FaqEntryDto>(colleague, 'GET', `/faq/${entry.id}`)).body.views).toBe(2);
     const draft = await create({ title: 'Un brouillon ne reçoit pas d’avis' });
     expect((await call(author, 'POST', `/faq/${draft.id}/feedback`, { helpful: true })).status).toBe(409);
+  });
+
+  it('sends back to review, each night, the published entries past their date, and those citing a reference marked as changed', async () => {
+    const publish = async (input: Partial<FaqEntryInput>) => {
+      const submitted = (await review(author, await create(input), 'submit')).body;
+      return (await review(colleague, submitted, 'publish')).body;
+    };
+    const expired = await publish({ title: 'Appel à projets DETR 2026 : les dates', validUntil: '2026-01-31' });
+    const current = await publish({ title: 'Appel à projets DETR 2099 : les dates', validUntil: '2099-01-31' });
+    expect(await t.app.get(FaqService).expireEntries()).toBeGreaterThanOrEqual(1);
+    const read = async (id: string) => (await call<FaqEntryDto>(colleague, 'GET', `/faq/${id}`)).body;
+    expect((await read(expired.id)).status).toBe('IN_REVIEW');
+    expect((await read(current.id)).status).toBe('PUBLISHED');
+
+    const citing = await publish({ title: 'Taux de la DETR et plafond des aides', legalReferences: [{ label: 'Article R2334-27 du CGCT', url: null }] });
+    const sameArticle = await publish({ title: 'Cumul des dotations de l’État', legalReferences: [{ label: '  article  r2334-27 du cgct', url: null }] });
+    const other = await publish({ title: 'Seuils de procédure des marchés', legalReferences: [{ label: 'Article R2122-8 du code de la commande publique', url: null }] });
+    const marked = await call<{ entries: number }>(colleague, 'POST', '/faq/references/changed', { label: 'Article R2334-27 du CGCT' });
+    expect(marked.status).toBe(200);
+    expect(marked.body.entries).toBeGreaterThanOrEqual(2);
+    expect([(await read(citing.id)).status, (await read(sameArticle.id)).status, (await read(other.id)).status]).toEqual(['IN_REVIEW', 'IN_REVIEW', 'PUBLISHED']);
+    // Another département's agents cannot send this département's entries back.
+    const before = await read(other.id);
+    await call(loiretAgent, 'POST', '/faq/references/changed', { label: 'Article R2122-8 du code de la commande publique' });
+    expect((await read(other.id)).version).toBe(before.version);
   });
 });

@@ -14,6 +14,7 @@ import { quoteIdentifier } from '../src/database/embedded';
 import { migrateAtStart } from '../src/database/migrate-locked';
 import { MIGRATIONS } from '../src/database/migrations';
 import { ABANDONED_ATTACHMENTS_QUEUE } from '../src/documents/abandoned-attachments';
+import { FAQ_EXPIRY_QUEUE } from '../src/faq/faq-expiry';
 import { createApp } from '../src/http-app';
 import { JobsService } from '../src/jobs/jobs.service';
 import { MAIL_OUTBOX_QUEUE } from '../src/mail/mail-dispatcher';
@@ -159,6 +160,7 @@ describe('Durable jobs (pg-boss) across instances', () => {
         { queue: DIGESTS_QUEUE, cron: '0 8 * * *', timezone: 'Europe/Paris' },
         { queue: MAIL_OUTBOX_QUEUE, cron: '* * * * *', timezone: 'Europe/Paris' },
         { queue: ABANDONED_ATTACHMENTS_QUEUE, cron: '17 * * * *', timezone: 'Europe/Paris' },
+        { queue: FAQ_EXPIRY_QUEUE, cron: '5 3 * * *', timezone: 'Europe/Paris' },
       ]),
     );
   });

@@ -1,4 +1,4 @@
-import { isExpired, judgeReview, referenceKey, type ReviewedEntry } from './faq-workflow';
+import { isExpired, judgeReview, type ReviewedEntry } from './faq-workflow';
 
 const author = 'a1';
 const colleague = { userId: 'c1', isAdmin: false };
@@ -41,12 +41,5 @@ describe(isExpired.name, () => {
     expect(isExpired('2026-01-31', '2026-01-31')).toBe(false);
     expect(isExpired('2026-01-31', '2026-02-01')).toBe(true);
     expect(isExpired(null, '2099-01-01')).toBe(false);
-  });
-});
-
-describe(referenceKey.name, () => {
-  it('identifies a reference whatever its case, accents and spaces', () => {
-    expect(referenceKey('  Article  R2334-27 du CGCT ')).toBe(referenceKey('article r2334-27 du cgct'));
-    expect(referenceKey('Code de l’éducation, art. L212-4')).toBe('code de l’education, art. l212-4');
   });
 });

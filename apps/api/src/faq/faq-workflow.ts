@@ -55,13 +55,3 @@ export function judgeReview(entry: ReviewedEntry, action: FaqReviewAction, revie
 export function isExpired(validUntil: string | null, today: string): boolean {
   return validUntil !== null && validUntil < today;
 }
-
-/** A legal reference's identity: its label without case, accents or extra spaces (« Art. L2334-33 du CGCT »). */
-export function referenceKey(label: string): string {
-  return label
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FaqEntryDto, FaqEntrySummaryDto, Page } from '@passerelle/shared/dto';
 import { Allow, CurrentUser, SignedIn } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
-import { FaqEntryInputDto, FaqEntryUpdateDto, FaqFeedbackDto, FaqListQueryDto, FaqReviewDto } from './dto/faq-requests.dto';
+import { FaqEntryInputDto, FaqEntryUpdateDto, FaqFeedbackDto, FaqListQueryDto, FaqReviewDto, ReferenceChangedDto } from './dto/faq-requests.dto';
 import { FaqService } from './faq.service';
 
 @ApiBearerAuth()
@@ -54,5 +54,13 @@ export class FaqController {
   @ApiOperation({ summary: '« Cette réponse vous a-t-elle aidé ? » (une réponse par lecteur, modifiable)' })
   async feedback(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() body: FaqFeedbackDto): Promise<void> {
     await this.faq.feedback(user, id, body.helpful);
+  }
+
+  @Post('references/changed')
+  @Allow('AGENT', 'ADMIN')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Une référence juridique a changé : les réponses publiées du département qui la citent repartent en relecture' })
+  referenceChanged(@CurrentUser() user: AuthUser, @Body() body: ReferenceChangedDto): Promise<{ entries: number }> {
+    return this.faq.referenceChanged(user, body.label);
   }
 }

@@ -232,4 +232,32 @@ export class FaqRepository {
     ]);
   }
 
+
+  /** Published entries past their « valable jusqu'au » date on `today` go back to review; answers their ids. */
+  async expire(tx: EntityManager, today: string, at: Date): Promise<string[]> {
+    const rows = await changedRows<{ id: string }>(
+      tx,
+      `UPDATE faq_entry SET status = 'IN_REVIEW', submitted_by = NULL, version = version + 1, updated_at = $2
+        WHERE status = 'PUBLISHED' AND valid_until < $1::date RETURNING id`,
+      [today, at],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The département's published entries citing a reference (its label compared without case, accents or extra
+   * spaces) go back to review; answers their ids.
+   */
+  async backToReviewCiting(tx: EntityManager, departement: string, label: string, at: Date): Promise<string[]> {
+    const key = (value: string) => `lower(regexp_replace(btrim(public.immutable_unaccent(${value})), '\\s+', ' ', 'g'))`;
+    const rows = await changedRows<{ id: string }>(
+      tx,
+      `UPDATE faq_entry e SET status = 'IN_REVIEW', submitted_by = NULL, version = version + 1, updated_at = $3
+        WHERE e.departement_code = $1 AND e.status = 'PUBLISHED'
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(e.legal_references) r WHERE ${key("r ->> 'label'")} = ${key('$2')})
+        RETURNING e.id`,
+      [departement, label, at],
+    );
+    return rows.map((r) => r.id);
+  }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { FaqEntryDto, FaqEntryInput, FaqEntrySummaryDto, FaqReviewRequest, Page } from '@passerelle/shared/dto';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
+import { parisDay } from '../common/calendar/working-calendar';
 import { Clock } from '../common/clock/clock';
 import { isUuid } from '../common/http/uuid';
 import { page } from '../common/pagination/page-query.dto';
@@ -133,6 +134,31 @@ export class FaqService {
       await this.repository.insertReviewEvent(tx, entry.id, REVIEW_EVENTS[request.action], user.id, reason, at);
     });
     return this.get(user, id);
+  }
+
+  /** The nightly sweep: published entries past their date go back to review. Answers how many. */
+  async expireEntries(): Promise<number> {
+    const at = this.clock.now();
+    return this.db.transaction(async (tx) => {
+      const ids = await this.repository.expire(tx, parisDay(at.getTime()), at);
+      for (const id of ids) {
+        await this.repository.insertReviewEvent(tx, id, 'EXPIRED', null, null, at);
+      }
+      return ids.length;
+    });
+  }
+
+  /** An agent marks a legal reference as changed: every published entry of the département citing it goes back to review. */
+  async referenceChanged(user: AuthUser, label: string): Promise<{ entries: number }> {
+    const at = this.clock.now();
+    const ids = await this.db.transaction(async (tx) => {
+      const changed = await this.repository.backToReviewCiting(tx, user.departementCode, label, at);
+      for (const id of changed) {
+        await this.repository.insertReviewEvent(tx, id, 'REFERENCE_CHANGED', user.id, label, at);
+      }
+      return changed;
+    });
+    return { entries: ids.length };
   }
 
   private async detail(reader: FaqReader, user: AuthUser | null, id: string): Promise<FaqEntryDto> {

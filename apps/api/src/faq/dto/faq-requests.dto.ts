@@ -160,3 +160,12 @@ export class PublicFaqQueryDto extends FaqListQueryDto {
   @Matches(DEPARTEMENT_CODE_PATTERN, { message: 'departement doit être un code de département, par exemple 95.' })
   departement?: string;
 }
+
+export class ReferenceChangedDto {
+  @ApiProperty({ example: 'Article R2334-27 du CGCT', maxLength: FAQ_LIMITS.referenceLabelMax })
+  @Transform(trim)
+  @IsString({ message: 'Indiquez l’article ou le texte qui a changé.' })
+  @MinLength(3, { message: 'Indiquez l’article ou le texte qui a changé.' })
+  @MaxLength(FAQ_LIMITS.referenceLabelMax, { message: `Une référence ne peut pas dépasser ${FAQ_LIMITS.referenceLabelMax} caractères.` })
+  label!: string;
+}
