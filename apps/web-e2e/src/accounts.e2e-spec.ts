@@ -117,6 +117,8 @@ describe('Accounts and commune workspaces', () => {
     await screenshot(mayorPage, 'team-remove-dialog-desktop', { fullPage: false });
     await dialog.getByRole('button', { name: 'Retirer' }).click();
     await mayorPage.getByRole('status').filter({ hasText: 'Camille Roux a été retiré de l’équipe.' }).waitFor();
+    // The team is read again after the removal is announced: the seats follow a moment later.
+    await seats.filter({ hasText: new RegExp(`^${usedBefore} places? sur 4 occupées?$`) }).waitFor();
     expect(await seats.innerText()).toMatch(new RegExp(`^${usedBefore} places? sur 4 occupées?$`));
     expect(await mayorPage.getByText(collaboratorEmail, { exact: true }).count()).toBe(0);
 
