@@ -101,8 +101,35 @@ export interface FaqEntryDto extends FaqEntrySummaryDto {
   /** Whether the reader may edit it, review it (another agent than its author, or an admin). */
   canEdit?: boolean;
   canReview?: boolean;
+  /**
+   * Staff only: what must be reworded before the entry can be submitted (names, e-mail addresses, phone numbers, the
+   * asking commune's name). Submitting while one remains answers 422 `FAQ_PERSONAL_DATA`.
+   */
+  personalData?: PersonalDataMarkDto[];
+  /** Staff only: how many times a commune opened it from the ask form and left without sending its question. */
+  avoidedCount?: number;
 }
 
+export const PERSONAL_DATA_KINDS = ['EMAIL', 'PHONE', 'NAME', 'COMMUNE'] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
+
+export const PERSONAL_DATA_LABELS: Record<PersonalDataKind, string> = {
+  EMAIL: 'Adresse électronique',
+  PHONE: 'Numéro de téléphone',
+  NAME: 'Nom d’une personne',
+  COMMUNE: 'Nom de la commune',
+};
+
+/** A passage of an entry's title or answer to reword: `text` is `field.slice(start, end)` (UTF-16 offsets). */
+export interface PersonalDataMarkDto {
+  field: 'title' | 'answer';
+  kind: PersonalDataKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** `POST /api/faq` and, with its `version`, `PATCH /api/faq/:id`. */
 export interface FaqEntryInput {
   title: string;
   answer: string;
@@ -129,12 +156,36 @@ export interface FaqFeedbackRequest {
   helpful: boolean;
 }
 
-/** A similar question found while a mayor types: an entry of the FAQ, or one of the commune's own open questions. */
+export const FAQ_SUGGESTION_KINDS = ['FAQ', 'THREAD', 'TEMPLATE'] as const;
+export type FaqSuggestionKind = (typeof FAQ_SUGGESTION_KINDS)[number];
+
+/**
+ * A similar question found while someone types (`GET /api/faq/suggest?title=&body=`): an entry of the FAQ the user
+ * may read; for a commune member, one of the commune's own open questions; for an agent, an answer template.
+ */
 export interface FaqSuggestionDto {
-  kind: 'FAQ' | 'THREAD';
+  kind: FaqSuggestionKind;
   id: string;
   title: string;
-  /** Why it matched: the words of the query found in it. */
+  /** Why it matched: the words typed by the user that were found in it, as typed. */
   matchedWords: string[];
+  /** The answer's (or the question's) first words, as plain text. */
   excerpt: string;
+  /** Path in the web app (`/espace/faq/<id>`, `/espace/questions/<id>`, `/departement/faq/<id>`); `null` for a template. */
+  link: string | null;
+  /** TEMPLATE: the text an agent inserts. */
+  body?: string;
+}
+
+export interface FaqSuggestionsDto {
+  items: FaqSuggestionDto[];
+}
+
+/**
+ * `POST /api/faq/suggest/avoided`: a commune member opened a suggestion from the ask form and left without sending
+ * the question. Counted once per user, suggestion and hour.
+ */
+export interface FaqAvoidedRequest {
+  kind: 'FAQ' | 'THREAD';
+  id: string;
 }

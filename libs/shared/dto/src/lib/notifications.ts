@@ -1,6 +1,6 @@
 import type { Page } from './api';
 
-/** What a notification is about. Commune members get the first four; staff the others. */
+/** What a notification is about. Commune members get `COMMUNE_NOTIFICATION_KINDS`; staff the others. */
 export const NOTIFICATION_KINDS = [
   'AGENT_REPLY',
   'THREAD_CLOSED',
@@ -10,11 +10,25 @@ export const NOTIFICATION_KINDS = [
   'COMMUNE_REPLY',
   'THREAD_ASSIGNED',
   'PUBLICATION_TO_REVIEW',
+  'FAQ_FROM_QUESTION',
+  'FAQ_TO_REVIEW',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const COMMUNE_NOTIFICATION_KINDS: readonly NotificationKind[] = ['AGENT_REPLY', 'THREAD_CLOSED', 'PUBLICATION_TO_CONSENT', 'PUBLICATION_DECIDED'];
-export const STAFF_NOTIFICATION_KINDS: readonly NotificationKind[] = ['THREAD_CREATED', 'COMMUNE_REPLY', 'THREAD_ASSIGNED', 'PUBLICATION_TO_REVIEW'];
+export const COMMUNE_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'AGENT_REPLY',
+  'THREAD_CLOSED',
+  'PUBLICATION_TO_CONSENT',
+  'PUBLICATION_DECIDED',
+  'FAQ_FROM_QUESTION',
+];
+export const STAFF_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'THREAD_CREATED',
+  'COMMUNE_REPLY',
+  'THREAD_ASSIGNED',
+  'PUBLICATION_TO_REVIEW',
+  'FAQ_TO_REVIEW',
+];
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   AGENT_REPLY: 'Réponse du département à une question de la commune',
@@ -25,6 +39,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   PUBLICATION_TO_CONSENT: 'Publication d’un projet qui attend l’accord du maire',
   PUBLICATION_DECIDED: 'Décision sur la publication d’un projet de la commune',
   PUBLICATION_TO_REVIEW: 'Projet à relire avant publication',
+  FAQ_FROM_QUESTION: 'Une question de la commune devient une réponse de la FAQ',
+  FAQ_TO_REVIEW: 'Réponse de la FAQ à relire',
 };
 
 /** How a kind of notification reaches the user by e-mail; it always appears in the app. */
