@@ -1,4 +1,4 @@
-import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerStorage, type ThrottlerModuleOptions, getOptionsToken, getStorageToken } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
@@ -7,12 +7,16 @@ import { APP_CONFIG } from '../config/config.module';
 import { TokensService } from './tokens.service';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+const LIMIT_READS = 'passerelle:limit-reads';
+
+/** A read limited like the writes (per account): one that costs the database at every keystroke, e.g. suggestions. */
+export const LimitReads = () => SetMetadata(LIMIT_READS, true);
 
 /**
  * Rate limits on every write (sign-in, reset and invitations have stricter limits of their own). Signed-in
  * writes count per account: a département's agents and a town hall's staff share one public address, and one
  * busy office must not lock out its colleagues. Anonymous writes count per client address. Reads are not
- * limited here: the public pages must stay fast, and they are cached.
+ * limited here (the public pages must stay fast, and they are cached), but those marked `@LimitReads()`.
  */
 @Injectable()
 export class WriteThrottlerGuard extends ThrottlerGuard {
@@ -27,8 +31,12 @@ export class WriteThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    if (!this.config.rateLimit) {
+      return true;
+    }
     const method = context.switchToHttp().getRequest<FastifyRequest>().method;
-    return !this.config.rateLimit || method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+    const read = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+    return read && !this.reflector.getAllAndOverride<boolean>(LIMIT_READS, [context.getHandler(), context.getClass()]);
   }
 
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {

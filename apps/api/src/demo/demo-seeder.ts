@@ -12,7 +12,10 @@ import { DEMO_PUBLICATIONS } from './demo-publications';
 import { PublicationService } from '../publication/publication.service';
 import { DEMO_LABELS, DEMO_TEMPLATES, DEMO_THREADS, type DemoThread } from './demo-threads';
 import { REFRESH_SEARCH_SQL } from '../threads/threads.repository';
-import { workingCalendar } from '../common/calendar/working-calendar';
+import { parisDay, workingCalendar } from '../common/calendar/working-calendar';
+import { FaqRepository } from '../faq/faq.repository';
+import { FaqService } from '../faq/faq.service';
+import { DEMO_FAQ } from './demo-faq';
 
 /** The id a seeding statement reads back. */
 interface IdRow {
@@ -33,6 +36,8 @@ export class DemoSeeder {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly territoryImport: TerritoryImportService,
     private readonly publication: PublicationService,
+    private readonly faqRepository: FaqRepository,
+    private readonly faq: FaqService,
   ) {}
 
   /** Returns whether it seeded anything. */
@@ -90,6 +95,57 @@ export class DemoSeeder {
     this.logger.log(`${DEMO_PROJECTS.length} projets de démonstration créés.`);
     await this.seedPublications();
     await this.seedThreads();
+    await this.seedFaq();
+  }
+
+  /**
+   * The demo FAQ, through the FAQ's own writes: written by an agent, submitted, published by the admin two months
+   * ago, then archived where the entry says so. The nightly sweep then sends the entries past their date back to
+   * review, as it would have. A few readings and votes so that the counters are not all zero.
+   */
+  private async seedFaq(): Promise<void> {
+    const users = new Map(
+      (await this.db.query<{ id: string; email: string }[]>(`SELECT id, email FROM app_user WHERE departement_code = $1 AND role IN ('AGENT', 'ADMIN')`, [DEMO_DEPARTEMENT])).map(
+        (u) => [u.email, u.id],
+      ),
+    );
+    const reviewer = users.get('admin@valdoise.example');
+    if (!reviewer) {
+      return;
+    }
+    const day = 24 * 3_600_000;
+    const now = Date.now();
+    await this.db.transaction(async (tx) => {
+      // An entry is its own text: the repository reads the contract's fields only.
+      for (const [index, text] of DEMO_FAQ.entries()) {
+        const { status } = text;
+        const author = users.get(text.category === 'FUNDING' ? 'agent.financements@valdoise.example' : 'agent.voirie@valdoise.example') ?? reviewer;
+        const written = new Date(now - (90 - index) * day);
+        const id = await this.faqRepository.insert(tx, DEMO_DEPARTEMENT, author, text, written);
+        await this.faqRepository.insertRevision(tx, id, 1, text, author, written);
+        if (status === 'DRAFT') {
+          continue;
+        }
+        const submitted = new Date(written.getTime() + day);
+        await this.faqRepository.setStatus(tx, id, { status: 'IN_REVIEW', submittedBy: author }, submitted);
+        await this.faqRepository.insertReviewEvent(tx, id, 'SUBMITTED', author, null, submitted);
+        const published = new Date(submitted.getTime() + day);
+        await this.faqRepository.setStatus(tx, id, { status: 'PUBLISHED', reviewedBy: reviewer, reviewComment: null, published: true }, published);
+        await this.faqRepository.insertReviewEvent(tx, id, 'PUBLISHED', reviewer, null, published);
+        if (status === 'ARCHIVED') {
+          const archived = new Date(published.getTime() + 20 * day);
+          await this.faqRepository.setStatus(tx, id, { status: 'ARCHIVED' }, archived);
+          await this.faqRepository.insertReviewEvent(tx, id, 'ARCHIVED', reviewer, null, archived);
+        }
+        await tx.query(`UPDATE faq_entry SET view_count = $2, helpful_yes = $3, helpful_no = $4 WHERE id = $1`, [id, 12 + ((index * 37) % 140), 3 + ((index * 7) % 19), (index * 3) % 4]);
+      }
+      const expired = await this.faqRepository.expire(tx, parisDay(now), new Date(now));
+      for (const id of expired) {
+        await this.faqRepository.insertReviewEvent(tx, id, 'EXPIRED', null, null, new Date(now));
+      }
+    });
+    await this.faq.refreshVocabulary();
+    this.logger.log(`${DEMO_FAQ.length} réponses de FAQ de démonstration créées.`);
   }
 
   /**

@@ -1,16 +1,34 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FaqEntryDto, FaqEntrySummaryDto, Page } from '@passerelle/shared/dto';
+import type { FaqEntryDto, FaqEntrySummaryDto, FaqSuggestionsDto, Page } from '@passerelle/shared/dto';
 import { Allow, CurrentUser, SignedIn } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
-import { FaqEntryInputDto, FaqEntryUpdateDto, FaqFeedbackDto, FaqListQueryDto, FaqReviewDto, ReferenceChangedDto } from './dto/faq-requests.dto';
+import { Throttle } from '@nestjs/throttler';
+import { LimitReads } from '../auth/write-throttler.guard';
+import {
+  FaqAvoidedDto,
+  FaqEntryInputDto,
+  FaqEntryUpdateDto,
+  FaqFeedbackDto,
+  FaqListQueryDto,
+  FaqReviewDto,
+  FaqSuggestQueryDto,
+  ReferenceChangedDto,
+} from './dto/faq-requests.dto';
 import { FaqService } from './faq.service';
+import { FaqSuggestService } from './faq-suggest.service';
+
+/** Suggestions follow typing (debounced): two a second for a minute is more than a fast typist needs. */
+const SUGGEST_LIMIT = { default: { limit: 120, ttl: 60_000 } };
 
 @ApiBearerAuth()
 @ApiTags('FAQ')
 @Controller('faq')
 export class FaqController {
-  constructor(private readonly faq: FaqService) {}
+  constructor(
+    private readonly faq: FaqService,
+    private readonly suggestions: FaqSuggestService,
+  ) {}
 
   @Get()
   @SignedIn()
@@ -18,6 +36,26 @@ export class FaqController {
   @ApiOperation({ summary: 'Réponses de la FAQ que l’utilisateur peut lire (recherche, thème, catégorie ; état pour les agents)' })
   list(@CurrentUser() user: AuthUser, @Query() query: FaqListQueryDto): Promise<Page<FaqEntrySummaryDto>> {
     return this.faq.list(user, query);
+  }
+
+  @Get('suggest')
+  @SignedIn()
+  @LimitReads()
+  @Throttle(SUGGEST_LIMIT)
+  @Header('cache-control', 'no-store')
+  @ApiOperation({
+    summary: 'Questions proches de celle en cours de saisie : réponses de la FAQ, questions ouvertes de la commune, modèles de réponse (agents)',
+  })
+  suggest(@CurrentUser() user: AuthUser, @Query() query: FaqSuggestQueryDto): Promise<FaqSuggestionsDto> {
+    return this.suggestions.suggest(user, query.title, query.body);
+  }
+
+  @Post('suggest/avoided')
+  @Allow('MAYOR', 'COLLABORATOR')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Une suggestion ouverte, puis la question abandonnée : une question évitée' })
+  async avoided(@CurrentUser() user: AuthUser, @Body() body: FaqAvoidedDto): Promise<void> {
+    await this.suggestions.avoided(user, body);
   }
 
   @Get(':id')

@@ -1,6 +1,15 @@
 import { DomainException, type ErrorKind } from '../common/exceptions/domain.exception';
 
-export type FaqErrorCode = 'FAQ_NOT_FOUND' | 'FAQ_VERSION_CONFLICT' | 'FAQ_WRONG_STATUS' | 'FAQ_OWN_ENTRY' | 'FAQ_REASON_REQUIRED' | 'FAQ_ARCHIVED';
+export type FaqErrorCode =
+  | 'FAQ_NOT_FOUND'
+  | 'FAQ_VERSION_CONFLICT'
+  | 'FAQ_WRONG_STATUS'
+  | 'FAQ_OWN_ENTRY'
+  | 'FAQ_REASON_REQUIRED'
+  | 'FAQ_ARCHIVED'
+  | 'FAQ_PERSONAL_DATA'
+  | 'FAQ_THREAD_NOT_FOUND'
+  | 'FAQ_THREAD_NOT_ANSWERED';
 
 export class FaqException extends DomainException {
   constructor(code: FaqErrorCode, extra?: Record<string, unknown>) {
@@ -21,6 +30,12 @@ function describe(code: FaqErrorCode): { kind: ErrorKind; message: string } {
       return { kind: 'FORBIDDEN', message: 'Une réponse est relue par un autre agent que celui qui l’a rédigée ou soumise.' };
     case 'FAQ_REASON_REQUIRED':
       return { kind: 'INVALID', message: 'Indiquez ce qui doit être repris : l’auteur le lira.' };
+    case 'FAQ_PERSONAL_DATA':
+      return { kind: 'CONFLICT', message: 'Reformulez les passages signalés (noms, adresses, téléphones, nom de la commune) avant de soumettre.' };
+    case 'FAQ_THREAD_NOT_FOUND':
+      return { kind: 'NOT_FOUND', message: 'Cette question est introuvable.' };
+    case 'FAQ_THREAD_NOT_ANSWERED':
+      return { kind: 'CONFLICT', message: 'Une question devient une réponse de la FAQ une fois que le département y a répondu.' };
     case 'FAQ_ARCHIVED':
       return { kind: 'CONFLICT', message: 'Cette réponse est archivée : elle ne peut plus être modifiée.' };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FaqScope, FaqStatus, FaqVisibility, LegalReferenceDto, ProjectTheme, ThreadCategory } from '@passerelle/shared/dto';
+import type { FaqEntryInput, FaqScope, FaqStatus, FaqVisibility, LegalReferenceDto, ProjectTheme, ThreadCategory, ThreadState } from '@passerelle/shared/dto';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
 import { SqlParams } from '../common/sql/sql-params';
 import { changedRows } from '../database/changed-rows';
@@ -27,6 +27,9 @@ export interface FaqEntryRow {
   view_count: number;
   helpful_yes: number;
   helpful_no: number;
+  avoided_count: number;
+  watch_terms: string[];
+  published_at: Date | null;
   updated_at: Date;
 }
 
@@ -47,22 +50,80 @@ export interface FaqListFilter {
   status: FaqStatus | null;
 }
 
-export interface FaqText {
+/** The text of an entry, as the contract takes it. */
+export type FaqText = FaqEntryInput;
+
+/** What a similar question is looked for with: the title's words as typed, the title, the body. */
+export interface SuggestQuery {
+  words: string[];
   title: string;
-  answer: string;
-  theme: ProjectTheme;
+  body: string;
+}
+
+export interface SuggestionRow {
+  id: string;
+  title: string;
+  text: string;
+  score: number;
+  matched: string[] | null;
+  /** How many of the typed words count (stop words do not). */
+  words: number;
+}
+
+/** A question an agent makes a draft from: its subject, its commune, and what its project is about. */
+export interface DraftSourceRow {
+  id: string;
+  subject: string;
   category: ThreadCategory;
-  scope: FaqScope;
-  visibility: FaqVisibility;
-  legalReferences: LegalReferenceDto[];
-  validUntil: string | null;
+  state: ThreadState;
+  commune_insee: string;
+  commune_name: string;
+  project_theme: ProjectTheme | null;
+}
+
+export interface DraftMessageRow {
+  author_side: 'COMMUNE' | 'DEPARTEMENT';
+  body: string;
 }
 
 const ENTRY_COLUMNS = `
   e.id, e.departement_code, d.name AS departement_name, e.scope, e.visibility, e.status, e.title, e.answer, e.theme,
   e.category, e.legal_references, to_char(e.valid_until, 'YYYY-MM-DD') AS valid_until, e.author_id,
   au.display_name AS author_name, e.submitted_by, e.review_comment, e.version, e.view_count, e.helpful_yes,
-  e.helpful_no, e.updated_at`;
+  e.helpful_no, e.avoided_count, e.watch_terms, e.published_at, e.updated_at`;
+
+/**
+ * The words of a suggestion query (`$1` the title's words as typed, `$2` the title, `$3` the body):
+ * - each word is read as the FAQ's nearest word when the FAQ does not use it as typed (« subvension » → « subvention »);
+ * - `query.tq` matches any of them (a mayor's question shares some words with the entry, rarely all), `query.bq`
+ *   any word of the body, `query.title_key` is the title without accents for the trigram similarity;
+ * - `lexeme` keeps each typed word with its query, to say which words matched.
+ */
+const SUGGEST_WORDS = `
+  token AS (
+    SELECT t.ord, t.word, lower(public.immutable_unaccent(t.word)) AS folded FROM unnest($1::text[]) WITH ORDINALITY AS t(word, ord)
+  ),
+  fixed AS (
+    SELECT ord, word, coalesce(
+      (SELECT v.word FROM faq_vocabulary v WHERE v.word = folded),
+      (SELECT v.word FROM faq_vocabulary v WHERE length(folded) >= 4 AND v.word % folded ORDER BY similarity(v.word, folded) DESC, v.ndoc DESC LIMIT 1),
+      folded) AS key
+    FROM token
+  ),
+  lexeme AS (
+    SELECT ord, word, plainto_tsquery('public.french_unaccent', key) AS tq FROM fixed
+  ),
+  query AS (
+    SELECT coalesce(string_agg('(' || l.tq::text || ')', ' | ') FILTER (WHERE numnode(l.tq) > 0), '')::tsquery AS tq,
+           replace(plainto_tsquery('public.french_unaccent', $3)::text, ' & ', ' | ')::tsquery AS bq,
+           lower(public.immutable_unaccent($2)) AS title_key
+      FROM lexeme l
+  )`;
+
+/** The typed words found in a document `doc` (a tsvector), in their order, and how many typed words count. */
+const MATCHED_WORDS = (doc: string) =>
+  `(SELECT array_agg(l.word ORDER BY l.ord) FROM lexeme l WHERE numnode(l.tq) > 0 AND ${doc} @@ l.tq) AS matched,
+   (SELECT count(*)::int FROM lexeme l WHERE numnode(l.tq) > 0) AS words`;
 
 const ENTRY_FROM = `faq_entry e JOIN departement d ON d.code = e.departement_code LEFT JOIN app_user au ON au.id = e.author_id`;
 
@@ -232,6 +293,153 @@ export class FaqRepository {
     ]);
   }
 
+
+  /**
+   * The published entries the reader sees that look like the question being typed, best first: full-text rank of
+   * the title's words (title above answer), of the body's words, trigram similarity of the titles, and a little
+   * helpfulness. Candidates come from the full-text index or the trigram index of the titles.
+   */
+  async suggestEntries(reader: FaqReader, query: SuggestQuery, limit: number): Promise<SuggestionRow[]> {
+    const params = new SqlParams(query.words, query.title, query.body);
+    return this.db.query(
+      `WITH ${SUGGEST_WORDS},
+       candidate AS (
+         SELECT e.id, e.title, e.answer, e.search,
+                3 * ts_rank(e.search, query.tq) + ts_rank(e.search, query.bq) + 2 * similarity(e.title_key, query.title_key)
+                  + 0.3 * (e.helpful_yes + 1)::real / (e.helpful_yes + e.helpful_no + 2) AS score
+           FROM faq_entry e, query
+          WHERE e.status = 'PUBLISHED' AND ${faqVisibleTo(reader, params)}
+            AND (e.search @@ query.tq OR e.title_key % query.title_key)
+          ORDER BY score DESC LIMIT ${params.add(limit)}
+       )
+       SELECT c.id, c.title, c.answer AS text, c.score, ${MATCHED_WORDS('c.search')} FROM candidate c ORDER BY c.score DESC`,
+      params.values,
+    );
+  }
+
+  /** The commune's own open questions that look like the one being typed (its subject only). */
+  async suggestCommuneThreads(insee: string, query: SuggestQuery, limit: number): Promise<SuggestionRow[]> {
+    return this.db.query(
+      `WITH ${SUGGEST_WORDS},
+       candidate AS (
+         SELECT t.id, t.subject, t.search_subject,
+                3 * ts_rank(t.search_subject, query.tq) + 2 * similarity(lower(public.immutable_unaccent(t.subject)), query.title_key) AS score
+           FROM thread t, query
+          WHERE t.commune_insee = $4 AND t.state <> 'CLOSED'
+            AND (t.search_subject @@ query.tq OR lower(public.immutable_unaccent(t.subject)) % query.title_key)
+          ORDER BY score DESC LIMIT $5
+       )
+       SELECT c.id, c.subject AS title, c.score, ${MATCHED_WORDS('c.search_subject')},
+              coalesce((SELECT m.body FROM thread_message m WHERE m.thread_id = c.id AND NOT m.internal ORDER BY m.created_at, m.id LIMIT 1), '') AS text
+         FROM candidate c ORDER BY c.score DESC`,
+      [query.words, query.title, query.body, insee, limit],
+    );
+  }
+
+  /** The département's answer templates that look like the question an agent answers. */
+  async suggestTemplates(departement: string, query: SuggestQuery, limit: number): Promise<SuggestionRow[]> {
+    return this.db.query(
+      `WITH ${SUGGEST_WORDS},
+       template AS (
+         SELECT a.id, a.title, a.body,
+                setweight(to_tsvector('public.french_unaccent', a.title), 'A') || setweight(to_tsvector('public.french_unaccent', a.body), 'B') AS doc
+           FROM answer_template a WHERE a.departement_code = $4
+       ),
+       candidate AS (
+         SELECT t.*, 3 * ts_rank(t.doc, query.tq) + ts_rank(t.doc, query.bq) AS score
+           FROM template t, query WHERE t.doc @@ query.tq
+          ORDER BY score DESC LIMIT $5
+       )
+       SELECT c.id, c.title, c.body AS text, c.score, ${MATCHED_WORDS('c.doc')} FROM candidate c ORDER BY c.score DESC`,
+      [query.words, query.title, query.body, departement, limit],
+    );
+  }
+
+  /** Reads the words of the published entries again (after a change of what is published, and every night). */
+  async refreshVocabulary(): Promise<void> {
+    await this.db.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY faq_vocabulary`);
+  }
+
+  /** A question an agent of `departement` may make a draft from. */
+  async draftSource(departement: string, threadId: string): Promise<DraftSourceRow | undefined> {
+    const rows: DraftSourceRow[] = await this.db.query(
+      `SELECT t.id, t.subject, t.category, t.state, t.commune_insee, c.name AS commune_name, p.theme AS project_theme
+         FROM thread t JOIN commune c ON c.insee = t.commune_insee LEFT JOIN project p ON p.id = t.project_id
+        WHERE t.id = $1 AND t.departement_code = $2`,
+      [threadId, departement],
+    );
+    return rows[0];
+  }
+
+  /** The public messages of a question, in order: internal notes never. */
+  async draftMessages(threadId: string): Promise<DraftMessageRow[]> {
+    return this.db.query(
+      `SELECT author_side, body FROM thread_message WHERE thread_id = $1 AND NOT internal ORDER BY created_at, id`,
+      [threadId],
+    );
+  }
+
+  /** The people of a question: whoever wrote in it (notes included), and the commune's members. */
+  async peopleOf(threadId: string, insee: string): Promise<string[]> {
+    const rows: { name: string }[] = await this.db.query(
+      `SELECT DISTINCT u.display_name AS name FROM app_user u
+        WHERE u.id IN (SELECT m.author_id FROM thread_message m WHERE m.thread_id = $1)
+           OR u.id IN (SELECT t.created_by FROM thread t WHERE t.id = $1 UNION SELECT t.assignee_id FROM thread t WHERE t.id = $1)
+           OR u.commune_insee = $2`,
+      [threadId, insee],
+    );
+    return rows.map((r) => r.name).filter((name) => name.trim().length > 0);
+  }
+
+  /** The entry of the département already made from this question, unless archived. */
+  async draftOf(departement: string, threadId: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT e.id FROM faq_source_thread s JOIN faq_entry e ON e.id = s.entry_id
+        WHERE s.thread_id = $1 AND e.departement_code = $2 AND e.status <> 'ARCHIVED' ORDER BY e.created_at LIMIT 1`,
+      [threadId, departement],
+    );
+    return rows[0]?.id;
+  }
+
+  async setWatchTerms(tx: EntityManager, id: string, terms: string[]): Promise<void> {
+    await tx.query(`UPDATE faq_entry SET watch_terms = $2 WHERE id = $1`, [id, terms]);
+  }
+
+  /** The questions an entry was made from, with their commune (to tell it that its question now helps others). */
+  async sourceThreads(tx: EntityManager, id: string): Promise<{ thread_id: string; commune_insee: string; subject: string }[]> {
+    return tx.query(
+      `SELECT t.id AS thread_id, t.commune_insee, t.subject FROM faq_source_thread s JOIN thread t ON t.id = s.thread_id WHERE s.entry_id = $1`,
+      [id],
+    );
+  }
+
+  /**
+   * A commune member opened a suggestion and left without asking: counted once per user, suggestion and hour.
+   * Answers whether it counted.
+   */
+  async recordAvoided(
+    tx: EntityManager,
+    at: Date,
+    who: { userId: string; departement: string; insee: string },
+    target: { entryId: string | null; threadId: string | null },
+  ): Promise<boolean> {
+    const rows = await tx.query(
+      `INSERT INTO faq_avoided_question (user_id, departement_code, commune_insee, entry_id, thread_id, hour)
+       VALUES ($1, $2, $3, $4, $5, date_trunc('hour', $6::timestamptz))
+       ON CONFLICT ON CONSTRAINT faq_avoided_once DO NOTHING RETURNING id`,
+      [who.userId, who.departement, who.insee, target.entryId, target.threadId, at],
+    );
+    if (rows.length > 0 && target.entryId) {
+      await tx.query(`UPDATE faq_entry SET avoided_count = avoided_count + 1 WHERE id = $1`, [target.entryId]);
+    }
+    return rows.length > 0;
+  }
+
+  /** Whether the commune's question `threadId` is still open. */
+  async isOpenCommuneThread(insee: string, threadId: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM thread WHERE id = $1 AND commune_insee = $2 AND state <> 'CLOSED'`, [threadId, insee]);
+    return rows.length > 0;
+  }
 
   /** Published entries past their « valable jusqu'au » date on `today` go back to review; answers their ids. */
   async expire(tx: EntityManager, today: string, at: Date): Promise<string[]> {

@@ -29,6 +29,8 @@ export interface NewNotification {
   /** What it is about: a thread, or a project (publication). */
   threadId?: string;
   projectId?: string;
+  /** FAQ_FROM_QUESTION, FAQ_TO_REVIEW: the entry the notification links to. */
+  faqEntryId?: string;
   title: string;
   /** Public text only (a question or an answer), never an internal note. */
   excerpt: string;
@@ -175,8 +177,11 @@ export class NotificationsService {
 }
 
 /** The page of the web app a notification opens, on the side of its recipients. */
-export function linkFor(n: Pick<NewNotification, 'kind' | 'threadId' | 'projectId'>): string {
+export function linkFor(n: Pick<NewNotification, 'kind' | 'threadId' | 'projectId' | 'faqEntryId'>): string {
   const commune = COMMUNE_NOTIFICATION_KINDS.includes(n.kind);
+  if (n.faqEntryId) {
+    return `${commune ? '/espace/faq/' : '/departement/faq/'}${n.faqEntryId}`;
+  }
   if (n.threadId) {
     return `${commune ? '/espace/questions/' : '/departement/questions/'}${n.threadId}`;
   }

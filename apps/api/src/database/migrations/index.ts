@@ -11,6 +11,7 @@ import { PublicSearchByDepartement1764430000000 } from './1764430000000-public-s
 import { PublicSearchOneIndex1764440000000 } from './1764440000000-public-search-one-index';
 import { InboxSearchByDepartement1764450000000 } from './1764450000000-inbox-search-by-departement';
 import { Faq1764460000000 } from './1764460000000-faq';
+import { FaqSuggestions1764470000000 } from './1764470000000-faq-suggestions';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PublicSearchOneIndex1764440000000,
   InboxSearchByDepartement1764450000000,
   Faq1764460000000,
+  FaqSuggestions1764470000000,
 ];

@@ -9,6 +9,7 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   Min,
@@ -23,6 +24,7 @@ import {
   FAQ_SCOPES,
   FAQ_STATUSES,
   FAQ_VISIBILITIES,
+  type FaqAvoidedRequest,
   type FaqEntryInput,
   type FaqReviewAction,
   type FaqReviewRequest,
@@ -168,4 +170,27 @@ export class ReferenceChangedDto {
   @MinLength(3, { message: 'Indiquez l’article ou le texte qui a changé.' })
   @MaxLength(FAQ_LIMITS.referenceLabelMax, { message: `Une référence ne peut pas dépasser ${FAQ_LIMITS.referenceLabelMax} caractères.` })
   label!: string;
+}
+
+export class FaqSuggestQueryDto {
+  @ApiProperty({ description: `Le titre en cours de saisie ; rien n’est proposé sous ${FAQ_LIMITS.suggestTitleMin} caractères.`, maxLength: FAQ_LIMITS.titleMax })
+  @IsString({ message: 'Indiquez le titre de la question.' })
+  @MaxLength(FAQ_LIMITS.titleMax, { message: `Le titre ne peut pas dépasser ${FAQ_LIMITS.titleMax} caractères.` })
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: FAQ_LIMITS.suggestBodyMax })
+  @IsOptional()
+  @IsString()
+  @MaxLength(FAQ_LIMITS.suggestBodyMax, { message: `Le texte ne peut pas dépasser ${FAQ_LIMITS.suggestBodyMax} caractères pour les suggestions.` })
+  body?: string;
+}
+
+export class FaqAvoidedDto implements FaqAvoidedRequest {
+  @ApiProperty({ enum: ['FAQ', 'THREAD'] })
+  @IsIn(['FAQ', 'THREAD'], { message: 'Suggestion inconnue.' })
+  kind!: 'FAQ' | 'THREAD';
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'Suggestion inconnue.' })
+  id!: string;
 }

@@ -103,7 +103,7 @@ export interface FaqEntryDto extends FaqEntrySummaryDto {
   canReview?: boolean;
   /**
    * Staff only: what must be reworded before the entry can be submitted (names, e-mail addresses, phone numbers, the
-   * asking commune's name). Submitting while one remains answers 422 `FAQ_PERSONAL_DATA`.
+   * asking commune's name). Submitting while one remains answers 409 `FAQ_PERSONAL_DATA` with the marks.
    */
   personalData?: PersonalDataMarkDto[];
   /** Staff only: how many times a commune opened it from the ask form and left without sending its question. */

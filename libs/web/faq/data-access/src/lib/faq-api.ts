@@ -51,7 +51,7 @@ export class FaqApi {
     return this.http.patch<FaqEntryDto>(this.url(id), input);
   }
 
-  /** `submit` (refused with 422 `FAQ_PERSONAL_DATA` while personal data remains), `publish`, `reject` (with a reason), `archive`. */
+  /** `submit` (refused with 409 `FAQ_PERSONAL_DATA` while personal data remains), `publish`, `reject` (with a reason), `archive`. */
   review(id: string, request: FaqReviewRequest): Observable<FaqEntryDto> {
     return this.http.post<FaqEntryDto>(`${this.url(id)}/review`, request);
   }
