@@ -225,4 +225,24 @@ describe('FAQ suggestions and drafts from questions', () => {
       expect((await post(agent, '/threads/pas-un-identifiant/faq-draft')).status).toBe(404);
     });
   });
+
+  it('limits suggestions per account, not per address: 429 with Retry-After after 120 a minute', async () => {
+    const limited = await startTestApp('valDOise', { RATE_LIMIT: 'true' });
+    try {
+      const typist = await signIn(limited.app, (await createTeam(limited.db, '95002')).mayor);
+      const colleague = await signIn(limited.app, await createUser(limited.db, { role: 'AGENT', totpExempt: true }));
+      const url = '/api/faq/suggest?title=Subvention%20pour%20la%20toiture';
+      const codes: number[] = [];
+      for (let i = 0; i < 121; i++) {
+        codes.push((await limited.app.inject({ method: 'GET', url, headers: typist.headers })).statusCode);
+      }
+      expect(codes.slice(0, 120).every((c) => c === 200)).toBe(true);
+      const refused = await limited.app.inject({ method: 'GET', url, headers: typist.headers });
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await limited.app.inject({ method: 'GET', url, headers: colleague.headers })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });
