@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { startServer } from '../testing/built-app.mjs';
+import { seedFaq } from './seed-faq.mjs';
 import { seedInbox } from './seed-inbox.mjs';
 import { analyzeAll, departementCodes, importAllCommunes, seedNationalProjects, seedNationalThreads } from './seed-national.mjs';
 import { frameworkOverhead, oneVersusTwoInstances } from './side-by-side.mjs';
@@ -52,17 +53,42 @@ const ENDPOINTS = [
   // A search over two years of closed threads as well.
   { name: 'boîte, recherche, tous les états', path: '/api/inbox?q=subvention%20ecole&state=ALL', targetP95: 100, connections: 20, agent: true },
   { name: 'boîte, en retard, par activité', path: '/api/inbox?overdue=true&sort=activity', connections: 20, agent: true },
+  // A mayor typing a question: 5,000 FAQ entries (2,500 published in Val-d'Oise) and the commune's open questions;
+  // every request a different title, as typed so far.
+  { name: 'suggestions pendant la saisie', path: '/api/faq/suggest?title=subvention', varied: () => typedQuestion(), targetP95: 30, connections: 20, mayor: true },
 ];
 
-async function signInAgent(url) {
+/** What a mayor has typed so far of one of these questions (the suggestions start at 8 characters). */
+const TYPED_QUESTIONS = [
+  'subvension pour refaire la toiture de la mairie',
+  'detr dossier quand deposer',
+  'a partir de combien faut faire un appel d offre',
+  'permis de construire ou declaration prealable pour un abri',
+  'frais de scolarite commune voisine obligé de payer',
+  'reprendre tombe abandonnée procedure',
+  'entretien chemin rural obligatoire',
+  'couper eclairage public la nuit economies',
+  'transfert compétence eau assainissement intercommunalite',
+  'accessibilite handicapes salle des fetes obligations',
+  'Rénovation énergétique de la salle des fêtes, quelles aides ?',
+  'inscription liste electorale date limite',
+];
+
+function typedQuestion() {
+  const question = TYPED_QUESTIONS[Math.floor(Math.random() * TYPED_QUESTIONS.length)];
+  const typed = question.slice(0, 8 + Math.floor(Math.random() * (question.length - 7)));
+  return `/api/faq/suggest?title=${encodeURIComponent(typed)}`;
+}
+
+async function signIn(url, email) {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'agent.voirie@valdoise.example', password: process.env.DEMO_PASSWORD ?? 'Passerelle-Vexin-2026' }),
+    body: JSON.stringify({ email, password: process.env.DEMO_PASSWORD ?? 'Passerelle-Vexin-2026' }),
   });
   const body = await res.json();
   if (!body.accessToken) {
-    throw new Error(`agent sign-in failed: ${res.status} ${JSON.stringify(body)}`);
+    throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(body)}`);
   }
   return `Bearer ${body.accessToken}`;
 }
@@ -108,7 +134,8 @@ function run(url, connections = CONNECTIONS, headers = {}, varied = null) {
 }
 
 const selected = ENDPOINTS.filter((e) => e.name.includes(ONLY));
-const server = await startServer();
+// Suggestions are limited per account (120 a minute): a load test from one account would measure the 429s.
+const server = await startServer({ env: { RATE_LIMIT: 'false' } });
 let failed = false;
 try {
   if (HOSTILE_BODIES.includes(ONLY)) {
@@ -141,12 +168,16 @@ async function endpointsAndHomePage(url) {
   console.log(`Questions des autres départements : ${national.threads}, 10 messages chacune (${national.seconds.toFixed(1)} s)`);
   const projects = await seedNationalProjects(database);
   console.log(`Projets : ${projects.projects} sur toutes les communes, dont ${projects.published} publiés (${projects.seconds.toFixed(1)} s)`);
+  const faq = await seedFaq(database);
+  console.log(`FAQ : ${faq.entries} réponses, dont ${faq.published} publiées du Val-d'Oise (${faq.seconds.toFixed(1)} s)`);
   await analyzeAll(database);
-  const authorization = await signInAgent(url);
+  const authorization = await signIn(url, 'agent.voirie@valdoise.example');
+  const mayorAuthorization = await signIn(url, 'maire@ableiges.example');
   console.log(`Passerelle — benchmark (${CONNECTIONS} connexions sauf indication, ${DURATION} s par point d'accès, ${url})\n`);
   console.log('point d’accès'.padEnd(44), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'req/s'.padStart(9), 'erreurs'.padStart(8));
   for (const endpoint of selected) {
-    const args = [url + endpoint.path, endpoint.connections ?? CONNECTIONS, endpoint.agent ? { authorization } : {}, endpoint.varied];
+    const headers = endpoint.agent ? { authorization } : endpoint.mayor ? { authorization: mayorAuthorization } : {};
+    const args = [url + endpoint.path, endpoint.connections ?? CONNECTIONS, headers, endpoint.varied];
     await run(...args).then(() => undefined); // warm-up pass, results ignored
     const { result, latencies, errors } = await run(...args);
     const p95 = percentile(latencies, 95);

@@ -94,27 +94,31 @@ const ENTRY_COLUMNS = `
 
 /**
  * The words of a suggestion query (`$1` the title's words as typed, `$2` the title, `$3` the body):
- * - each word is read as the FAQ's nearest word when the FAQ does not use it as typed (« subvension » → « subvention »);
- * - `query.tq` matches any of them (a mayor's question shares some words with the entry, rarely all), `query.bq`
- *   any word of the body, `query.title_key` is the title without accents for the trigram similarity;
- * - `lexeme` keeps each typed word with its query, to say which words matched.
+ * - each word is read as the FAQ's nearest word when the FAQ does not use it as typed (« subvension » →
+ *   « subvention »), through the vocabulary's trigram index;
+ * - `query.tq` matches a document sharing one of the words when up to three count, two of them when more count (a
+ *   mayor's question shares some words with the entry, rarely all; one common word alone is no reason);
+ *   `query.bq` any word of the body; `query.title_key` is the title without accents, for the trigram similarity;
+ * - `lexeme` keeps each typed word with its query, to say which words matched. Computed once (`MATERIALIZED`).
  */
 const SUGGEST_WORDS = `
   token AS (
     SELECT t.ord, t.word, lower(public.immutable_unaccent(t.word)) AS folded FROM unnest($1::text[]) WITH ORDINALITY AS t(word, ord)
   ),
-  fixed AS (
-    SELECT ord, word, coalesce(
+  lexeme AS MATERIALIZED (
+    SELECT ord, word, plainto_tsquery('public.french_unaccent', coalesce(
       (SELECT v.word FROM faq_vocabulary v WHERE v.word = folded),
-      (SELECT v.word FROM faq_vocabulary v WHERE length(folded) >= 4 AND v.word % folded ORDER BY similarity(v.word, folded) DESC, v.ndoc DESC LIMIT 1),
-      folded) AS key
+      (SELECT k.word FROM (SELECT v.word FROM faq_vocabulary v WHERE length(folded) >= 4 ORDER BY v.word <-> folded LIMIT 1) k
+        WHERE similarity(k.word, folded) >= 0.3),
+      folded)) AS tq
     FROM token
   ),
-  lexeme AS (
-    SELECT ord, word, plainto_tsquery('public.french_unaccent', key) AS tq FROM fixed
-  ),
   query AS (
-    SELECT coalesce(string_agg('(' || l.tq::text || ')', ' | ') FILTER (WHERE numnode(l.tq) > 0), '')::tsquery AS tq,
+    SELECT CASE WHEN count(*) FILTER (WHERE numnode(l.tq) > 0) <= 3
+             THEN coalesce(string_agg('(' || l.tq::text || ')', ' | ') FILTER (WHERE numnode(l.tq) > 0), '')
+             ELSE (SELECT string_agg('(' || a.tq::text || ') & (' || b.tq::text || ')', ' | ')
+                     FROM lexeme a JOIN lexeme b ON a.ord < b.ord WHERE numnode(a.tq) > 0 AND numnode(b.tq) > 0)
+           END::tsquery AS tq,
            replace(plainto_tsquery('public.french_unaccent', $3)::text, ' & ', ' | ')::tsquery AS bq,
            lower(public.immutable_unaccent($2)) AS title_key
       FROM lexeme l
@@ -296,23 +300,23 @@ export class FaqRepository {
 
   /**
    * The published entries the reader sees that look like the question being typed, best first: full-text rank of
-   * the title's words (title above answer), of the body's words, trigram similarity of the titles, and a little
-   * helpfulness. Candidates come from the full-text index or the trigram index of the titles.
+   * the title's words (title above the answer's start), of the body's words, trigram similarity of the titles, and
+   * a little helpfulness. Candidates come from the full-text index of the published entries.
    */
   async suggestEntries(reader: FaqReader, query: SuggestQuery, limit: number): Promise<SuggestionRow[]> {
     const params = new SqlParams(query.words, query.title, query.body);
     return this.db.query(
       `WITH ${SUGGEST_WORDS},
        candidate AS (
-         SELECT e.id, e.title, e.answer, e.search,
-                3 * ts_rank(e.search, query.tq) + ts_rank(e.search, query.bq) + 2 * similarity(e.title_key, query.title_key)
+         SELECT e.id, e.suggest_doc,
+                3 * ts_rank(e.suggest_doc, query.tq) + ts_rank(e.suggest_doc, query.bq) + 2 * similarity(e.title_key, query.title_key)
                   + 0.3 * (e.helpful_yes + 1)::real / (e.helpful_yes + e.helpful_no + 2) AS score
            FROM faq_entry e, query
-          WHERE e.status = 'PUBLISHED' AND ${faqVisibleTo(reader, params)}
-            AND (e.search @@ query.tq OR e.title_key % query.title_key)
+          WHERE e.status = 'PUBLISHED' AND ${faqVisibleTo(reader, params)} AND e.suggest_doc @@ query.tq
           ORDER BY score DESC LIMIT ${params.add(limit)}
        )
-       SELECT c.id, c.title, c.answer AS text, c.score, ${MATCHED_WORDS('c.search')} FROM candidate c ORDER BY c.score DESC`,
+       SELECT c.id, e.title, left(e.answer, 1000) AS text, c.score, ${MATCHED_WORDS('c.suggest_doc')}
+         FROM candidate c JOIN faq_entry e ON e.id = c.id ORDER BY c.score DESC`,
       params.values,
     );
   }
