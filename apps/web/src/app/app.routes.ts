@@ -6,7 +6,8 @@ import {
   signedInGuard,
   signedOutGuard,
 } from '@passerelle/web/auth/data-access';
-// A type only: the guard calls the page's own check, and the page's code stays in its lazy chunk.
+// Types only: the guard calls the page's own check, and the page's code stays in its lazy chunk.
+import type { FaqEditorPage } from '@passerelle/web/faq/feature-faq';
 import type { ProjectCreatePage, ProjectEditPage } from '@passerelle/web/projects/feature-edit';
 
 /**
@@ -34,6 +35,18 @@ export const appRoutes: Route[] = [
     path: 'projets/:slug',
     title: 'Projet',
     loadComponent: () => import('@passerelle/web/public/feature-project').then((m) => m.PublicProjectPage),
+  },
+  {
+    path: 'faq',
+    title: 'Questions fréquentes',
+    data: { area: 'public' },
+    loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqListPage),
+  },
+  {
+    path: 'faq/:id',
+    title: 'Question fréquente',
+    data: { area: 'public' },
+    loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqEntryPage),
   },
   {
     path: 'communes',
@@ -124,6 +137,18 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@passerelle/web/threads/feature-commune').then((m) => m.CommuneThreadPage),
       },
       {
+        path: 'faq',
+        title: 'Questions fréquentes',
+        data: { area: 'commune' },
+        loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqListPage),
+      },
+      {
+        path: 'faq/:id',
+        title: 'Question fréquente',
+        data: { area: 'commune' },
+        loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqEntryPage),
+      },
+      {
         path: 'projets/nouveau',
         title: 'Nouveau projet',
         canDeactivate: [(page: ProjectCreatePage) => page.confirmLeave()],
@@ -191,6 +216,35 @@ export const appRoutes: Route[] = [
         title: 'Relecture avant publication',
         loadComponent: () =>
           import('@passerelle/web/publication/feature-review').then((m) => m.PublicationReviewPage),
+      },
+      {
+        path: 'faq',
+        title: 'FAQ des communes',
+        data: { area: 'departement' },
+        loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqListPage),
+      },
+      {
+        path: 'faq/nouvelle',
+        title: 'Nouvelle réponse de la FAQ',
+        canDeactivate: [(page: FaqEditorPage) => page.confirmLeave()],
+        loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqEditorPage),
+      },
+      {
+        path: 'faq/a-relire',
+        title: 'Réponses de la FAQ à relire',
+        loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqReviewQueuePage),
+      },
+      {
+        path: 'faq/:id',
+        title: 'Réponse de la FAQ',
+        data: { area: 'departement' },
+        loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqEntryPage),
+      },
+      {
+        path: 'faq/:id/modifier',
+        title: 'Modifier une réponse de la FAQ',
+        canDeactivate: [(page: FaqEditorPage) => page.confirmLeave()],
+        loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqEditorPage),
       },
       {
         path: 'administration',

@@ -7,7 +7,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import type { MeDto, Role } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { BehaviorSubject, of } from 'rxjs';
-import { App, PHONE_QUERY } from './app';
+import { activeLinkPath, App, type NavLink, PHONE_QUERY } from './app';
 import { registerIcons } from './icons';
 
 @Component({ template: '<h1>Page</h1>' })
@@ -100,27 +100,28 @@ describe(App.name, () => {
 
   it('shows the links inline on larger screens', async () => {
     const { element } = await render(false, 'MAYOR');
-    expect(inlineLinks(element)).toEqual(['Accueil', 'Espace commune', 'Questions']);
+    expect(inlineLinks(element)).toEqual(['Accueil', 'Espace commune', 'Questions', 'FAQ']);
     expect(element.querySelector('button[aria-label="Ouvrir le menu"]')).toBeNull();
     expect(element.querySelector('mat-sidenav')).toBeNull();
   });
 
   it('offers a visitor the public pages and "Se connecter" only', async () => {
     const { element } = await render(false);
-    expect(inlineLinks(element)).toEqual(['Accueil', 'Carte', 'Projets']);
+    expect(inlineLinks(element)).toEqual(['Accueil', 'Carte', 'Projets', 'Questions fréquentes']);
     expect(Array.from(element.querySelectorAll('.inline-nav a')).map((a) => a.getAttribute('href'))).toEqual([
       '/',
       '/carte',
       '/projets',
+      '/faq',
     ]);
     const signIn = Array.from(element.querySelectorAll('a')).find((a) => a.textContent?.trim() === 'Se connecter');
     expect(signIn?.getAttribute('href')).toBe('/connexion');
   });
 
   it.each<[Role, string[]]>([
-    ['COLLABORATOR', ['Accueil', 'Espace commune', 'Questions']],
-    ['AGENT', ['Accueil', 'Questions', 'Projets']],
-    ['ADMIN', ['Accueil', 'Questions', 'Projets', 'Administration']],
+    ['COLLABORATOR', ['Accueil', 'Espace commune', 'Questions', 'FAQ']],
+    ['AGENT', ['Accueil', 'Questions', 'Projets', 'FAQ', 'À relire']],
+    ['ADMIN', ['Accueil', 'Questions', 'Projets', 'FAQ', 'À relire', 'Administration']],
   ])('shows a %s only the areas their role can open', async (role, expected) => {
     const { fixture, element } = await render(false, role);
     expect(inlineLinks(element)).toEqual(expected);
@@ -195,6 +196,7 @@ describe(App.name, () => {
       'Accueil',
       'Carte',
       'Projets',
+      'Questions fréquentes',
     ]);
   });
 
@@ -217,6 +219,7 @@ describe(App.name, () => {
     ]);
     expect(links).toEqual([
       ['Les communes', '/communes'],
+      ['Questions fréquentes', '/faq'],
       ['Données ouvertes', '/donnees-ouvertes'],
       ['Flux des publications (Atom)', '/api/public/feed.atom'],
       ['Accessibilité : non conforme', '/accessibilite'],
@@ -286,5 +289,21 @@ describe(App.name, () => {
       await fixture.whenStable();
       expect(document.activeElement).toBe(brand);
     });
+  });
+});
+
+describe(activeLinkPath.name, () => {
+  const staff: NavLink[] = [
+    { path: '/', label: 'Accueil', exact: true },
+    { path: '/departement', label: 'Questions', exact: false },
+    { path: '/departement/faq', label: 'FAQ', exact: false },
+    { path: '/departement/faq/a-relire', label: 'À relire', exact: false },
+  ];
+
+  it('lights the most specific area: the FAQ under the inbox, the review queue under the FAQ', () => {
+    expect(activeLinkPath(staff, '/departement/questions/q1')).toBe('/departement');
+    expect(activeLinkPath(staff, '/departement/faq?q=detr')).toBe('/departement/faq');
+    expect(activeLinkPath(staff, '/departement/faq/e1/modifier')).toBe('/departement/faq');
+    expect(activeLinkPath(staff, '/departement/faq/a-relire')).toBe('/departement/faq/a-relire');
   });
 });

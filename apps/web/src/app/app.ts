@@ -87,15 +87,19 @@ export class App {
       // being looked for, so that a signed-in user's toolbar does not flash them.
       links.push({ path: '/carte', label: 'Carte', exact: false });
       links.push({ path: '/projets', label: 'Projets', exact: false });
+      links.push({ path: '/faq', label: 'Questions fréquentes', exact: false });
     }
     if (role && COMMUNE_ROLES.includes(role)) {
       links.push({ path: '/espace', label: 'Espace commune', exact: false });
       links.push({ path: '/espace/questions', label: 'Questions', exact: false });
+      links.push({ path: '/espace/faq', label: 'FAQ', exact: false });
     }
     if (role && DEPARTEMENT_ROLES.includes(role)) {
       // The département's home is the inbox of the communes' questions (and their threads and files below it).
       links.push({ path: '/departement', label: 'Questions', exact: false });
       links.push({ path: '/departement/projets', label: 'Projets', exact: false });
+      links.push({ path: '/departement/faq', label: 'FAQ', exact: false });
+      links.push({ path: '/departement/faq/a-relire', label: 'À relire', exact: false });
     }
     if (role === 'ADMIN') {
       links.push({ path: '/departement/administration', label: 'Administration', exact: false });

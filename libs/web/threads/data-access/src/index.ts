@@ -5,3 +5,5 @@ export * from './lib/thread-conflict';
 export * from './lib/threads-api';
 export * from './lib/reply-draft';
 export * from './lib/thread-store';
+export * from './lib/avoided-question';
+export * from './lib/faq-suggestions';

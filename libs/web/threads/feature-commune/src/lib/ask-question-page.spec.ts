@@ -1,11 +1,12 @@
-import { signal } from '@angular/core';
+import { ApplicationRef, signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { ProjectSummaryDto } from '@passerelle/shared/dto';
+import type { FaqSuggestionDto, ProjectSummaryDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { FaqApi } from '@passerelle/web/faq/data-access';
 import { ProjectsApi } from '@passerelle/web/projects/data-access';
 import { ThreadsApi } from '@passerelle/web/threads/data-access';
-import { of, throwError } from 'rxjs';
+import { NEVER, of, Subject, throwError } from 'rxjs';
 import { AskQuestionPage } from './ask-question-page';
 import { QuestionDraftStore } from './question-draft-store';
 import { threadFixture, userFixture } from './testing/thread-fixtures';
@@ -32,6 +33,7 @@ describe(AskQuestionPage.name, () => {
   let fixture: ComponentFixture<AskQuestionPage>;
   let element: HTMLElement;
   let threads: { createThread: jest.Mock };
+  let faq: { suggest: jest.Mock; avoided: jest.Mock; get: jest.Mock };
   let drafts: QuestionDraftStore;
 
   async function render(projet?: string) {
@@ -76,10 +78,16 @@ describe(AskQuestionPage.name, () => {
   beforeEach(() => {
     localStorage.clear();
     threads = { createThread: jest.fn() };
+    faq = {
+      suggest: jest.fn().mockReturnValue(of({ items: [] })),
+      avoided: jest.fn().mockReturnValue(of(undefined)),
+      get: jest.fn().mockReturnValue(NEVER),
+    };
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         { provide: ThreadsApi, useValue: threads },
+        { provide: FaqApi, useValue: faq },
         {
           provide: ProjectsApi,
           useValue: {
@@ -87,7 +95,7 @@ describe(AskQuestionPage.name, () => {
               of({ items: [project('p1', 'Rénovation de l’école'), project('p2', 'Lavoir')], total: 2, limit: 100, offset: 0 }),
           },
         },
-        { provide: AuthSession, useValue: { user: signal(userFixture()) } },
+        { provide: AuthSession, useValue: { user: signal(userFixture()), accessToken: () => 'jwt' } },
       ],
     });
     drafts = TestBed.inject(QuestionDraftStore);
@@ -175,5 +183,139 @@ describe(AskQuestionPage.name, () => {
     });
     expect(drafts.load('u-secretariat')).toBeNull();
     expect(navigate).toHaveBeenCalledWith(['/espace/questions', 'new-thread'], { state: { questionSent: true } });
+  });
+
+  describe('suggestions while the question is typed', () => {
+    const ENTRY: FaqSuggestionDto = {
+      kind: 'FAQ',
+      id: 'f1',
+      title: 'Cumuler la DETR et l’aide départementale',
+      matchedWords: ['cumuler', 'DETR'],
+      excerpt: 'Oui, dans la limite de 80 % d’aides publiques.',
+      link: '/espace/faq/f1',
+    };
+
+    afterEach(() => jest.useRealTimers());
+
+    /** The page opens with the clock in the test's hands (from the first text asked about, the restored draft's). */
+    function open() {
+      jest.useFakeTimers();
+      fixture = TestBed.createComponent(AskQuestionPage);
+      element = fixture.nativeElement as HTMLElement;
+      document.body.appendChild(element);
+      pause(0);
+    }
+
+    /** Typing pauses for `ms`: the debounce may end, and the page shows what came back. */
+    function pause(ms = 350) {
+      jest.advanceTimersByTime(ms);
+      TestBed.inject(ApplicationRef).tick();
+    }
+
+    function suggestionList(): HTMLElement {
+      return element.querySelector('pas-faq-suggestion-list') as HTMLElement;
+    }
+
+    it('asks once the typing pauses, with the last text only, then never twice for the same text', async () => {
+      faq.suggest.mockReturnValue(of({ items: [ENTRY] }));
+      open();
+      type('Objet', 'Cumul');
+      type('Objet', 'Cumuler la');
+      pause(200);
+      type('Objet', 'Cumuler la DETR');
+      pause(349);
+      expect(faq.suggest).not.toHaveBeenCalled();
+
+      pause(1);
+      expect(faq.suggest).toHaveBeenCalledTimes(1);
+      expect(faq.suggest).toHaveBeenCalledWith('Cumuler la DETR', '');
+      // Above the send button, the matched words marked.
+      expect(suggestionList().compareDocumentPosition(element.querySelector('button[type="submit"]') as Node)).toBe(
+        Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+      expect(Array.from(suggestionList().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['Cumuler', 'DETR']);
+
+      // A change of category, or a space more, asks nothing new.
+      type('Objet', 'Cumuler la DETR ');
+      pause();
+      expect(faq.suggest).toHaveBeenCalledTimes(1);
+
+      type('Votre question', 'Pour l’école');
+      pause();
+      expect(faq.suggest).toHaveBeenLastCalledWith('Cumuler la DETR', 'Pour l’école');
+    });
+
+    it('drops the answer to an older text once a newer one is asked', async () => {
+      const older = new Subject<{ items: FaqSuggestionDto[] }>();
+      faq.suggest.mockReturnValueOnce(older).mockReturnValueOnce(of({ items: [ENTRY] }));
+      open();
+      type('Objet', 'Subvention école');
+      pause();
+      type('Objet', 'Cumuler la DETR');
+      pause();
+      expect(older.observed).toBe(false);
+      older.next({ items: [{ ...ENTRY, id: 'f-old', title: 'Ancienne réponse' }] });
+      pause(0);
+      expect(suggestionList().textContent).not.toContain('Ancienne réponse');
+      expect(suggestionList().textContent).toContain('Cumuler la DETR');
+    });
+
+    it('asks nothing under 8 characters, and shows nothing when the API refuses', async () => {
+      faq.suggest.mockReturnValue(throwError(() => ({ status: 429 })));
+      open();
+      type('Objet', 'Voirie');
+      pause();
+      expect(faq.suggest).not.toHaveBeenCalled();
+
+      type('Objet', 'Voirie communale');
+      pause();
+      expect(faq.suggest).toHaveBeenCalledTimes(1);
+      expect(suggestionList().textContent?.trim()).toBe('');
+      expect(element.querySelector('[role="alert"]')).toBeNull();
+    });
+
+    function openFirstSuggestion() {
+      faq.suggest.mockReturnValue(of({ items: [ENTRY] }));
+      open();
+      type('Objet', 'Cumuler la DETR');
+      pause();
+      suggestionList().querySelector('button')?.click();
+      pause(0);
+    }
+
+    it('opens a suggestion over the form, which keeps the question typed', async () => {
+      openFirstSuggestion();
+      expect(faq.get).toHaveBeenCalledWith('f1');
+      expect(document.querySelector('mat-dialog-container h2')?.textContent).toContain('Cumuler la DETR');
+      expect(field('Objet').value).toBe('Cumuler la DETR');
+    });
+
+    it('counts a question avoided when a suggestion was opened and the page is left without sending', async () => {
+      openFirstSuggestion();
+      fixture.destroy();
+      expect(faq.avoided).toHaveBeenCalledTimes(1);
+      expect(faq.avoided).toHaveBeenCalledWith({ kind: 'FAQ', id: 'f1' });
+    });
+
+    it('counts nothing when the question is sent after all', async () => {
+      threads.createThread.mockReturnValue(of(threadFixture({ id: 'new-thread' })));
+      drafts.save('u-secretariat', { subject: '', category: 'FUNDING', projectId: null, body: 'Et pour le préau ?' });
+      openFirstSuggestion();
+      jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+      element.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+      expect(threads.createThread).toHaveBeenCalled();
+
+      fixture.destroy();
+      expect(faq.avoided).not.toHaveBeenCalled();
+    });
+
+    it('counts nothing when no suggestion was opened', async () => {
+      faq.suggest.mockReturnValue(of({ items: [ENTRY] }));
+      open();
+      type('Objet', 'Cumuler la DETR');
+      pause();
+      fixture.destroy();
+      expect(faq.avoided).not.toHaveBeenCalled();
+    });
   });
 });

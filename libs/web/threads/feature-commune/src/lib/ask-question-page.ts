@@ -1,14 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, type OnInit, signal } from '@angular/core';
-import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import { THREAD_CATEGORIES, THREAD_CATEGORY_LABELS, THREAD_LIMITS, type ThreadCategory } from '@passerelle/shared/dto';
+import {
+  type FaqSuggestionDto,
+  THREAD_CATEGORIES,
+  THREAD_CATEGORY_LABELS,
+  THREAD_LIMITS,
+  type ThreadCategory,
+} from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { FaqApi } from '@passerelle/web/faq/data-access';
 import { ProjectsApi } from '@passerelle/web/projects/data-access';
 import {
   ErrorSummary,
@@ -19,8 +27,16 @@ import {
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, apiFieldErrors, formatDateTime } from '@passerelle/web/shared/util-format';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
-import { injectAttachmentUploads, ThreadsApi } from '@passerelle/web/threads/data-access';
-import { MessageComposer, PendingAttachments } from '@passerelle/web/threads/ui-thread';
+import {
+  AvoidedQuestion,
+  injectAttachmentUploads,
+  type SuggestionQuery,
+  suggestWhileTyping,
+  ThreadsApi,
+} from '@passerelle/web/threads/data-access';
+import { FaqSuggestionList, MessageComposer, PendingAttachments } from '@passerelle/web/threads/ui-thread';
+import { Subject } from 'rxjs';
+import { FaqSuggestionDialog } from './faq-suggestion-dialog';
 import { type QuestionDraft, QuestionDraftStore } from './question-draft-store';
 
 /** How the thread page knows it was just created (history state of the navigation). */
@@ -31,6 +47,9 @@ export interface QuestionSentState {
 /**
  * `/espace/questions/nouvelle`: a question to the département. What is typed is kept in this browser as it is typed
  * and given back on return, until the question is sent; `?projet=<id>` links it to one of the commune's projects.
+ * As the subject and the question are typed, answers that may already exist (FAQ entries, the commune's own open
+ * questions) show above the send button; one opened over the form and the page left without sending is a question
+ * avoided.
  */
 @Component({
   selector: 'pas-ask-question-page',
@@ -45,7 +64,9 @@ export interface QuestionSentState {
     MatSelectModule,
     MessageComposer,
     ErrorSummary,
+    FaqSuggestionList,
   ],
+  providers: [AvoidedQuestion],
   templateUrl: './ask-question-page.html',
   styleUrl: './ask-question-page.scss',
 })
@@ -59,6 +80,9 @@ export class AskQuestionPage implements OnInit {
   private readonly drafts = inject(QuestionDraftStore);
   private readonly router = inject(Router);
   private readonly uploads = injectAttachmentUploads();
+  private readonly faq = inject(FaqApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly avoided = inject(AvoidedQuestion);
 
   private readonly userId = this.session.user()?.id ?? null;
   protected readonly insee = computed(() => this.session.user()?.commune?.insee);
@@ -93,14 +117,31 @@ export class AskQuestionPage implements OnInit {
   /** The fields to correct, listed at the top of the form after a failed send. */
   protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
 
+  /** The subject and the question as they are typed (and as a draft given back), for the suggestions. */
+  private readonly typed = new Subject<SuggestionQuery>();
+  protected readonly suggestions = toSignal(
+    this.typed.pipe(suggestWhileTyping((query) => this.faq.suggest(query.title, query.body))),
+    { initialValue: [] },
+  );
+
   constructor() {
     // Saved as it is typed, so that even a closed tab keeps the text.
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.saveDraft());
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.saveDraft();
+      this.suggestFor();
+    });
   }
 
   /** The route's `?projet=` is only known once the inputs are set. */
   ngOnInit(): void {
     this.restoreDraft();
+    this.suggestFor();
+  }
+
+  /** Read over the form, which keeps what is typed; the focus comes back to the button once closed. */
+  protected openSuggestion(suggestion: FaqSuggestionDto): void {
+    this.avoided.opened(suggestion);
+    this.dialog.open(FaqSuggestionDialog, { data: suggestion, width: '40rem', maxWidth: '95vw', autoFocus: 'dialog' });
   }
 
   protected errorOf(control: FormControl): string {
@@ -138,6 +179,7 @@ export class AskQuestionPage implements OnInit {
       this.sendError.set('Attendez la fin de l’envoi des pièces jointes, ou retirez-les, puis envoyez la question.');
       return;
     }
+    this.avoided.sendStarted();
     this.api
       .createThread(insee, {
         subject: subject.trim(),
@@ -149,6 +191,7 @@ export class AskQuestionPage implements OnInit {
       .pipe(this.sending.track)
       .subscribe({
         next: (thread) => {
+          this.avoided.sent();
           if (this.userId) {
             this.drafts.clear(this.userId);
           }
@@ -156,8 +199,16 @@ export class AskQuestionPage implements OnInit {
           const state: QuestionSentState = { questionSent: true };
           void this.router.navigate(['/espace/questions', thread.id], { state });
         },
-        error: (error: unknown) => this.showSendError(error),
+        error: (error: unknown) => {
+          this.avoided.sendFailed();
+          this.showSendError(error);
+        },
       });
+  }
+
+  private suggestFor(): void {
+    const { subject, body } = this.form.getRawValue();
+    this.typed.next({ title: subject, body });
   }
 
   private showSendError(error: unknown): void {

@@ -1,9 +1,10 @@
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
-import { provideRouter } from '@angular/router';
-import type { ThreadDto } from '@passerelle/shared/dto';
+import { provideRouter, Router } from '@angular/router';
+import type { FaqSuggestionDto, ThreadDto } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { FaqApi } from '@passerelle/web/faq/data-access';
 import { StaffApi } from '@passerelle/web/staff/data-access';
 import { DocumentsApi } from '@passerelle/web/projects/data-access';
 import { InboxSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
@@ -15,6 +16,7 @@ describe(StaffThreadPage.name, () => {
   let fixture: ComponentFixture<StaffThreadPage>;
   let element: HTMLElement;
   let api: Record<'getThread' | 'postMessage' | 'assign' | 'changeState' | 'templatesFor' | 'communeFile', jest.Mock>;
+  let faq: { suggest: jest.Mock; draftFromThread: jest.Mock };
 
   async function render(thread: ThreadDto = staffThreadFixture()) {
     api.getThread.mockReturnValue(of(thread));
@@ -59,10 +61,12 @@ describe(StaffThreadPage.name, () => {
       ),
       communeFile: jest.fn().mockReturnValue(of(communeFileFixture())),
     };
+    faq = { suggest: jest.fn().mockReturnValue(of({ items: [] })), draftFromThread: jest.fn() };
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         { provide: ThreadsApi, useValue: api },
+        { provide: FaqApi, useValue: faq },
         { provide: InboxSettingsApi, useValue: { listLabels: () => of([]), listRoutingRules: () => of([]) } },
         {
           provide: StaffApi,
@@ -234,5 +238,106 @@ describe(StaffThreadPage.name, () => {
     expect(api.assign).toHaveBeenCalledWith('t1', { assigneeId: 'u-agent' });
     expect(element.querySelector('.notice')?.textContent).toBe('La question vous est attribuée.');
     expect(element.textContent).not.toContain('Me l’attribuer');
+  });
+
+  describe('FAQ', () => {
+    const ENTRY: FaqSuggestionDto = {
+      kind: 'FAQ',
+      id: 'f1',
+      title: 'Pièces d’une demande de subvention DETR',
+      matchedWords: ['DETR', 'pièces'],
+      excerpt: 'La délibération, les devis…',
+      link: '/departement/faq/f1',
+    };
+    const TEMPLATE: FaqSuggestionDto = {
+      kind: 'TEMPLATE',
+      id: 'tpl1',
+      title: 'Pièces du dossier DETR',
+      matchedWords: ['DETR'],
+      excerpt: 'Bonjour {{maire}}…',
+      link: null,
+      body: 'Bonjour {{maire}},\n\nJoignez les devis.',
+    };
+
+    // The reply being written is kept in this browser: each test starts from an empty one.
+    beforeEach(() => localStorage.clear());
+
+    /** The suggestions are asked once the thread is shown, on the next turn. */
+    async function renderWithSuggestions(thread = staffThreadFixture()) {
+      faq.suggest.mockReturnValue(of({ items: [ENTRY, TEMPLATE] }));
+      await render(thread);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await fixture.whenStable();
+    }
+
+    function panel(): HTMLElement {
+      return element.querySelector('pas-faq-suggestion-list') as HTMLElement;
+    }
+
+    it('suggests FAQ entries and templates close to the commune’s question, once', async () => {
+      await renderWithSuggestions();
+      expect(faq.suggest).toHaveBeenCalledTimes(1);
+      expect(faq.suggest).toHaveBeenCalledWith('Subvention DETR pour l’école', 'Quelles pièces ?');
+      expect(panel().querySelector('[role="heading"]')?.textContent).toBe('Réponses de la FAQ et modèles');
+      expect(Array.from(panel().querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['Pièces', 'DETR', 'DETR']);
+
+      // Typing the answer asks nothing more.
+      await write('Bonjour,');
+      expect(faq.suggest).toHaveBeenCalledTimes(1);
+    });
+
+    it('inserts a link to the entry in the commune’s workspace where the cursor is', async () => {
+      await renderWithSuggestions();
+      await write('Bonjour,\nVoyez la FAQ.');
+      composer().setSelectionRange('Bonjour,\nVoyez'.length, 'Bonjour,\nVoyez la FAQ'.length);
+
+      button('Insérer le lien vers « Pièces d’une demande de subvention DETR »').click();
+      await fixture.whenStable();
+
+      const link = `[Pièces d’une demande de subvention DETR](${location.origin}/espace/faq/f1)`;
+      expect(composer().value).toBe(`Bonjour,\nVoyez ${link}.`);
+      expect(composer().selectionStart).toBe(`Bonjour,\nVoyez ${link}`.length);
+    });
+
+    it('inserts a suggested template filled in for the commune, as the templates’ menu does', async () => {
+      await renderWithSuggestions();
+      button('Insérer le modèle « Pièces du dossier DETR »').click();
+      await fixture.whenStable();
+      expect(composer().value).toBe('Bonjour Bernard Lefèvre,\n\nJoignez les devis.');
+    });
+
+    it('shows no suggestion, and no error, when the API refuses', async () => {
+      faq.suggest.mockReturnValue(throwError(() => ({ status: 429 })));
+      await render();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await fixture.whenStable();
+      expect(panel().textContent?.trim()).toBe('');
+      expect(element.querySelector('[role="alert"]')).toBeNull();
+    });
+
+    it('proposes an answered question as a FAQ draft, and opens the draft', async () => {
+      await render(staffThreadFixture({ state: 'ANSWERED' }));
+      const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+      faq.draftFromThread.mockReturnValue(of({ id: 'f9' }));
+      button('Proposer en FAQ').click();
+      await fixture.whenStable();
+      expect(faq.draftFromThread).toHaveBeenCalledWith('t1');
+      expect(navigate).toHaveBeenCalledWith(['/departement/faq', 'f9', 'modifier']);
+    });
+
+    it('says why the draft could not be made, beside the follow-up', async () => {
+      await render(staffThreadFixture({ state: 'CLOSED' }));
+      faq.draftFromThread.mockReturnValue(
+        throwError(() => ({ status: 409, error: { code: 'X', message: 'Cette question a déjà un brouillon de FAQ.', requestId: 'r' } })),
+      );
+      button('Proposer en FAQ').click();
+      await fixture.whenStable();
+      expect(element.querySelector('.follow-up [role="alert"]')?.textContent).toContain('Cette question a déjà un brouillon de FAQ.');
+    });
+
+    it('proposes nothing while the question waits for its answer', async () => {
+      await render(staffThreadFixture({ state: 'OPEN' }));
+      expect(element.textContent).not.toContain('Proposer en FAQ');
+    });
   });
 });

@@ -2,13 +2,14 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DOCUMENT,
   effect,
   inject,
   input,
   signal,
   viewChild,
 } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { rxResource, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -17,19 +18,32 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { RouterLink } from '@angular/router';
-import { type FilledTemplateDto, type PostMessageInput, type ThreadDto } from '@passerelle/shared/dto';
+import { Router, RouterLink } from '@angular/router';
+import {
+  type FaqSuggestionDto,
+  type FilledTemplateDto,
+  type PostMessageInput,
+  type ThreadDto,
+} from '@passerelle/shared/dto';
 import { ofPlace } from '@passerelle/shared/util-french';
 import { AuthSession } from '@passerelle/web/auth/data-access';
+import { FaqApi } from '@passerelle/web/faq/data-access';
 import { PageTitle } from '@passerelle/web/shared/data-access';
 import { confirmAction, FocusOnText, injectFocusInvalidField } from '@passerelle/web/shared/ui-material';
-import { formatDateTime, formatDeadlineDay } from '@passerelle/web/shared/util-format';
+import { apiErrorMessage, formatDateTime, formatDeadlineDay } from '@passerelle/web/shared/util-format';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { StaffApi } from '@passerelle/web/staff/data-access';
-import { InboxSettingsApi, ThreadsApi, ThreadStore } from '@passerelle/web/threads/data-access';
+import {
+  InboxSettingsApi,
+  type SuggestionQuery,
+  suggestWhileTyping,
+  ThreadsApi,
+  ThreadStore,
+} from '@passerelle/web/threads/data-access';
 import { CommuneFilePanel } from '@passerelle/web/threads/ui-commune-file';
 import {
   checkMessageText,
+  FaqSuggestionList,
   formatDuration,
   LabelChip,
   MessageComposer,
@@ -41,8 +55,9 @@ import {
   ThreadIcon,
   ThreadStateChip,
 } from '@passerelle/web/threads/ui-thread';
-import { catchError, map, type Observable, of } from 'rxjs';
+import { catchError, filter, map, type Observable, of } from 'rxjs';
 import { assigneeChoices } from './assignee-choices';
+import { faqLinkMarkdown } from './faq-link';
 import { type StateAction, stateActions } from './state-actions';
 
 export type ComposerMode = 'reply' | 'note';
@@ -67,6 +82,7 @@ type NextState = PostMessageInput['nextState'];
     MatProgressBarModule,
     MatSelectModule,
     CommuneFilePanel,
+    FaqSuggestionList,
     FocusOnText,
     LabelChip,
     MessageComposer,
@@ -89,6 +105,9 @@ export class StaffThreadPage {
   private readonly session = inject(AuthSession);
   private readonly pageTitle = inject(PageTitle);
   private readonly dialog = inject(MatDialog);
+  private readonly faq = inject(FaqApi);
+  private readonly router = inject(Router);
+  private readonly origin = inject(DOCUMENT).location.origin;
   protected readonly store = inject(ThreadStore);
   private readonly current = this.store.current;
 
@@ -149,6 +168,33 @@ export class StaffThreadPage {
     return !!can && (can.reply || can.addNote);
   });
 
+  /** What the commune asks: the subject and its first message, the same until the thread is another. */
+  private readonly question = computed<SuggestionQuery | null>(
+    () => {
+      const thread = this.current();
+      if (!thread) {
+        return null;
+      }
+      const first = thread.messages.find((message) => message.author.side === 'COMMUNE' && !message.internal);
+      return { title: thread.subject, body: first?.body ?? '' };
+    },
+    { equal: (a, b) => a?.title === b?.title && a?.body === b?.body },
+  );
+  /** FAQ entries and answer templates close to the question, to put in the answer. */
+  protected readonly suggestions = toSignal(
+    toObservable(this.question).pipe(
+      filter((query) => query !== null),
+      suggestWhileTyping((query) => this.faq.suggest(query.title, query.body), 0),
+    ),
+    { initialValue: [] },
+  );
+  /** « Proposer en FAQ »: an answered question, or a closed one, may become an entry of the FAQ. */
+  protected readonly canProposeFaq = computed(() => {
+    const state = this.current()?.state;
+    return state === 'ANSWERED' || state === 'CLOSED';
+  });
+  protected readonly proposing = busyFlag();
+
   protected readonly mode = signal<ComposerMode>('reply');
   protected readonly attachments = new PendingAttachments((file) => this.store.uploadAttachment(file));
   /** Label ids chosen in the select, applied when it closes. */
@@ -198,6 +244,38 @@ export class StaffThreadPage {
 
   protected insertTemplate(template: FilledTemplateDto): void {
     this.composer()?.insert(template.body);
+  }
+
+  /** The commune reads the link: it points to the entry in the commune's workspace. */
+  protected insertFaqLink(suggestion: FaqSuggestionDto): void {
+    this.composer()?.insertInline(faqLinkMarkdown(suggestion.title, suggestion.id, this.origin));
+  }
+
+  /** As from the templates' menu: filled in for this commune and its mayor when the menu has it. */
+  protected insertSuggestedTemplate(suggestion: FaqSuggestionDto): void {
+    const filled = this.templateOptions().find((template) => template.id === suggestion.id);
+    if (filled) {
+      this.insertTemplate(filled);
+    } else if (suggestion.body) {
+      this.composer()?.insert(suggestion.body);
+    }
+  }
+
+  /** A draft entry made from the question's public messages, to reword (names, the commune) before review. */
+  protected proposeFaq(): void {
+    const thread = this.current();
+    if (!thread || this.proposing()) {
+      return;
+    }
+    this.followUpError.set('');
+    this.faq
+      .draftFromThread(thread.id)
+      .pipe(this.proposing.track)
+      .subscribe({
+        next: (entry) => void this.router.navigate(['/departement/faq', entry.id, 'modifier']),
+        error: (error: unknown) =>
+          this.followUpError.set(apiErrorMessage(error, 'Le brouillon de FAQ n’a pas pu être créé. Réessayez.')),
+      });
   }
 
   protected send(nextState?: NextState): void {

@@ -63,6 +63,34 @@ describe(MessageComposer.name, () => {
     expect(host.body.value).toBe('Voici les pièces à fournir.');
   });
 
+  it('inserts a link in the sentence where the cursor is, spaced from the words around, the cursor after it', () => {
+    host.body.setValue('Bonjour,\nVoir la réponse de la FAQ.');
+    const field = element.querySelector('textarea');
+    if (!field) {
+      throw new Error('no field');
+    }
+    const cursor = 'Bonjour,\nVoir'.length;
+    field.setSelectionRange(cursor, cursor);
+
+    host.composer().insertInline('[Plafond des aides](https://passerelle.example/espace/faq/f1)');
+
+    const expected = 'Bonjour,\nVoir [Plafond des aides](https://passerelle.example/espace/faq/f1)';
+    expect(host.body.value).toBe(`${expected} la réponse de la FAQ.`);
+    expect(field.selectionStart).toBe(expected.length);
+    expect(document.activeElement).toBe(field);
+    expect(host.body.dirty).toBe(true);
+  });
+
+  it('replaces the selected words with the link, and adds no space before a full stop', () => {
+    host.body.setValue('Lisez cette réponse.');
+    const field = element.querySelector('textarea');
+    field?.setSelectionRange('Lisez '.length, 'Lisez cette réponse'.length);
+
+    host.composer().insertInline('[la FAQ](https://passerelle.example/espace/faq/f1)');
+
+    expect(host.body.value).toBe('Lisez [la FAQ](https://passerelle.example/espace/faq/f1).');
+  });
+
   it('takes plain text, the Markdown help folded away until opened', () => {
     const help = element.querySelector('pas-markdown-hint details');
     expect(help?.hasAttribute('open')).toBe(false);

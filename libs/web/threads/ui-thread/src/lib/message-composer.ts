@@ -128,4 +128,24 @@ export class MessageComposer {
     const caret = before.length + lead.length + text.length;
     textarea.setSelectionRange(caret, caret);
   }
+
+  /**
+   * Puts a few words (a link) where the cursor is, in the sentence being written, in place of the selection; a space
+   * keeps it apart from the words around it. The cursor goes after it.
+   */
+  insertInline(text: string): void {
+    const textarea = this.textarea().nativeElement;
+    const value = this.control().value;
+    const start = Math.min(textarea.selectionStart ?? value.length, value.length);
+    const end = Math.min(textarea.selectionEnd ?? start, value.length);
+    const before = value.slice(0, start);
+    const after = value.slice(end);
+    const lead = before === '' || /\s$/.test(before) ? '' : ' ';
+    const trail = after === '' || /^[\s.,;:!?)]/.test(after) ? '' : ' ';
+    this.control().setValue(before + lead + text + trail + after);
+    this.control().markAsDirty();
+    textarea.focus();
+    const caret = before.length + lead.length + text.length;
+    textarea.setSelectionRange(caret, caret);
+  }
 }
