@@ -6,7 +6,7 @@ import baseConfig from "../../eslint.config.mjs";
  * src/ are checked here with `no-restricted-imports` (cheap, unlike `import/no-cycle`).
  */
 const FEATURES = [
-  'accounts', 'audit', 'auth', 'documents', 'files', 'geocoding', 'health', 'live', 'mail', 'me', 'notifications',
+  'accounts', 'audit', 'auth', 'documents', 'faq', 'files', 'geocoding', 'health', 'live', 'mail', 'me', 'notifications',
   'projects', 'public-portal', 'publication', 'settings', 'staff', 'territory', 'threads', 'workspaces',
 ];
 

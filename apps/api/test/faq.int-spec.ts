@@ -156,6 +156,26 @@ describe('FAQ (entries and their review)', () => {
     expect((await call<FaqEntryDto>(colleague, 'GET', `/faq/${entry.id}`)).body.views).toBe(2);
     const draft = await create({ title: 'Un brouillon ne reçoit pas d’avis' });
     expect((await call(author, 'POST', `/faq/${draft.id}/feedback`, { helpful: true })).status).toBe(409);
+    // Each reader finds their own answer again; another reader has none.
+    expect((await call<FaqEntryDto>(mayor, 'GET', `/faq/${entry.id}`)).body.myFeedback).toBe(false);
+    expect((await call<FaqEntryDto>(colleague, 'GET', `/faq/${entry.id}`)).body.myFeedback).toBeNull();
+  });
+
+  it('renders the answer as messages are, and gives the review queue its order, authors and who may review', async () => {
+    const entry = await create({ title: 'Réponse avec une image et du HTML', answer: 'Voir **ceci** ![pixel](https://tracker.example/p.png) <script>alert(1)</script>' });
+    expect(entry.answerHtml).toContain('<strong>ceci</strong>');
+    expect(entry.answerHtml).not.toMatch(/<img|<script/);
+    const first = (await review(author, await create({ title: 'Première réponse soumise à relire' }), 'submit')).body;
+    const second = (await review(author, await create({ title: 'Seconde réponse soumise à relire' }), 'submit')).body;
+    const queue = (await call<Page<FaqEntrySummaryDto>>(colleague, 'GET', '/faq?status=IN_REVIEW&sort=OLDEST&limit=100')).body.items;
+    const ids = queue.map((e) => e.id);
+    expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
+    expect(queue.find((e) => e.id === first.id)).toMatchObject({ authorName: expect.any(String), canReview: true });
+    const own = (await call<Page<FaqEntrySummaryDto>>(author, 'GET', '/faq?status=IN_REVIEW&sort=OLDEST&limit=100')).body.items;
+    expect(own.find((e) => e.id === first.id)?.canReview).toBe(false);
+    const communes = (await call<Page<FaqEntrySummaryDto>>(mayor, 'GET', '/faq?limit=100')).body.items;
+    expect(communes.every((e) => e.authorName === undefined && e.canReview === undefined)).toBe(true);
+    expect((await call(colleague, 'GET', '/faq?sort=RANDOM')).status).toBe(400);
   });
 
   it('sends back to review, each night, the published entries past their date, and those citing a reference marked as changed', async () => {

@@ -48,6 +48,7 @@ export interface FaqListFilter {
   theme: ProjectTheme | null;
   category: ThreadCategory | null;
   status: FaqStatus | null;
+  oldestFirst: boolean;
 }
 
 /** The text of an entry, as the contract takes it. */
@@ -124,6 +125,9 @@ const SUGGEST_WORDS = `
       FROM lexeme l
   )`;
 
+/** How many of the full-text's best candidates the trigram similarity of the titles re-ranks. */
+const RERANKED = 40;
+
 /** The typed words found in a document `doc` (a tsvector), in their order, and how many typed words count. */
 const MATCHED_WORDS = (doc: string) =>
   `(SELECT array_agg(l.word ORDER BY l.ord) FROM lexeme l WHERE numnode(l.tq) > 0 AND ${doc} @@ l.tq) AS matched,
@@ -176,7 +180,7 @@ export class FaqRepository {
     const rows: (FaqEntryRow & { total: string })[] = await this.db.query(
       `SELECT ${ENTRY_COLUMNS}, count(*) OVER () AS total FROM ${ENTRY_FROM}
         WHERE ${where.join(' AND ')}
-        ORDER BY ${rank} DESC, e.updated_at DESC, e.id LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`,
+        ORDER BY ${rank} DESC, e.updated_at ${filter.oldestFirst ? 'ASC' : 'DESC'}, e.id LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}`,
       params.values,
     );
     return { rows, total: rows[0] ? Number(rows[0].total) : 0 };
@@ -268,6 +272,12 @@ export class FaqRepository {
     return rows.map((r) => r.thread_id);
   }
 
+  /** The reader's answer to « cette réponse vous a-t-elle aidé ? », if any. */
+  async feedbackOf(id: string, userId: string): Promise<boolean | null> {
+    const rows: { helpful: boolean }[] = await this.db.query(`SELECT helpful FROM faq_feedback WHERE entry_id = $1 AND user_id = $2`, [id, userId]);
+    return rows[0]?.helpful ?? null;
+  }
+
   /** One more reading of a published entry (readers outside the département's staff only). */
   async recordView(id: string): Promise<void> {
     await this.db.query(`UPDATE faq_entry SET view_count = view_count + 1 WHERE id = $1 AND status = 'PUBLISHED'`, [id]);
@@ -305,18 +315,23 @@ export class FaqRepository {
    */
   async suggestEntries(reader: FaqReader, query: SuggestQuery, limit: number): Promise<SuggestionRow[]> {
     const params = new SqlParams(query.words, query.title, query.body);
+    // The trigram similarity costs far more than the rank: it re-ranks the best candidates of the full text only.
     return this.db.query(
       `WITH ${SUGGEST_WORDS},
        candidate AS (
-         SELECT e.id, e.suggest_doc,
-                3 * ts_rank(e.suggest_doc, query.tq) + ts_rank(e.suggest_doc, query.bq) + 2 * similarity(e.title_key, query.title_key)
-                  + 0.3 * (e.helpful_yes + 1)::real / (e.helpful_yes + e.helpful_no + 2) AS score
+         SELECT e.id, e.suggest_doc, e.title_key,
+                3 * ts_rank(e.suggest_doc, query.tq) + ts_rank(e.suggest_doc, query.bq)
+                  + 0.3 * (e.helpful_yes + 1)::real / (e.helpful_yes + e.helpful_no + 2) AS rank
            FROM faq_entry e, query
           WHERE e.status = 'PUBLISHED' AND ${faqVisibleTo(reader, params)} AND e.suggest_doc @@ query.tq
-          ORDER BY score DESC LIMIT ${params.add(limit)}
+          ORDER BY rank DESC LIMIT ${RERANKED}
+       ),
+       best AS (
+         SELECT c.id, c.suggest_doc, c.rank + 2 * similarity(c.title_key, query.title_key) AS score
+           FROM candidate c, query ORDER BY score DESC LIMIT ${params.add(limit)}
        )
-       SELECT c.id, e.title, left(e.answer, 1000) AS text, c.score, ${MATCHED_WORDS('c.suggest_doc')}
-         FROM candidate c JOIN faq_entry e ON e.id = c.id ORDER BY c.score DESC`,
+       SELECT b.id, e.title, left(e.answer, 1000) AS text, b.score, ${MATCHED_WORDS('b.suggest_doc')}
+         FROM best b JOIN faq_entry e ON e.id = b.id ORDER BY b.score DESC`,
       params.values,
     );
   }

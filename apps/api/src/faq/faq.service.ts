@@ -9,6 +9,7 @@ import { isUuid } from '../common/http/uuid';
 import { page } from '../common/pagination/page-query.dto';
 import type { FaqListQueryDto } from './dto/faq-requests.dto';
 import { FaqException } from './faq.exception';
+import { renderMarkdown } from '../common/text/markdown';
 import { NotificationsService } from '../notifications/notifications.service';
 import { type DraftMessageRow, type DraftSourceRow, type FaqEntryRow, type FaqReader, FaqRepository, type FaqText } from './faq.repository';
 import { excerpt } from './faq-text';
@@ -45,11 +46,16 @@ export class FaqService {
         category: query.category ?? null,
         // Communes read published entries only: a status asked for by one of them filters nothing more.
         status: isStaff(user) ? (query.status ?? null) : null,
+        oldestFirst: query.sort === 'OLDEST',
       },
       query.limit,
       query.offset,
     );
-    return page(rows.map(summary), total, query);
+    return page(
+      rows.map((row) => (isStaff(user) && row.departement_code === user.departementCode ? { ...summary(row), ...staffSummary(row, user) } : summary(row))),
+      total,
+      query,
+    );
   }
 
   async get(user: AuthUser, id: string): Promise<FaqEntryDto> {
@@ -62,7 +68,7 @@ export class FaqService {
 
   /** The public FAQ of a département's portal: its public entries and the public national rules, published only. */
   async publicList(departementCode: string | null, query: FaqListQueryDto): Promise<Page<FaqEntrySummaryDto>> {
-    const filter = { q: query.q?.trim() || null, theme: query.theme ?? null, category: query.category ?? null, status: null };
+    const filter = { q: query.q?.trim() || null, theme: query.theme ?? null, category: query.category ?? null, status: null, oldestFirst: query.sort === 'OLDEST' };
     const { rows, total } = await this.repository.list({ kind: 'public', departementCode }, filter, query.limit, query.offset);
     return page(rows.map(summary), total, query);
   }
@@ -280,17 +286,25 @@ export class FaqService {
     if (!row) {
       throw new FaqException('FAQ_NOT_FOUND');
     }
-    const dto: FaqEntryDto = { ...summary(row), answer: row.answer, legalReferences: row.legal_references, version: row.version };
+    const dto: FaqEntryDto = {
+      ...summary(row),
+      answer: row.answer,
+      answerHtml: renderMarkdown(row.answer),
+      legalReferences: row.legal_references,
+      version: row.version,
+    };
+    if (user) {
+      dto.myFeedback = await this.repository.feedbackOf(row.id, user.id);
+    }
     if (user && isStaff(user)) {
       const own = row.departement_code === user.departementCode;
       const [revisions, sourceThreadIds] = own ? await Promise.all([this.repository.revisions(row.id), this.repository.sourceThreadIds(row.id)]) : [[], []];
       Object.assign(dto, {
-        authorName: row.author_name,
+        ...(own ? staffSummary(row, user) : { authorName: row.author_name }),
         reviewComment: own ? row.review_comment : null,
         revisions: revisions.map((r) => ({ version: r.version, title: r.title, editedAt: r.edited_at.toISOString(), editedByName: r.edited_by_name })),
         sourceThreadIds,
         canEdit: own && row.status !== 'ARCHIVED',
-        canReview: own && row.status === 'IN_REVIEW' && row.author_id !== user.id && row.submitted_by !== user.id,
         personalData: own ? personalDataMarks(row, row.watch_terms) : [],
         avoidedCount: row.avoided_count,
       });
@@ -347,6 +361,11 @@ function textOf(input: FaqEntryInput): FaqText {
     legalReferences: input.legalReferences.map((r) => ({ label: r.label, url: r.url })),
     validUntil: input.validUntil,
   };
+}
+
+/** What the staff of the entry's own département also read: its author, and whether they may review it. */
+function staffSummary(row: FaqEntryRow, user: AuthUser): Pick<FaqEntrySummaryDto, 'authorName' | 'canReview'> {
+  return { authorName: row.author_name, canReview: row.status === 'IN_REVIEW' && row.author_id !== user.id && row.submitted_by !== user.id };
 }
 
 function summary(row: FaqEntryRow): FaqEntrySummaryDto {

@@ -4,7 +4,7 @@ import type { ThreadState } from '@passerelle/shared/dto';
 import { ofPlace } from '@passerelle/shared/util-french';
 import type { AuthUser } from '../common/access/auth-user';
 import { NotificationsService } from '../notifications/notifications.service';
-import { excerpt } from './markdown';
+import { excerpt } from '../common/text/markdown';
 import { sideOf } from './thread-workflow';
 import type { AssignedThreadRow, ThreadRow } from './threads.repository';
 

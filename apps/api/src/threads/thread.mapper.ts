@@ -1,6 +1,6 @@
 import type { DocumentDto, MessageDto, MessageRevisionDto, SatisfactionDto, ThreadDto, ThreadSummaryDto } from '@passerelle/shared/dto';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
-import { renderMarkdown } from './markdown';
+import { renderMarkdown } from '../common/text/markdown';
 import { editableUntil, reopenableUntil, requestableStates, sideOf } from './thread-workflow';
 import type { MessageRevisionRow, MessageRow, ThreadRow } from './threads.repository';
 

@@ -22,6 +22,7 @@ import {
   FAQ_LIMITS,
   FAQ_REVIEW_ACTIONS,
   FAQ_SCOPES,
+  FAQ_SORTS,
   FAQ_STATUSES,
   FAQ_VISIBILITIES,
   type FaqAvoidedRequest,
@@ -29,6 +30,7 @@ import {
   type FaqReviewAction,
   type FaqReviewRequest,
   type FaqScope,
+  type FaqSort,
   type FaqStatus,
   type FaqVisibility,
   type LegalReferenceDto,
@@ -154,6 +156,11 @@ export class FaqListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(FAQ_STATUSES, { message: 'État inconnu.' })
   status?: FaqStatus;
+
+  @ApiPropertyOptional({ enum: FAQ_SORTS, description: 'RECENT (par défaut) ou OLDEST (la file de relecture). Sans effet avec une recherche, classée par pertinence.' })
+  @IsOptional()
+  @IsIn(FAQ_SORTS, { message: 'Tri inconnu.' })
+  sort?: FaqSort;
 }
 
 export class PublicFaqQueryDto extends FaqListQueryDto {

@@ -36,6 +36,10 @@ export const FAQ_VISIBILITY_LABELS: Record<FaqVisibility, string> = {
   PUBLIC: 'Communes et public',
 };
 
+/** `RECENT`: the latest changed first (default). `OLDEST`: the longest waiting first (the review queue). */
+export const FAQ_SORTS = ['RECENT', 'OLDEST'] as const;
+export type FaqSort = (typeof FAQ_SORTS)[number];
+
 export const FAQ_REVIEW_ACTIONS = ['submit', 'publish', 'reject', 'archive'] as const;
 export type FaqReviewAction = (typeof FAQ_REVIEW_ACTIONS)[number];
 
@@ -79,6 +83,9 @@ export interface FaqEntrySummaryDto {
   views: number;
   helpfulYes: number;
   helpfulNo: number;
+  /** Staff of the entry's département only: who wrote it, and whether the reader may review it (the queue). */
+  authorName?: string | null;
+  canReview?: boolean;
 }
 
 export interface FaqRevisionDto {
@@ -89,23 +96,25 @@ export interface FaqRevisionDto {
 }
 
 export interface FaqEntryDto extends FaqEntrySummaryDto {
-  /** Markdown; rendered sanitised, as messages are. */
+  /** Markdown, as written (for the editor). */
   answer: string;
+  /** The answer rendered by the API and sanitised as messages are (no raw HTML, no image, safe links). */
+  answerHtml: string;
   legalReferences: LegalReferenceDto[];
   version: number;
-  /** Staff only: who wrote it, the last rejection's reason, its history and its source questions. */
-  authorName?: string | null;
+  /** Staff only: the last rejection's reason, its history and its source questions. */
   reviewComment?: string | null;
   revisions?: FaqRevisionDto[];
   sourceThreadIds?: string[];
-  /** Whether the reader may edit it, review it (another agent than its author, or an admin). */
+  /** Whether the reader may edit it (staff of its département). */
   canEdit?: boolean;
-  canReview?: boolean;
   /**
    * Staff only: what must be reworded before the entry can be submitted (names, e-mail addresses, phone numbers, the
    * asking commune's name). Submitting while one remains answers 409 `FAQ_PERSONAL_DATA` with the marks.
    */
   personalData?: PersonalDataMarkDto[];
+  /** A signed-in reader's own answer to « cette réponse vous a-t-elle aidé ? » (`null`: none yet). */
+  myFeedback?: boolean | null;
   /** Staff only: how many times a commune opened it from the ask form and left without sending its question. */
   avoidedCount?: number;
 }

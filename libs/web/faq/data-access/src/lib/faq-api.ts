@@ -6,6 +6,7 @@ import type {
   FaqEntryInput,
   FaqEntrySummaryDto,
   FaqReviewRequest,
+  FaqSort,
   FaqStatus,
   FaqSuggestionsDto,
   Page,
@@ -21,6 +22,8 @@ export interface FaqListFilter {
   category?: ThreadCategory | null;
   /** Staff only: the entries of one state (the review queue is `IN_REVIEW`). */
   status?: FaqStatus | null;
+  /** `OLDEST`: the longest waiting first (the review queue). */
+  sort?: FaqSort;
   limit?: number;
   offset?: number;
 }

@@ -3,25 +3,17 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { type FaqEntryDto, type FaqEntrySummaryDto, MAX_PAGE_SIZE } from '@passerelle/shared/dto';
+import { type FaqEntrySummaryDto, MAX_PAGE_SIZE } from '@passerelle/shared/dto';
 import { FaqApi } from '@passerelle/web/faq/data-access';
 import { FaqEntryCard } from '@passerelle/web/faq/ui-faq';
 import { apiErrorMessage, formatCount, formatDate } from '@passerelle/web/shared/util-format';
-import { catchError, from, map, mergeMap, of, toArray } from 'rxjs';
-
-/** How many entries' details are read at once (the list does not say who wrote them, nor who may review them). */
-const DETAIL_CONCURRENCY = 4;
+import { map } from 'rxjs';
 
 export interface QueueEntry {
   entry: FaqEntrySummaryDto;
-  /** From the entry's detail; `null` when it could not be read. */
   authorName: string | null;
+  /** Whether the reader may review it: not its author, nor the one who submitted it. */
   canReview: boolean | null;
-}
-
-/** Oldest first: the entry waiting the longest is read first. */
-export function oldestFirst(entries: readonly FaqEntrySummaryDto[]): FaqEntrySummaryDto[] {
-  return [...entries].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
 }
 
 /**
@@ -40,33 +32,11 @@ export class FaqReviewQueuePage {
 
   protected readonly queue = rxResource({
     stream: () =>
-      this.api.list({ status: 'IN_REVIEW', limit: MAX_PAGE_SIZE }).pipe(
-        mergeMap((page) => {
-          const entries = oldestFirst(page.items);
-          if (entries.length === 0) {
-            return of({ total: page.total, rows: [] as QueueEntry[] });
-          }
-          return from(entries).pipe(
-            mergeMap(
-              (entry) =>
-                this.api.get(entry.id).pipe(
-                  map((detail: FaqEntryDto): QueueEntry => ({
-                    entry,
-                    authorName: detail.authorName ?? null,
-                    canReview: detail.canReview ?? null,
-                  })),
-                  catchError(() => of<QueueEntry>({ entry, authorName: null, canReview: null })),
-                ),
-              DETAIL_CONCURRENCY,
-            ),
-            toArray(),
-            map((rows) => {
-              const order = new Map(entries.map((entry, index) => [entry.id, index]));
-              rows.sort((a, b) => (order.get(a.entry.id) ?? 0) - (order.get(b.entry.id) ?? 0));
-              return { total: page.total, rows };
-            }),
-          );
-        }),
+      this.api.list({ status: 'IN_REVIEW', sort: 'OLDEST', limit: MAX_PAGE_SIZE }).pipe(
+        map((page) => ({
+          total: page.total,
+          rows: page.items.map((entry): QueueEntry => ({ entry, authorName: entry.authorName ?? null, canReview: entry.canReview ?? null })),
+        })),
       ),
   });
   protected readonly rows = computed(() => (this.queue.hasValue() ? this.queue.value().rows : []));

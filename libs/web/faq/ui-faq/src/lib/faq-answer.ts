@@ -1,12 +1,21 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MarkdownText } from '@passerelle/web/threads/ui-thread';
 
-/** An answer of the FAQ: its Markdown rendered and sanitised by the same piece as the messages of a conversation. */
+/**
+ * An answer of the FAQ: the HTML the API rendered and sanitised as it does messages (`answerHtml`), or, for the
+ * editor's preview of a text not saved yet, its Markdown rendered here by the same rules.
+ */
 @Component({
   selector: 'pas-faq-answer',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MarkdownText],
-  template: `<pas-markdown-text class="answer" [markdown]="markdown()" />`,
+  template: `
+    @if (html(); as rendered) {
+      <div class="answer" [innerHTML]="rendered"></div>
+    } @else {
+      <pas-markdown-text class="answer" [markdown]="markdown()" />
+    }
+  `,
   styles: `
     :host {
       display: block;
@@ -47,6 +56,8 @@ import { MarkdownText } from '@passerelle/web/threads/ui-thread';
   `,
 })
 export class FaqAnswer {
-  /** The answer's Markdown. */
-  readonly markdown = input.required<string>();
+  /** The answer as the API rendered it; when set, `markdown` is not read. */
+  readonly html = input<string | null>(null);
+  /** The answer's Markdown (the editor's preview). */
+  readonly markdown = input<string>('');
 }

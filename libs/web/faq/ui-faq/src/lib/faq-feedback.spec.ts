@@ -4,9 +4,10 @@ import { FaqFeedback } from './faq-feedback';
 
 @Component({
   imports: [FaqFeedback],
-  template: `<pas-faq-feedback [busy]="busy()" [saved]="saved()" [error]="error()" (answered)="answers.push($event)" />`,
+  template: `<pas-faq-feedback [previous]="previous()" [busy]="busy()" [saved]="saved()" [error]="error()" (answered)="answers.push($event)" />`,
 })
 class Host {
+  readonly previous = signal<boolean | null>(null);
   readonly busy = signal(false);
   readonly saved = signal(false);
   readonly error = signal('');
@@ -31,6 +32,18 @@ describe(FaqFeedback.name, () => {
     expect(name).toContain('Cette réponse vous a-t-elle aidé');
     expect(button('Oui').getAttribute('aria-pressed')).toBe('false');
     expect(button('Non').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('shows the answer of an earlier visit pressed, and lets the reader change it', async () => {
+    const { fixture, host, button } = await render();
+    host.previous.set(false);
+    await fixture.whenStable();
+    expect(button('Non').getAttribute('aria-pressed')).toBe('true');
+    expect(button('Oui').getAttribute('aria-pressed')).toBe('false');
+    button('Oui').click();
+    await fixture.whenStable();
+    expect(host.answers).toEqual([true]);
+    expect(button('Oui').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('presses the chosen answer, sends it, and thanks once the page says it is recorded', async () => {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 
 /**
@@ -80,12 +80,15 @@ export class FaqFeedback {
   readonly saved = input(false);
   /** Why the last answer was not recorded. */
   readonly error = input('');
+  /** The reader's answer given on an earlier visit, pressed from the start (`null`: none). */
+  readonly previous = input<boolean | null>(null);
   /** `true` for « Oui ». */
   readonly answered = output<boolean>();
 
   private static nextId = 0;
   protected readonly questionId = `faq-feedback-${FaqFeedback.nextId++}`;
-  protected readonly chosen = signal<boolean | null>(null);
+  /** The answer chosen on this page, else the one of an earlier visit. */
+  protected readonly chosen = linkedSignal<boolean | null>(() => this.previous());
   protected readonly message = computed(() => {
     if (this.error()) {
       return this.error();

@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
 import type { FaqSuggestionDto } from '@passerelle/shared/dto';
 import { FaqApi } from '@passerelle/web/faq/data-access';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
-import { FAQ_SUGGESTION_KIND_LABELS, MarkdownText } from '@passerelle/web/threads/ui-thread';
+import { FAQ_SUGGESTION_KIND_LABELS } from '@passerelle/web/threads/ui-thread';
 import { of } from 'rxjs';
 
 /**
@@ -17,7 +17,7 @@ import { of } from 'rxjs';
 @Component({
   selector: 'pas-faq-suggestion-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, MatDialogModule, MatProgressBarModule, MarkdownText],
+  imports: [RouterLink, MatButtonModule, MatDialogModule, MatProgressBarModule],
   template: `
     <p class="kind">{{ kindLabel }}</p>
     <h2 mat-dialog-title>{{ data.title }}</h2>
@@ -31,7 +31,7 @@ import { of } from 'rxjs';
         <p class="error" role="alert">{{ loadError() }}</p>
         <p class="excerpt">{{ data.excerpt }}</p>
       } @else if (entry.value(); as found) {
-        <pas-markdown-text [markdown]="found.answer" />
+        <div class="answer" [innerHTML]="found.answerHtml"></div>
         @if (found.legalReferences.length > 0) {
           <p class="references-title">Références</p>
           <ul class="references">
@@ -71,7 +71,7 @@ import { of } from 'rxjs';
       padding-top: 4px;
     }
     mat-dialog-content p,
-    pas-markdown-text {
+    .answer {
       font: var(--mat-sys-body-large);
       color: var(--mat-sys-on-surface);
     }

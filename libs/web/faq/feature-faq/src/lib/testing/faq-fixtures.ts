@@ -25,6 +25,7 @@ export function entryFixture(overrides: Partial<FaqEntryDto> = {}): FaqEntryDto 
   return {
     ...summaryFixture(),
     answer: 'Oui, dans la limite de **80 %** du coût hors taxes.',
+    answerHtml: '<p>Oui, dans la limite de <strong>80 %</strong> du coût hors taxes.</p>',
     legalReferences: [{ label: 'Article L2334-42 du CGCT', url: 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000041410627' }],
     version: 3,
     ...overrides,
