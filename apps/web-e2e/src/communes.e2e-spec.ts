@@ -150,7 +150,7 @@ describe('Communes of the département (the territory map)', () => {
     const drawer = page.getByRole('navigation', { name: 'Navigation principale' });
     // The drawer's content is drawn as it opens: its links are read once it shows them.
     await drawer.getByRole('link').first().waitFor();
-    expect(await drawer.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Carte', 'Projets']);
+    expect(await drawer.getByRole('link').allInnerTexts()).toEqual(['Accueil', 'Carte', 'Projets', 'Questions fréquentes']);
     await page.getByRole('button', { name: 'Fermer le menu' }).click();
     await page.getByRole('link', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
