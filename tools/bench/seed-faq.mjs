@@ -27,7 +27,9 @@ export async function seedFaq(databaseUrl, { entries = 5_000 } = {}) {
       [entries - demo, demo, TOPICS.map((topic) => topic[0])],
     );
     await client.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY faq_vocabulary`);
+    await client.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY faq_lexeme`);
     await client.query(`VACUUM ANALYZE faq_entry`);
+    await client.query(`VACUUM ANALYZE faq_term`);
     const [{ total, published }] = (
       await client.query(`SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'PUBLISHED' AND departement_code = '95')::int AS published FROM faq_entry`)
     ).rows;

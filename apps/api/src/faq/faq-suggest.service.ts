@@ -38,29 +38,28 @@ export class FaqSuggestService {
       return { items: [] };
     }
     const max = FAQ_LIMITS.suggestionsMax;
-    const reader = { kind: 'user' as const, user };
-    if (isStaff(user)) {
-      const [entries, templates] = await Promise.all([
-        this.repository.suggestEntries(reader, query, max),
-        this.repository.suggestTemplates(user.departementCode, query, TEMPLATES_MAX),
-      ]);
-      const kept = entries.filter((r) => relevant(r, MIN_ENTRY_SCORE));
-      const keptTemplates = templates.slice(0, Math.max(TEMPLATES_MAX, max - kept.length));
+    const staff = isStaff(user);
+    const rows = await this.repository.suggest(
+      { kind: 'user', user },
+      query,
+      { commune: staff ? null : user.communeInsee, templatesOf: staff ? user.departementCode : null },
+      { entries: max, threads: THREADS_MAX, templates: TEMPLATES_MAX },
+    );
+    const of = (kind: SuggestionRow['kind'], minScore: number) => rows.filter((r) => r.kind === kind && relevant(r, minScore));
+    if (staff) {
+      const templates = rows.filter((r) => r.kind === 'TEMPLATE');
+      const entries = of('FAQ', MIN_ENTRY_SCORE);
       return {
         items: [
-          ...kept.slice(0, max - keptTemplates.length).map((r) => suggestion('FAQ', r, `/departement/faq/${r.id}`)),
-          ...keptTemplates.map((r) => ({ ...suggestion('TEMPLATE', r, null), body: r.text })),
+          ...entries.slice(0, max - templates.length).map((r) => suggestion('FAQ', r, `/departement/faq/${r.id}`)),
+          ...templates.map((r) => ({ ...suggestion('TEMPLATE', r, null), body: r.text })),
         ],
       };
     }
-    const [threads, entries] = await Promise.all([
-      user.communeInsee ? this.repository.suggestCommuneThreads(user.communeInsee, query, THREADS_MAX) : Promise.resolve([]),
-      this.repository.suggestEntries(reader, query, max),
-    ]);
     return {
       items: [
-        ...threads.filter((r) => relevant(r, MIN_THREAD_SCORE)).map((r) => suggestion('THREAD', r, `/espace/questions/${r.id}`)),
-        ...entries.filter((r) => relevant(r, MIN_ENTRY_SCORE)).map((r) => suggestion('FAQ', r, `/espace/faq/${r.id}`)),
+        ...of('THREAD', MIN_THREAD_SCORE).map((r) => suggestion('THREAD', r, `/espace/questions/${r.id}`)),
+        ...of('FAQ', MIN_ENTRY_SCORE).map((r) => suggestion('FAQ', r, `/espace/faq/${r.id}`)),
       ].slice(0, max),
     };
   }

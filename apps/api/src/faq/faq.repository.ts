@@ -5,6 +5,7 @@ import type { FaqEntryInput, FaqScope, FaqStatus, FaqVisibility, LegalReferenceD
 import { type AuthUser, isStaff } from '../common/access/auth-user';
 import { SqlParams } from '../common/sql/sql-params';
 import { changedRows } from '../database/changed-rows';
+import { preparedQuery } from '../database/prepared-query';
 
 export interface FaqEntryRow {
   id: string;
@@ -62,6 +63,7 @@ export interface SuggestQuery {
 }
 
 export interface SuggestionRow {
+  kind: 'FAQ' | 'THREAD' | 'TEMPLATE';
   id: string;
   title: string;
   text: string;
@@ -96,37 +98,60 @@ const ENTRY_COLUMNS = `
 /**
  * The words of a suggestion query (`$1` the title's words as typed, `$2` the title, `$3` the body):
  * - each word is read as the FAQ's nearest word when the FAQ does not use it as typed (« subvension » →
- *   « subvention »), through the vocabulary's trigram index;
- * - `query.tq` matches a document sharing one of the words when up to three count, two of them when more count (a
- *   mayor's question shares some words with the entry, rarely all; one common word alone is no reason);
- *   `query.bq` any word of the body; `query.title_key` is the title without accents, for the trigram similarity;
- * - `lexeme` keeps each typed word with its query, to say which words matched. Computed once (`MATERIALIZED`).
+ *   « subvention »): the most similar (trigrams) of the words beginning with the same three letters; `lexeme` keeps each typed word with its French lexemes
+ *   (`lexemes`, accents ignored) and its query (`tq`), to say which words matched. Computed once (`MATERIALIZED`);
+ * - `wanted`: the lexemes looked for, the title's at full weight, the body's others at a third;
+ * - `query.tq` matches a document sharing any of the title's words (the questions and templates, few to rank);
+ *   `query.bq` any word of the body; `query.title_key` is the title without accents, for the trigram similarity.
  */
 const SUGGEST_WORDS = `
   token AS (
     SELECT t.ord, t.word, lower(public.immutable_unaccent(t.word)) AS folded FROM unnest($1::text[]) WITH ORDINALITY AS t(word, ord)
   ),
-  lexeme AS MATERIALIZED (
-    SELECT ord, word, plainto_tsquery('public.french_unaccent', coalesce(
+  corrected AS (
+    SELECT ord, word, coalesce(
       (SELECT v.word FROM faq_vocabulary v WHERE v.word = folded),
-      (SELECT k.word FROM (SELECT v.word FROM faq_vocabulary v WHERE length(folded) >= 4 ORDER BY v.word <-> folded LIMIT 1) k
-        WHERE similarity(k.word, folded) >= 0.3),
-      folded)) AS tq
+      (SELECT v.word FROM faq_vocabulary v
+        WHERE length(folded) >= 4 AND similarity(v.word, folded) >= 0.5
+          -- The words beginning with its first three letters, as an index range (a prepared plan cannot use LIKE's).
+          AND v.word ~>=~ left(folded, 3) AND v.word ~<~ (left(folded, 2) || chr(ascii(substr(folded, 3, 1)) + 1))
+        ORDER BY similarity(v.word, folded) DESC, v.ndoc DESC LIMIT 1),
+      folded) AS key
     FROM token
   ),
+  lexeme AS MATERIALIZED (
+    SELECT ord, word, plainto_tsquery('public.french_unaccent', key) AS tq,
+           tsvector_to_array(to_tsvector('public.french_unaccent', key)) AS lexemes
+      FROM corrected
+  ),
+  wanted AS MATERIALIZED (
+    SELECT DISTINCT x AS lexeme, 1.0::real AS factor FROM lexeme, unnest(lexemes) x
+    UNION ALL
+    SELECT DISTINCT x, 0.33 FROM unnest(tsvector_to_array(to_tsvector('public.french_unaccent', $3))) x
+     WHERE NOT EXISTS (SELECT 1 FROM lexeme l WHERE x = ANY(l.lexemes))
+  ),
   query AS (
-    SELECT CASE WHEN count(*) FILTER (WHERE numnode(l.tq) > 0) <= 3
-             THEN coalesce(string_agg('(' || l.tq::text || ')', ' | ') FILTER (WHERE numnode(l.tq) > 0), '')
-             ELSE (SELECT string_agg('(' || a.tq::text || ') & (' || b.tq::text || ')', ' | ')
-                     FROM lexeme a JOIN lexeme b ON a.ord < b.ord WHERE numnode(a.tq) > 0 AND numnode(b.tq) > 0)
-           END::tsquery AS tq,
+    SELECT coalesce(string_agg('(' || l.tq::text || ')', ' | ') FILTER (WHERE numnode(l.tq) > 0), '')::tsquery AS tq,
            replace(plainto_tsquery('public.french_unaccent', $3)::text, ' & ', ' | ')::tsquery AS bq,
            lower(public.immutable_unaccent($2)) AS title_key
       FROM lexeme l
   )`;
 
-/** How many of the full-text's best candidates the trigram similarity of the titles re-ranks. */
-const RERANKED = 40;
+/** How many of the best candidates by their shared words the trigram similarity of the titles re-ranks. */
+const RERANKED = 20;
+/** The scale of the words' rarity (idf = ln(1 + scale / entries using the word)): a rare word counts more. */
+const IDF_SCALE = 1000;
+/**
+ * A word used by more than this share of the entries (« commune ») does not choose the candidates when another word
+ * does: it would add little to their rank and cost the most (one row per entry to add up). It still counts among the
+ * words matched.
+ */
+const COMMON_SHARE = 0.4;
+
+/** The typed words found in an entry's shared lexemes `hit` (a text[]), in their order, and how many typed words count. */
+const MATCHED_LEXEMES = (hit: string) =>
+  `(SELECT array_agg(l.word ORDER BY l.ord) FROM lexeme l WHERE l.lexemes && ${hit}) AS matched,
+   (SELECT count(*)::int FROM lexeme l WHERE numnode(l.tq) > 0) AS words`;
 
 /** The typed words found in a document `doc` (a tsvector), in their order, and how many typed words count. */
 const MATCHED_WORDS = (doc: string) =>
@@ -151,6 +176,17 @@ export function faqVisibleTo(reader: FaqReader, params: SqlParams): string {
     return `(e.departement_code = ${departement} OR (e.status = 'PUBLISHED' AND e.scope = 'NATIONAL'))`;
   }
   return `(e.status = 'PUBLISHED' AND (e.departement_code = ${departement} OR e.scope = 'NATIONAL'))`;
+}
+
+/**
+ * The same rule as `faqVisibleTo` for rows known to be published (the postings of `faq_term`, alias `alias`): the
+ * public reads the public ones of its portal's département and the public national rules; everyone signed in reads
+ * their département's and the national rules.
+ */
+export function publishedVisibleTo(reader: FaqReader, params: SqlParams, alias: string): string {
+  const departement = params.add(reader.kind === 'public' ? reader.departementCode : reader.user.departementCode);
+  const scope = `(${alias}.departement_code = ${departement} OR ${alias}.scope = 'NATIONAL')`;
+  return reader.kind === 'public' ? `(${alias}.visibility = 'PUBLIC' AND ${scope})` : scope;
 }
 
 /** The SQL of the FAQ. Every read states who reads (`faqVisibleTo`); every write names the owning département. */
@@ -309,74 +345,92 @@ export class FaqRepository {
 
 
   /**
-   * The published entries the reader sees that look like the question being typed, best first: full-text rank of
-   * the title's words (title above the answer's start), of the body's words, trigram similarity of the titles, and
-   * a little helpfulness. Candidates come from the full-text index of the published entries.
+   * Everything that looks like the question being typed, in one statement (the typed words are read once), best
+   * first within each kind:
+   * - `FAQ`: the published entries the reader sees: full-text rank of the title's words (title above the answer's
+   *   start) and of the body's words, a little helpfulness; the trigram similarity of the titles then re-ranks the
+   *   best of them (it costs far more than the rank);
+   * - `THREAD` (`sources.commune`): that commune's own open questions, by their subject;
+   * - `TEMPLATE` (`sources.templatesOf`): that département's answer templates.
+   * A named prepared statement: planned once per connection, not at every keystroke.
    */
-  async suggestEntries(reader: FaqReader, query: SuggestQuery, limit: number): Promise<SuggestionRow[]> {
+  async suggest(
+    reader: FaqReader,
+    query: SuggestQuery,
+    sources: { commune: string | null; templatesOf: string | null },
+    limits: { entries: number; threads: number; templates: number },
+  ): Promise<SuggestionRow[]> {
     const params = new SqlParams(query.words, query.title, query.body);
-    // The trigram similarity costs far more than the rank: it re-ranks the best candidates of the full text only.
-    return this.db.query(
+    const parts = [
       `WITH ${SUGGEST_WORDS},
-       candidate AS (
-         SELECT e.id, e.suggest_doc, e.title_key,
-                3 * ts_rank(e.suggest_doc, query.tq) + ts_rank(e.suggest_doc, query.bq)
-                  + 0.3 * (e.helpful_yes + 1)::real / (e.helpful_yes + e.helpful_no + 2) AS rank
-           FROM faq_entry e, query
-          WHERE e.status = 'PUBLISHED' AND ${faqVisibleTo(reader, params)} AND e.suggest_doc @@ query.tq
-          ORDER BY rank DESC LIMIT ${RERANKED}
+       known AS (
+         SELECT w.lexeme, w.factor, x.ndoc, x.ndoc > ${COMMON_SHARE} * (SELECT max(ndoc) FROM faq_lexeme) AS common
+           FROM wanted w JOIN faq_lexeme x ON x.lexeme = w.lexeme
        ),
-       best AS (
-         SELECT c.id, c.suggest_doc, c.rank + 2 * similarity(c.title_key, query.title_key) AS score
-           FROM candidate c, query ORDER BY score DESC LIMIT ${params.add(limit)}
-       )
-       SELECT b.id, e.title, left(e.answer, 1000) AS text, b.score, ${MATCHED_WORDS('b.suggest_doc')}
-         FROM best b JOIN faq_entry e ON e.id = b.id ORDER BY b.score DESC`,
-      params.values,
-    );
-  }
-
-  /** The commune's own open questions that look like the one being typed (its subject only). */
-  async suggestCommuneThreads(insee: string, query: SuggestQuery, limit: number): Promise<SuggestionRow[]> {
-    return this.db.query(
-      `WITH ${SUGGEST_WORDS},
-       candidate AS (
+       weight AS (
+         SELECT k.lexeme, k.factor * ln(1 + ${IDF_SCALE}::real / k.ndoc) AS idf FROM known k
+          WHERE NOT k.common OR NOT EXISTS (SELECT 1 FROM known o WHERE NOT o.common)
+       ),
+       title_hit AS (
+         SELECT p.entry_id AS id FROM faq_term p JOIN weight g ON g.lexeme = p.lexeme
+          WHERE p.in_title AND ${publishedVisibleTo(reader, params, 'p')}
+          GROUP BY p.entry_id ORDER BY sum(g.idf) DESC LIMIT ${RERANKED}
+       ),
+       answer_hit AS (
+         SELECT p.entry_id AS id FROM faq_term p JOIN weight g ON g.lexeme = p.lexeme
+          WHERE (SELECT count(*) FROM title_hit) < ${RERANKED} AND ${publishedVisibleTo(reader, params, 'p')}
+          GROUP BY p.entry_id ORDER BY sum(p.score * g.idf) DESC LIMIT ${RERANKED}
+       ),
+       entry_candidate AS (
+         SELECT c.id, (SELECT sum(p.score * g.idf) FROM faq_term p JOIN weight g ON g.lexeme = p.lexeme WHERE p.entry_id = c.id)
+                        / greatest((SELECT sum(idf) FROM weight), 1e-6) AS rank
+           FROM (SELECT id FROM title_hit UNION SELECT id FROM answer_hit) c
+       ),
+       entry_best AS (
+         SELECT c.id,
+                3 * c.rank + 2 * similarity(e.title_key, query.title_key) + 0.3 * (e.helpful_yes + 1)::real / (e.helpful_yes + e.helpful_no + 2) AS score
+           FROM entry_candidate c JOIN faq_entry e ON e.id = c.id, query
+          ORDER BY score DESC LIMIT ${params.add(limits.entries)}
+       )`,
+    ];
+    const selects = [
+      `SELECT 'FAQ' AS kind, b.id, e.title, left(e.answer, 1000) AS text, b.score,
+              ${MATCHED_LEXEMES('(SELECT array_agg(t.lexeme) FROM faq_term t WHERE t.entry_id = b.id AND t.lexeme IN (SELECT lexeme FROM wanted))')}
+         FROM entry_best b JOIN faq_entry e ON e.id = b.id`,
+    ];
+    if (sources.commune) {
+      parts.push(`
+       thread_best AS (
          SELECT t.id, t.subject, t.search_subject,
                 3 * ts_rank(t.search_subject, query.tq) + 2 * similarity(lower(public.immutable_unaccent(t.subject)), query.title_key) AS score
            FROM thread t, query
-          WHERE t.commune_insee = $4 AND t.state <> 'CLOSED'
+          WHERE t.commune_insee = ${params.add(sources.commune)} AND t.state <> 'CLOSED'
             AND (t.search_subject @@ query.tq OR lower(public.immutable_unaccent(t.subject)) % query.title_key)
-          ORDER BY score DESC LIMIT $5
-       )
-       SELECT c.id, c.subject AS title, c.score, ${MATCHED_WORDS('c.search_subject')},
-              coalesce((SELECT m.body FROM thread_message m WHERE m.thread_id = c.id AND NOT m.internal ORDER BY m.created_at, m.id LIMIT 1), '') AS text
-         FROM candidate c ORDER BY c.score DESC`,
-      [query.words, query.title, query.body, insee, limit],
-    );
-  }
-
-  /** The département's answer templates that look like the question an agent answers. */
-  async suggestTemplates(departement: string, query: SuggestQuery, limit: number): Promise<SuggestionRow[]> {
-    return this.db.query(
-      `WITH ${SUGGEST_WORDS},
-       template AS (
-         SELECT a.id, a.title, a.body,
-                setweight(to_tsvector('public.french_unaccent', a.title), 'A') || setweight(to_tsvector('public.french_unaccent', a.body), 'B') AS doc
-           FROM answer_template a WHERE a.departement_code = $4
-       ),
-       candidate AS (
-         SELECT t.*, 3 * ts_rank(t.doc, query.tq) + ts_rank(t.doc, query.bq) AS score
-           FROM template t, query WHERE t.doc @@ query.tq
-          ORDER BY score DESC LIMIT $5
-       )
-       SELECT c.id, c.title, c.body AS text, c.score, ${MATCHED_WORDS('c.doc')} FROM candidate c ORDER BY c.score DESC`,
-      [query.words, query.title, query.body, departement, limit],
-    );
+          ORDER BY score DESC LIMIT ${params.add(limits.threads)}
+       )`);
+      selects.push(`SELECT 'THREAD', c.id, c.subject, coalesce((SELECT m.body FROM thread_message m WHERE m.thread_id = c.id AND NOT m.internal
+                                                  ORDER BY m.created_at, m.id LIMIT 1), ''), c.score, ${MATCHED_WORDS('c.search_subject')}
+         FROM thread_best c`);
+    }
+    if (sources.templatesOf) {
+      parts.push(`
+       template_best AS (
+         SELECT a.id, a.title, a.body, d.doc, 3 * ts_rank(d.doc, query.tq) + ts_rank(d.doc, query.bq) AS score
+           FROM answer_template a, query,
+                LATERAL (SELECT setweight(to_tsvector('public.french_unaccent', a.title), 'A')
+                                || setweight(to_tsvector('public.french_unaccent', a.body), 'B') AS doc) d
+          WHERE a.departement_code = ${params.add(sources.templatesOf)} AND d.doc @@ query.tq
+          ORDER BY score DESC LIMIT ${params.add(limits.templates)}
+       )`);
+      selects.push(`SELECT 'TEMPLATE', c.id, c.title, c.body, c.score, ${MATCHED_WORDS('c.doc')} FROM template_best c`);
+    }
+    return preparedQuery(this.db, `${parts.join(',')} ${selects.join(' UNION ALL ')} ORDER BY score DESC`, params.values);
   }
 
   /** Reads the words of the published entries again (after a change of what is published, and every night). */
   async refreshVocabulary(): Promise<void> {
     await this.db.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY faq_vocabulary`);
+    await this.db.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY faq_lexeme`);
   }
 
   /** A question an agent of `departement` may make a draft from. */
