@@ -65,7 +65,8 @@ describe('FAQ suggestions', () => {
     const title = (await entry.locator('.title').innerText()).trim();
     await entry.getByRole('button', { name: /^Lire la réponse/ }).click();
     const dialog = page.getByRole('dialog', { name: title });
-    await dialog.locator('pas-markdown-text .body').waitFor();
+    // The answer the API rendered, as the mayor reads it.
+    await dialog.locator('.answer p').first().waitFor();
     await settleOverlay(page);
     await screenshot(page, 'faq-suggestions-dialog-phone', { fullPage: false });
     await dialog.getByRole('button', { name: 'Revenir à ma question' }).click();
