@@ -7,7 +7,7 @@ import baseConfig from "../../eslint.config.mjs";
  */
 const FEATURES = [
   'accounts', 'audit', 'auth', 'documents', 'faq', 'files', 'geocoding', 'health', 'live', 'mail', 'me', 'notifications',
-  'projects', 'public-portal', 'publication', 'settings', 'staff', 'territory', 'threads', 'workspaces',
+  'projects', 'public-portal', 'publication', 'settings', 'simulator', 'staff', 'territory', 'threads', 'workspaces',
 ];
 
 /** A relative import of folder `name` of src/ from anywhere below src/ (`../x/…`, `../../x/…`). */

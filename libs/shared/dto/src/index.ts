@@ -11,3 +11,4 @@ export * from './lib/mail';
 export * from './lib/geocoding';
 export * from './lib/live';
 export * from './lib/faq';
+export * from './lib/simulator';
