@@ -27,6 +27,7 @@ import { StaffModule } from './staff/staff.module';
 import { TerritoryModule } from './territory/territory.module';
 import { ThreadsModule } from './threads/threads.module';
 import { FaqModule } from './faq/faq.module';
+import { SimulatorModule } from './simulator/simulator.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
@@ -69,6 +70,7 @@ export class AppModule {
         LiveModule,
         WorkspacesModule,
         FaqModule,
+        SimulatorModule,
       ],
     };
   }

@@ -16,6 +16,12 @@ import { parisDay, workingCalendar } from '../common/calendar/working-calendar';
 import { FaqRepository } from '../faq/faq.repository';
 import { FaqService } from '../faq/faq.service';
 import { DEMO_FAQ } from './demo-faq';
+import { DEMO_CATALOGUE } from '../simulator/engine/demo-catalogue';
+import { ruleFieldsOf } from '../simulator/simulator.mapper';
+import { SimulatorRepository } from '../simulator/simulator.repository';
+
+/** The demo catalogue's schemes of a département (the others are national to the installation). */
+const DEMO_SCHEME_DEPARTEMENTS: Record<string, string> = { 'cd95-rural': DEMO_DEPARTEMENT };
 
 /** The id a seeding statement reads back. */
 interface IdRow {
@@ -38,6 +44,7 @@ export class DemoSeeder {
     private readonly publication: PublicationService,
     private readonly faqRepository: FaqRepository,
     private readonly faq: FaqService,
+    private readonly simulator: SimulatorRepository,
   ) {}
 
   /** Returns whether it seeded anything. */
@@ -96,6 +103,42 @@ export class DemoSeeder {
     await this.seedPublications();
     await this.seedThreads();
     await this.seedFaq();
+    await this.seedAidSchemes();
+  }
+
+  /**
+   * The simulator's demo catalogue: the national schemes of the installation (DETR, DSIL, Fonds vert, LEADER) and the
+   * Val-d'Oise's own aid, each with its dated version. The legal parameters are code (`LEGAL_PARAMETERS`), not rows.
+   * A scheme whose code already exists is left as it is.
+   */
+  private async seedAidSchemes(): Promise<void> {
+    let created = 0;
+    await this.db.transaction(async (tx) => {
+      for (const version of DEMO_CATALOGUE) {
+        // The version's own id and scheme id are the catalogue's names: the database gives its own.
+        const { schemeId, code, name, funder, kind, destination, validFrom, validTo } = version;
+        const rule = ruleFieldsOf(version);
+        const departementCode = DEMO_SCHEME_DEPARTEMENTS[schemeId] ?? null;
+        if (await this.simulator.codeTaken(tx, departementCode ?? DEMO_DEPARTEMENT, code, null)) {
+          continue;
+        }
+        const id = await this.simulator.insertScheme(tx, departementCode, {
+          code,
+          name,
+          funder,
+          kind,
+          destination,
+          description: '',
+          audiences: ['Communes'],
+          recurrence: validTo === null ? 'Permanente' : 'Annuelle',
+          callForProjects: funder === 'ETAT',
+          links: rule.sources.slice(0, 3),
+        });
+        await this.simulator.insertVersion(tx, id, { validFrom, validTo, rule }, null);
+        created++;
+      }
+    });
+    this.logger.log(`${created} dispositifs d’aide de démonstration créés.`);
   }
 
   /**

@@ -12,6 +12,7 @@ import { PublicSearchOneIndex1764440000000 } from './1764440000000-public-search
 import { InboxSearchByDepartement1764450000000 } from './1764450000000-inbox-search-by-departement';
 import { Faq1764460000000 } from './1764460000000-faq';
 import { FaqSuggestions1764470000000 } from './1764470000000-faq-suggestions';
+import { AidSchemes1764480000000 } from './1764480000000-aid-schemes';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   InboxSearchByDepartement1764450000000,
   Faq1764460000000,
   FaqSuggestions1764470000000,
+  AidSchemes1764480000000,
 ];

@@ -297,3 +297,170 @@ export interface SimulationResult {
   sources: SimulatorSource[];
   notice: string;
 }
+
+// --- API: the catalogue ------------------------------------------------------------------------------------------
+
+/** The fields of a version's rule that are stored with it (the scheme gives the rest: code, name, funder…). */
+export type AidSchemeRuleFields = Omit<
+  AidSchemeVersionRule,
+  'id' | 'schemeId' | 'code' | 'name' | 'funder' | 'kind' | 'destination' | 'validFrom' | 'validTo'
+>;
+
+export interface AidSchemeLink {
+  label: string;
+  url: string;
+}
+
+export interface AidSchemeVersionDto {
+  id: string;
+  validFrom: string;
+  /** Inclusive; `null`: still in force. */
+  validTo: string | null;
+  rule: AidSchemeRuleFields;
+  createdAt: string;
+}
+
+/** Whether the scheme's current version suits a commune (population, EPCI, theme when asked). */
+export interface AidSchemeCommuneEligibility {
+  communeInsee: string;
+  eligible: boolean;
+  /** Each condition checked, met or not (French). */
+  reasons: string[];
+}
+
+export interface AidSchemeSummaryDto {
+  id: string;
+  /** `null`: a national scheme of the installation, read-only for every département. */
+  departementCode: string | null;
+  code: string;
+  name: string;
+  funder: Funder;
+  kind: AidKind;
+  destination: AidDestination;
+  description: string;
+  audiences: string[];
+  recurrence: string;
+  callForProjects: boolean;
+  links: AidSchemeLink[];
+  version: number;
+  updatedAt: string;
+  /** The version in force today; `null` when none is. */
+  current: AidSchemeVersionDto | null;
+  /** Only when a commune was asked for (`?insee=`). */
+  eligibility: AidSchemeCommuneEligibility | null;
+  /** Whether the signed-in user may edit it (an admin of its département). */
+  editable: boolean;
+}
+
+/** A scheme's line in one simulation, as a test case expects it. */
+export interface AidSchemeTestExpectation {
+  /** Whether a version of the scheme was in force on the case's date. */
+  inForce: boolean;
+  eligible: boolean;
+  minCents: number;
+  maxCents: number;
+  retainedCents: number;
+}
+
+export interface AidSchemeTestCaseDto {
+  id: string;
+  name: string;
+  input: SimulationInput;
+  expected: AidSchemeTestExpectation;
+  createdAt: string;
+}
+
+export interface AidSchemeDto extends AidSchemeSummaryDto {
+  /** Newest first. */
+  versions: AidSchemeVersionDto[];
+  /** For the département's admins only; `null` for others. */
+  testCases: AidSchemeTestCaseDto[] | null;
+}
+
+export interface AidSchemeVersionInput {
+  validFrom: string;
+  validTo: string | null;
+  rule: AidSchemeRuleFields;
+}
+
+export interface CreateAidSchemeRequest {
+  code: string;
+  name: string;
+  funder: Funder;
+  kind: AidKind;
+  destination: AidDestination;
+  description?: string;
+  audiences?: string[];
+  recurrence?: string;
+  callForProjects?: boolean;
+  links?: AidSchemeLink[];
+  /** The first version. */
+  firstVersion: AidSchemeVersionInput;
+}
+
+/**
+ * A change carries the version it was made on (409 when stale). A rule is never edited in place: `newVersion` adds a
+ * dated version, starting after the latest one, which then ends the day before.
+ */
+export type UpdateAidSchemeRequest = Partial<Omit<CreateAidSchemeRequest, 'firstVersion'>> & {
+  version: number;
+  newVersion?: AidSchemeVersionInput;
+};
+
+/** A saved case whose line changed with the new rule (« Tester la règle »). */
+export interface AidSchemeTestCaseRun {
+  testCaseId: string;
+  name: string;
+  expected: AidSchemeTestExpectation;
+  actual: AidSchemeTestExpectation;
+}
+
+export interface AidSchemeUpdateResult {
+  scheme: AidSchemeDto;
+  /** Every saved case was run again; these are those whose line differs from what was saved. */
+  changedTestCases: AidSchemeTestCaseRun[];
+}
+
+export interface CreateAidSchemeTestCaseRequest extends ProjectSimulationRequest {
+  name: string;
+  communeInsee: string;
+}
+
+// --- API: simulations --------------------------------------------------------------------------------------------
+
+/** Upper bound of every amount of a request (10 billion euros). */
+export const SIMULATION_MAX_CENTS = 1_000_000_000_000;
+
+export interface SimulationRequest {
+  communeInsee: string;
+  theme: ProjectTheme;
+  eligibleExpenseHtCents: number;
+  expenseTtcCents?: number | null;
+  privateFundingCents?: number;
+  /** Default: today (Paris). */
+  date?: string;
+  derogation?: Derogation | null;
+  derogationShareBp?: number | null;
+  spendingStarted?: boolean;
+  /** Saves the simulation with this project of the commune. */
+  projectId?: string;
+}
+
+export type ProjectSimulationRequest = Omit<SimulationRequest, 'communeInsee' | 'projectId'>;
+
+/** A result, with the id of the saved simulation (`null`: computed, not saved). */
+export interface SimulationResponse extends SimulationResult {
+  id: string | null;
+}
+
+/** A saved simulation: its input and its result as computed then, with the versions of the rules it used. */
+export interface SavedSimulationDto {
+  id: string;
+  communeInsee: string;
+  projectId: string | null;
+  createdAt: string;
+  createdByName: string | null;
+  input: SimulationInput;
+  result: SimulationResult;
+  versionIds: string[];
+}
