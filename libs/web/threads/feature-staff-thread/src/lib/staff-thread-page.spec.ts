@@ -12,6 +12,14 @@ import { of, throwError } from 'rxjs';
 import { StaffThreadPage } from './staff-thread-page';
 import { agentFixture, communeFileFixture, staffThreadFixture } from './testing/thread-fixtures';
 
+/** Waits for what the user would see (a dialog's focus moves after its animation), up to 5 s. */
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe(StaffThreadPage.name, () => {
   let fixture: ComponentFixture<StaffThreadPage>;
   let element: HTMLElement;
@@ -196,7 +204,8 @@ describe(StaffThreadPage.name, () => {
     close.focus();
     close.click();
     await fixture.whenStable();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The dialog opens and takes the focus after its animation: waited for, however slow the machine.
+    await until(() => !!document.querySelector('mat-dialog-container')?.contains(document.activeElement));
     const dialog = document.querySelector<HTMLElement>('mat-dialog-container');
     expect(dialog?.getAttribute('role')).toBe('dialog');
     expect(dialog?.querySelector('h2')?.textContent).toBe('Fermer la question\u00a0?');
@@ -207,7 +216,7 @@ describe(StaffThreadPage.name, () => {
       .find((b) => b.textContent?.trim() === 'Annuler')
       ?.click();
     await fixture.whenStable();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(() => document.querySelector('mat-dialog-container') === null && document.activeElement === close);
     expect(document.querySelector('mat-dialog-container')).toBeNull();
     expect(document.activeElement).toBe(close);
     expect(api.changeState).not.toHaveBeenCalled();
@@ -219,7 +228,7 @@ describe(StaffThreadPage.name, () => {
       .find((b) => b.textContent?.trim() === 'Fermer la question')
       ?.click();
     await fixture.whenStable();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(() => document.activeElement === element.querySelector('.notice'));
     expect(api.changeState).toHaveBeenCalledWith('t1', { state: 'CLOSED', version: 1 });
     expect(element.querySelector('.notice')?.textContent).toBe('La question est fermée.');
     // The button is gone with the open state: focus goes to the confirmation, not to <body>.
