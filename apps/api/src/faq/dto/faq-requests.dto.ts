@@ -40,12 +40,12 @@ import {
   type ThreadCategory,
 } from '@passerelle/shared/dto';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { trimmed } from '../../common/http/trim';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class LegalReferenceInputDto implements LegalReferenceDto {
   @ApiProperty({ example: 'Article R2334-27 du CGCT', maxLength: FAQ_LIMITS.referenceLabelMax })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez l’article ou le texte cité.' })
   @MinLength(3, { message: 'Indiquez l’article ou le texte cité.' })
   @MaxLength(FAQ_LIMITS.referenceLabelMax, { message: `Une référence ne peut pas dépasser ${FAQ_LIMITS.referenceLabelMax} caractères.` })
@@ -61,14 +61,14 @@ export class LegalReferenceInputDto implements LegalReferenceDto {
 
 export class FaqEntryInputDto implements FaqEntryInput {
   @ApiProperty({ minLength: FAQ_LIMITS.titleMin, maxLength: FAQ_LIMITS.titleMax })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez la question.' })
   @MinLength(FAQ_LIMITS.titleMin, { message: `La question doit compter au moins ${FAQ_LIMITS.titleMin} caractères.` })
   @MaxLength(FAQ_LIMITS.titleMax, { message: `La question ne peut pas dépasser ${FAQ_LIMITS.titleMax} caractères.` })
   title!: string;
 
   @ApiProperty({ maxLength: FAQ_LIMITS.answerMax, description: 'Markdown' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Rédigez la réponse.' })
   @MinLength(1, { message: 'Rédigez la réponse.' })
   @MaxLength(FAQ_LIMITS.answerMax, { message: `La réponse ne peut pas dépasser ${FAQ_LIMITS.answerMax} caractères.` })
@@ -123,7 +123,7 @@ export class FaqReviewDto implements FaqReviewRequest {
 
   @ApiPropertyOptional({ maxLength: FAQ_LIMITS.rejectReasonMax })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Le motif doit être un texte.' })
   @MaxLength(FAQ_LIMITS.rejectReasonMax, { message: `Le motif ne peut pas dépasser ${FAQ_LIMITS.rejectReasonMax} caractères.` })
   reason?: string;
@@ -172,7 +172,7 @@ export class PublicFaqQueryDto extends FaqListQueryDto {
 
 export class ReferenceChangedDto {
   @ApiProperty({ example: 'Article R2334-27 du CGCT', maxLength: FAQ_LIMITS.referenceLabelMax })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez l’article ou le texte qui a changé.' })
   @MinLength(3, { message: 'Indiquez l’article ou le texte qui a changé.' })
   @MaxLength(FAQ_LIMITS.referenceLabelMax, { message: `Une référence ne peut pas dépasser ${FAQ_LIMITS.referenceLabelMax} caractères.` })

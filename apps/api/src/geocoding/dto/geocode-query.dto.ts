@@ -2,13 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Length, Matches } from 'class-validator';
 import { GEOCODE_QUERY_LIMITS, type GeocodeQuery, INSEE_CODE_PATTERN } from '@passerelle/shared/dto';
+import { trimmed } from '../../common/http/trim';
 
 const { min, max } = GEOCODE_QUERY_LIMITS;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class GeocodeQueryDto implements GeocodeQuery {
   @ApiProperty({ description: 'Adresse ou lieu recherché.', minLength: min, maxLength: max })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'q doit être un texte.' })
   @Length(min, max, { message: `Saisissez entre ${min} et ${max} caractères.` })
   // The Base Adresse Nationale refuses a query that starts with anything else.

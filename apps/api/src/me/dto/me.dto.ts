@@ -1,11 +1,11 @@
 import { Transform } from 'class-transformer';
 import { IsString, Length, MaxLength } from 'class-validator';
 import type { ChangePasswordRequest, DisableTotpRequest, TotpConfirmRequest, UpdateMeRequest } from '@passerelle/shared/dto';
+import { trimmed } from '../../common/http/trim';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class UpdateMeDto implements UpdateMeRequest {
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez votre nom.' })
   @Length(2, 100, { message: 'Votre nom doit compter de 2 à 100 caractères.' })
   displayName!: string;

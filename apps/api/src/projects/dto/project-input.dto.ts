@@ -33,11 +33,11 @@ import {
   type ProjectStatus,
   type ProjectTheme,
 } from '@passerelle/shared/dto';
+import { trimmed } from '../../common/http/trim';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DAY_MESSAGE = 'Date invalide : format attendu AAAA-MM-JJ.';
 const AMOUNT_MESSAGE = `Montant invalide : un nombre entier de centimes, entre 0 et ${PROJECT_LIMITS.maxAmountCents / 100} €.`;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** A money amount in integer cents (HT): no negative, no fraction of a cent, nothing absurd. */
 function Amount(): PropertyDecorator {
@@ -58,7 +58,7 @@ function Day(): PropertyDecorator {
 
 function Text(max: number, label: string): PropertyDecorator {
   return (target, key) => {
-    Transform(trim)(target, key);
+    Transform(trimmed)(target, key);
     IsString({ message: `${label} doit être un texte.` })(target, key);
     MaxLength(max, { message: `${label} : ${max} caractères au plus.` })(target, key);
   };
@@ -96,7 +96,7 @@ export class MilestoneInput implements MilestoneDto {
   @Matches(DAY, { message: DAY_MESSAGE })
   date!: string;
 
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez l’étape.' })
   @Length(1, PROJECT_LIMITS.shortText, { message: `L’étape : de 1 à ${PROJECT_LIMITS.shortText} caractères.` })
   title!: string;
@@ -139,7 +139,7 @@ export class LocationInput implements ProjectLocationDto {
 export class ProjectFieldsDto implements Partial<ProjectInput> {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Le titre doit être un texte.' })
   @Length(1, PROJECT_LIMITS.title, { message: `Le titre : de 1 à ${PROJECT_LIMITS.title} caractères.` })
   title?: string;

@@ -47,8 +47,8 @@ import {
   type TaxBase,
   type UpdateAidSchemeRequest,
 } from '@passerelle/shared/dto';
+import { trimmed } from '../../common/http/trim';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Indiquez une date valide (AAAA-MM-JJ).';
 const HTTPS_URL = /^https:\/\/[^\s<>"]+$/;
@@ -142,7 +142,7 @@ export class SimulationRequestDto extends ProjectSimulationRequestDto implements
 
 export class AidSchemeTestCaseRequestDto extends ProjectSimulationRequestDto implements CreateAidSchemeTestCaseRequest {
   @ApiProperty({ maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Nommez le cas de test.' })
   @MinLength(1, { message: 'Nommez le cas de test.' })
   @MaxLength(200, { message: 'Le nom ne peut pas dépasser 200 caractères.' })
@@ -170,7 +170,7 @@ export class AidSchemeListQueryDto {
 
 export class SourceInputDto implements SimulatorSource, AidSchemeLink {
   @ApiProperty({ maxLength: 300 })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez le libellé.' })
   @MinLength(1, { message: 'Indiquez le libellé.' })
   @MaxLength(300, { message: 'Un libellé ne peut pas dépasser 300 caractères.' })
@@ -307,14 +307,14 @@ export class VersionInputDto implements AidSchemeVersionInput {
 
 export class AidSchemeFieldsDto {
   @ApiProperty({ maxLength: 40, example: 'Val-d’Oise' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez le code court du dispositif.' })
   @MinLength(1, { message: 'Indiquez le code court du dispositif.' })
   @MaxLength(40, { message: 'Le code ne peut pas dépasser 40 caractères.' })
   code!: string;
 
   @ApiProperty({ maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez le nom du dispositif.' })
   @MinLength(1, { message: 'Indiquez le nom du dispositif.' })
   @MaxLength(200, { message: 'Le nom ne peut pas dépasser 200 caractères.' })
@@ -334,7 +334,7 @@ export class AidSchemeFieldsDto {
 
   @ApiPropertyOptional({ maxLength: 5000 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'La description doit être un texte.' })
   @MaxLength(5000, { message: 'La description ne peut pas dépasser 5 000 caractères.' })
   description?: string;
@@ -349,7 +349,7 @@ export class AidSchemeFieldsDto {
 
   @ApiPropertyOptional({ maxLength: 200, example: 'Annuelle' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'La récurrence doit être un texte.' })
   @MaxLength(200, { message: 'La récurrence ne peut pas dépasser 200 caractères.' })
   recurrence?: string;

@@ -10,8 +10,8 @@ import {
   type ThreadCategory,
   type UpdateDepartementSettingsInput,
 } from '@passerelle/shared/dto';
+import { trimmed } from '../../common/http/trim';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class UpdateDepartementSettingsDto implements UpdateDepartementSettingsInput {
   @ApiProperty({ minimum: 1, maximum: 60 })
@@ -23,7 +23,7 @@ export class UpdateDepartementSettingsDto implements UpdateDepartementSettingsIn
 
 export class LabelDto implements LabelInput {
   @ApiProperty({ maxLength: THREAD_LIMITS.labelName })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez le nom de l’étiquette.' })
   @MinLength(1, { message: 'Indiquez le nom de l’étiquette.' })
   @MaxLength(THREAD_LIMITS.labelName, { message: `Le nom ne peut pas dépasser ${THREAD_LIMITS.labelName} caractères.` })
@@ -54,14 +54,14 @@ export class RoutingRuleDto implements RoutingRuleInput {
 
 export class AnswerTemplateDto implements AnswerTemplateInput {
   @ApiProperty({ maxLength: THREAD_LIMITS.templateTitle })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez le titre du modèle.' })
   @MinLength(1, { message: 'Indiquez le titre du modèle.' })
   @MaxLength(THREAD_LIMITS.templateTitle, { message: `Le titre ne peut pas dépasser ${THREAD_LIMITS.templateTitle} caractères.` })
   title!: string;
 
   @ApiProperty({ maxLength: THREAD_LIMITS.body })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Écrivez le texte du modèle.' })
   @MinLength(1, { message: 'Écrivez le texte du modèle.' })
   @MaxLength(THREAD_LIMITS.body, { message: `Le texte ne peut pas dépasser ${THREAD_LIMITS.body} caractères.` })

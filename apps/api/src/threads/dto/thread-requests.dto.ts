@@ -41,14 +41,14 @@ import {
   type ThreadState,
 } from '@passerelle/shared/dto';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { trimmed } from '../../common/http/trim';
 
 const CODE = /^(?:\d{5}|2[AB]\d{3})$/;
 const STATE_FILTERS = [...THREAD_STATES, 'ACTIVE', 'ALL'] as const;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateThreadDto implements CreateThreadInput {
   @ApiProperty({ maxLength: THREAD_LIMITS.subject })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez l’objet de votre question.' })
   @MinLength(1, { message: 'Indiquez l’objet de votre question.' })
   @MaxLength(THREAD_LIMITS.subject, { message: `L’objet ne peut pas dépasser ${THREAD_LIMITS.subject} caractères.` })
@@ -64,7 +64,7 @@ export class CreateThreadDto implements CreateThreadInput {
   projectId?: string | null;
 
   @ApiProperty({ maxLength: THREAD_LIMITS.body, description: 'Markdown.' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Écrivez votre question.' })
   @MinLength(1, { message: 'Écrivez votre question.' })
   @MaxLength(THREAD_LIMITS.body, { message: `Le message ne peut pas dépasser ${THREAD_LIMITS.body} caractères.` })
@@ -80,7 +80,7 @@ export class CreateThreadDto implements CreateThreadInput {
 
 export class PostMessageDto implements PostMessageInput {
   @ApiProperty({ maxLength: THREAD_LIMITS.body, description: 'Markdown.' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Écrivez votre message.' })
   @MinLength(1, { message: 'Écrivez votre message.' })
   @MaxLength(THREAD_LIMITS.body, { message: `Le message ne peut pas dépasser ${THREAD_LIMITS.body} caractères.` })
@@ -106,7 +106,7 @@ export class PostMessageDto implements PostMessageInput {
 
 export class EditMessageDto implements EditMessageInput {
   @ApiProperty({ maxLength: THREAD_LIMITS.body })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Écrivez votre message.' })
   @MinLength(1, { message: 'Écrivez votre message.' })
   @MaxLength(THREAD_LIMITS.body, { message: `Le message ne peut pas dépasser ${THREAD_LIMITS.body} caractères.` })
@@ -146,7 +146,7 @@ export class SatisfactionDto implements SatisfactionInput {
 
   @ApiPropertyOptional({ maxLength: THREAD_LIMITS.comment, nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Le commentaire doit être un texte.' })
   @MaxLength(THREAD_LIMITS.comment, { message: `Le commentaire ne peut pas dépasser ${THREAD_LIMITS.comment} caractères.` })
   comment?: string | null;

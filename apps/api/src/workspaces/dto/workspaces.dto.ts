@@ -11,12 +11,12 @@ import {
   type WorkspaceState,
 } from '@passerelle/shared/dto';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { trimmed } from '../../common/http/trim';
 
 const EMAIL_MESSAGE = 'Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr.';
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateInvitationDto implements CreateInvitationRequest {
-  @Transform(trim)
+  @Transform(trimmed)
   @IsEmail({}, { message: EMAIL_MESSAGE })
   @MaxLength(254, { message: EMAIL_MESSAGE })
   email!: string;
@@ -26,21 +26,21 @@ export class CreateInvitationDto implements CreateInvitationRequest {
 }
 
 export class OpenWorkspaceDto implements OpenWorkspaceRequest {
-  @Transform(trim)
+  @Transform(trimmed)
   @IsEmail({}, { message: EMAIL_MESSAGE })
   @MaxLength(254, { message: EMAIL_MESSAGE })
   mayorEmail!: string;
 }
 
 export class ReplaceMayorDto implements ReplaceMayorRequest {
-  @Transform(trim)
+  @Transform(trimmed)
   @IsEmail({}, { message: EMAIL_MESSAGE })
   @MaxLength(254, { message: EMAIL_MESSAGE })
   email!: string;
 }
 
 export class AcceptInvitationDto implements AcceptInvitationRequest {
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString({ message: 'Indiquez votre nom.' })
   @Length(2, 100, { message: 'Votre nom doit compter de 2 à 100 caractères.' })
   displayName!: string;
