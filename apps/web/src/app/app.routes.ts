@@ -149,6 +149,18 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqEntryPage),
       },
       {
+        path: 'simulateur',
+        title: 'Simuler les aides',
+        data: { area: 'commune' },
+        loadComponent: () => import('@passerelle/web/simulator/feature-simulator').then((m) => m.SimulatorPage),
+      },
+      {
+        path: 'projets/:id/simulateur',
+        title: 'Simuler les aides du projet',
+        data: { area: 'commune' },
+        loadComponent: () => import('@passerelle/web/simulator/feature-simulator').then((m) => m.SimulatorPage),
+      },
+      {
         path: 'projets/nouveau',
         title: 'Nouveau projet',
         canDeactivate: [(page: ProjectCreatePage) => page.confirmLeave()],
@@ -204,6 +216,12 @@ export const appRoutes: Route[] = [
         title: 'Fiche projet',
         data: { area: 'departement' },
         loadChildren: () => import('@passerelle/web/projects/feature-detail').then((m) => m.projectDetailRoutes),
+      },
+      {
+        path: 'simulateur',
+        title: 'Simuler les aides',
+        data: { area: 'departement' },
+        loadComponent: () => import('@passerelle/web/simulator/feature-simulator').then((m) => m.SimulatorPage),
       },
       {
         path: 'publications',

@@ -100,7 +100,7 @@ describe(App.name, () => {
 
   it('shows the links inline on larger screens', async () => {
     const { element } = await render(false, 'MAYOR');
-    expect(inlineLinks(element)).toEqual(['Accueil', 'Espace commune', 'Questions', 'FAQ']);
+    expect(inlineLinks(element)).toEqual(['Accueil', 'Espace commune', 'Questions', 'FAQ', 'Simulateur']);
     expect(element.querySelector('button[aria-label="Ouvrir le menu"]')).toBeNull();
     expect(element.querySelector('mat-sidenav')).toBeNull();
   });
@@ -119,7 +119,7 @@ describe(App.name, () => {
   });
 
   it.each<[Role, string[]]>([
-    ['COLLABORATOR', ['Accueil', 'Espace commune', 'Questions', 'FAQ']],
+    ['COLLABORATOR', ['Accueil', 'Espace commune', 'Questions', 'FAQ', 'Simulateur']],
     ['AGENT', ['Accueil', 'Questions', 'Projets', 'FAQ', 'À relire']],
     ['ADMIN', ['Accueil', 'Questions', 'Projets', 'FAQ', 'À relire', 'Administration']],
   ])('shows a %s only the areas their role can open', async (role, expected) => {

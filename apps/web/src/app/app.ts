@@ -93,6 +93,7 @@ export class App {
       links.push({ path: '/espace', label: 'Espace commune', exact: false });
       links.push({ path: '/espace/questions', label: 'Questions', exact: false });
       links.push({ path: '/espace/faq', label: 'FAQ', exact: false });
+      links.push({ path: '/espace/simulateur', label: 'Simulateur', exact: false });
     }
     if (role && DEPARTEMENT_ROLES.includes(role)) {
       // The département's home is the inbox of the communes' questions (and their threads and files below it).
