@@ -315,15 +315,20 @@ async function reflow(browser: Browser, ids: Ids, role: Role): Promise<string[]>
   const { context, page } = await signedInContext(browser, role, 320, REFLOW_HEIGHT);
   for (const check of PAGES.filter((p) => p.role === role)) {
     await page.setViewportSize({ width: 320, height: REFLOW_HEIGHT });
+    let step = 'loading the page';
     try {
       await page.goto(check.path(ids));
+      // Four roles load their pages at once: on a busy machine the first heading may take longer than a click.
+      await page.locator('main h1').first().waitFor({ timeout: 30_000 });
       await ready(page);
       for (const width of [320, 640]) {
+        step = `at ${width} px`;
         await page.setViewportSize({ width, height: REFLOW_HEIGHT });
         failures.push(...(await reflowFailures(page, `${role}: ${check.name} @${width}`, width, role !== 'visitor')));
       }
     } catch (error) {
-      failures.push(`${role}: ${check.name}: ${(error as Error).message.split('\n')[0]}`);
+      await screenshot(page, `reflow/error-${role}-${check.name}`);
+      failures.push(`${role}: ${check.name} (${step}): ${(error as Error).message.split('\n')[0]}`);
     }
   }
   await context.close();
