@@ -5,9 +5,14 @@ export type SimulatorErrorCode =
   | 'AID_SCHEME_NATIONAL_READ_ONLY'
   | 'AID_SCHEME_VERSION_CONFLICT'
   | 'AID_SCHEME_CODE_TAKEN'
+  | 'AID_SCHEME_TEST_CASES_CHANGED'
   | 'SIMULATION_COMMUNE_NOT_FOUND'
   | 'SIMULATION_COMMUNE_FORBIDDEN'
-  | 'SIMULATION_PROJECT_NOT_FOUND';
+  | 'SIMULATION_PROJECT_NOT_FOUND'
+  | 'SIMULATION_NOT_FOUND'
+  | 'SIMULATION_FUNDING_PLAN_FULL'
+  | 'SIMULATION_LINE_NOT_ELIGIBLE'
+  | 'SIMULATION_PROJECT_VERSION_CONFLICT';
 
 export class SimulatorException extends DomainException {
   constructor(code: SimulatorErrorCode, extra?: Record<string, unknown>) {
@@ -35,5 +40,18 @@ function describe(code: SimulatorErrorCode): { kind: ErrorKind; message: string 
       return { kind: 'FORBIDDEN', message: 'Vous ne pouvez faire de simulation que pour une commune dont vous avez la charge.' };
     case 'SIMULATION_PROJECT_NOT_FOUND':
       return { kind: 'NOT_FOUND', message: 'Ce projet est introuvable.' };
+    case 'AID_SCHEME_TEST_CASES_CHANGED':
+      return {
+        kind: 'CONFLICT',
+        message: 'Cette modification change le résultat de cas de test enregistrés : vérifiez-les, puis confirmez les nouveaux résultats.',
+      };
+    case 'SIMULATION_NOT_FOUND':
+      return { kind: 'NOT_FOUND', message: 'Cette simulation est introuvable.' };
+    case 'SIMULATION_FUNDING_PLAN_FULL':
+      return { kind: 'CONFLICT', message: 'Le plan de financement de la fiche est complet : retirez une ligne avant d’en ajouter.' };
+    case 'SIMULATION_LINE_NOT_ELIGIBLE':
+      return { kind: 'INVALID', message: 'Seules les aides éligibles de la simulation peuvent rejoindre le plan de financement.' };
+    case 'SIMULATION_PROJECT_VERSION_CONFLICT':
+      return { kind: 'CONFLICT', message: 'La fiche a été modifiée entre-temps : rechargez-la avant de recommencer.' };
   }
 }

@@ -405,7 +405,34 @@ export interface CreateAidSchemeRequest {
 export type UpdateAidSchemeRequest = Partial<Omit<CreateAidSchemeRequest, 'firstVersion'>> & {
   version: number;
   newVersion?: AidSchemeVersionInput;
+  /**
+   * Saved test cases must still give the same line after an edit: when one would change, the edit answers 409
+   * `AID_SCHEME_TEST_CASES_CHANGED` (with `changedTestCases`) and nothing is saved, unless the admin accepts the new
+   * results, which then become the cases' expectations.
+   */
+  acceptChangedTestCases?: boolean;
 };
+
+/** « Tester la règle » : the edit as it would be saved, run against every saved case, and nothing saved. */
+export type AidSchemeTestRuleRequest = Omit<UpdateAidSchemeRequest, 'acceptChangedTestCases'>;
+
+/** One saved case run with the draft rule. */
+export interface AidSchemeTestCaseCheck extends AidSchemeTestCaseRun {
+  /** The line is the one saved with the case. */
+  passed: boolean;
+}
+
+export interface AidSchemeTestRuleResult {
+  /** Every saved case, in the order they were saved. */
+  checks: AidSchemeTestCaseCheck[];
+}
+
+/** The body of the 409 answered when an edit would change saved cases. */
+export interface AidSchemeTestCasesChangedError {
+  code: 'AID_SCHEME_TEST_CASES_CHANGED';
+  message: string;
+  changedTestCases: AidSchemeTestCaseRun[];
+}
 
 /** A saved case whose line changed with the new rule (« Tester la règle »). */
 export interface AidSchemeTestCaseRun {
@@ -417,7 +444,7 @@ export interface AidSchemeTestCaseRun {
 
 export interface AidSchemeUpdateResult {
   scheme: AidSchemeDto;
-  /** Every saved case was run again; these are those whose line differs from what was saved. */
+  /** The saved cases whose line changed and whose expectation was updated (`acceptChangedTestCases`). */
   changedTestCases: AidSchemeTestCaseRun[];
 }
 
@@ -463,4 +490,55 @@ export interface SavedSimulationDto {
   input: SimulationInput;
   result: SimulationResult;
   versionIds: string[];
+}
+
+// --- API: the open-data file of DETR / DSIL grants -----------------------------------------------------------------
+
+/** The State dotations whose yearly grants are published as open data, and can feed the typical rates. */
+export const AID_GRANT_IMPORT_SCHEMES = ['DETR', 'DSIL'] as const;
+export type AidGrantImportScheme = (typeof AID_GRANT_IMPORT_SCHEMES)[number];
+
+/** Largest file accepted (a whole year of a région fits well under it). */
+export const AID_GRANT_IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** A line of the file that was not kept, and why (French). */
+export interface AidGrantImportRejectedLine {
+  /** 1-based, the header being line 1. */
+  line: number;
+  reason: string;
+}
+
+/**
+ * One import of the file (columns: projet, bénéficiaire, département, coût total HT, subvention accordée, année; an
+ * optional column naming the dotation). Only the importing département's lines are kept; importing the same scheme
+ * and year again replaces the previous lines. Kept grants count like obtained funding lines in the typical rates.
+ */
+export interface AidGrantImportDto {
+  id: string;
+  scheme: AidGrantImportScheme;
+  fileName: string;
+  /** The years the kept lines cover. */
+  years: number[];
+  keptCount: number;
+  /** Lines of other départements, ignored. */
+  otherDepartementCount: number;
+  rejectedCount: number;
+  /** The first rejected lines (at most 50). */
+  rejected: AidGrantImportRejectedLine[];
+  importedAt: string;
+  importedByName: string | null;
+}
+
+// --- API: from a simulation to the fiche's funding plan -------------------------------------------------------------
+
+/**
+ * « Ajouter au plan de financement » : chosen lines of a saved simulation of the project become funding lines in the
+ * state « envisagé », for the amount retained by the simulation (or its typical amount when asked and known).
+ */
+export interface AddSimulationFundingRequest {
+  /** The fiche's version (409 when stale). */
+  version: number;
+  /** Scheme ids of the simulation's eligible lines. */
+  schemeIds: string[];
+  scenario: 'MAX' | 'TYPICAL';
 }

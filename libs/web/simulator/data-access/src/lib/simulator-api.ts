@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  AddSimulationFundingRequest,
   AidSchemeDto,
   AidSchemeSummaryDto,
   ProjectSimulationRequest,
@@ -10,6 +11,7 @@ import type {
   SimulationResponse,
 } from '@passerelle/shared/dto';
 import { API_BASE_URL } from '@passerelle/web/shared/data-access';
+import type { ProjectDto } from '@passerelle/shared/dto';
 import type { Observable } from 'rxjs';
 
 export interface AidSchemeFilter {
@@ -52,6 +54,11 @@ export class SimulatorApi {
   /** Computes and saves with the project, with the versions of the rules applied. */
   saveProjectSimulation(projectId: string, request: ProjectSimulationRequest): Observable<SimulationResponse> {
     return this.http.post<SimulationResponse>(this.projectUrl(projectId), request);
+  }
+
+  /** « Ajouter au plan de financement » : the chosen lines of a saved simulation join the fiche's funding plan. */
+  addToFundingPlan(projectId: string, simulationId: string, request: AddSimulationFundingRequest): Observable<ProjectDto> {
+    return this.http.post<ProjectDto>(`${this.projectUrl(projectId)}/${encodeURIComponent(simulationId)}/funding-lines`, request);
   }
 
   private projectUrl(projectId: string): string {
