@@ -2,8 +2,11 @@ import type {
   AidSchemeDto,
   AidSchemeSummaryDto,
   AidSchemeTestCaseDto,
+  AidSchemeTestCasesChangedError,
+  AidSchemeTestRuleResult,
   AidSchemeUpdateResult,
   ApiError,
+  ProjectDto,
   SavedSimulationDto,
   SimulationResponse,
 } from '@passerelle/shared/dto';
@@ -152,6 +155,58 @@ describe('Subsidy simulator (catalogue and simulations)', () => {
     expect((await call(mayor, 'POST', '/simulations', { ...ABLEIGES_SCHOOL, role: 'ADMIN' })).status).toBe(400);
   });
 
+  it('adds chosen lines of a saved simulation to the fiche’s funding plan, « envisagé », for its members only', async () => {
+    const [{ id: fiche }] = await t.db.query(
+      `INSERT INTO project (commune_insee, title, theme, status, progress)
+       VALUES ('95002', 'Cour de l’école', 'ECOLES_PETITE_ENFANCE', 'PLANNED', 0) RETURNING id`,
+    );
+    const saved = await call<SimulationResponse>(mayor, 'POST', `/projects/${fiche}/simulations`, withoutCommune());
+    // Two aids the plan retains: the first joins the plan, the second is already obtained on the fiche.
+    const [first, second] = saved.body.plan.retained.filter((r) => r.cents > 0);
+    const schemeId = (code: string) => saved.body.lines.find((l) => l.schemeCode === code)?.schemeId;
+    const obtained = { funder: 'ETAT', funderName: null, scheme: second.schemeCode, amountRequestedCents: 100, amountObtainedCents: 100, state: 'OBTAINED', requestedOn: null, decidedOn: null };
+    await t.db.query(`UPDATE project SET funding_lines = $2::jsonb WHERE id = $1`, [fiche, JSON.stringify([obtained])]);
+    const url = `/projects/${fiche}/simulations/${saved.body.id}/funding-lines`;
+    const fiche1 = (await call<ProjectDto>(mayor, 'GET', `/projects/${fiche}`)).body;
+    const body = { version: fiche1.version, schemeIds: [schemeId(first.schemeCode), schemeId(second.schemeCode)], scenario: 'MAXIMUM' };
+
+    // Staff read the fiche but do not write it; another commune does not see it; a stale version is refused.
+    expect((await call(agent, 'POST', url, body)).status).toBe(403);
+    const stranger = await signIn(t.app, (await createTeam(t.db, otherCommune)).mayor);
+    expect((await call(stranger, 'POST', url, body)).status).toBe(404);
+    expect((await call(mayor, 'POST', url, { ...body, version: fiche1.version + 1 })).status).toBe(409);
+    expect((await call(mayor, 'POST', `/projects/${projectId}/simulations/${saved.body.id}/funding-lines`, body)).status).toBe(404);
+    const notRetained = saved.body.lines.find((l) => !saved.body.plan.retained.some((r) => r.schemeCode === l.schemeCode && r.cents > 0));
+    expect(notRetained).toBeDefined();
+    const refused = await call(mayor, 'POST', url, { ...body, schemeIds: [notRetained?.schemeId] });
+    expect(refused).toMatchObject({ status: 400, body: { code: 'SIMULATION_LINE_NOT_ELIGIBLE' } });
+    expect((await call(mayor, 'POST', url, { ...body, scenario: 'AVERAGE' })).status).toBe(400);
+
+    const added = await call<ProjectDto>(mayor, 'POST', url, body);
+    expect(added.status).toBe(200);
+    // The first joins the plan as « envisagé » for the amount the plan retains; the obtained one is left as it was.
+    expect(added.body.fundingLines).toEqual([
+      obtained,
+      {
+        funder: saved.body.lines.find((l) => l.schemeCode === first.schemeCode)?.funder,
+        funderName: null,
+        scheme: first.schemeCode,
+        amountRequestedCents: first.cents,
+        amountObtainedCents: null,
+        state: 'CONSIDERED',
+        requestedOn: null,
+        decidedOn: null,
+      },
+    ]);
+    expect(added.body.version).toBe(fiche1.version + 1);
+    // Added again, the « envisagé » line stays one line.
+    const again = await call<ProjectDto>(mayor, 'POST', url, { ...body, version: added.body.version });
+    expect(again.status).toBe(200);
+    expect(again.body.fundingLines).toEqual(added.body.fundingLines);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM project_history WHERE project_id = $1 AND action = 'UPDATED'`, [fiche]);
+    expect(count).toBe(1);
+  });
+
   it('keeps a saved simulation as computed, and reports the test cases a new version of the rule changes', async () => {
     const scheme = await call<AidSchemeDto>(admin, 'GET', `/aid-schemes/${(await schemeByCode(admin, 'Val-d’Oise')).id}`);
     expect(scheme.body).toMatchObject({ editable: true, testCases: [] });
@@ -178,10 +233,31 @@ describe('Subsidy simulator (catalogue and simulations)', () => {
     expect((await call(agent, 'POST', `/aid-schemes/${scheme.body.id}/test-cases`, { ...ABLEIGES_SCHOOL, name: 'Agent' })).status).toBe(403);
 
     // From May, at most 20 % of the expense: 36,000 € instead of the 50,000 € ceiling.
-    const edit = await call<AidSchemeUpdateResult>(admin, 'PATCH', `/aid-schemes/${scheme.body.id}`, {
-      version: scheme.body.version,
-      newVersion: { validFrom: '2025-05-01', validTo: '2025-12-31', rule: { ...before.rule, rateMaxBp: 2000 } },
-    });
+    const mayRule = { version: scheme.body.version, newVersion: { validFrom: '2025-05-01', validTo: '2025-12-31', rule: { ...before.rule, rateMaxBp: 2000 } } };
+    const tried = await call<AidSchemeTestRuleResult>(admin, 'POST', `/aid-schemes/${scheme.body.id}/test-rule`, mayRule);
+    expect(tried.status).toBe(200);
+    expect(tried.body.checks).toEqual([
+      {
+        testCaseId: june.body.id,
+        name: 'École d’Ableiges, juin',
+        expected: june.body.expected,
+        actual: expect.objectContaining({ maxCents: 3_600_000 }),
+        passed: false,
+      },
+      { testCaseId: march.body.id, name: 'École d’Ableiges, mars', expected: march.body.expected, actual: march.body.expected, passed: true },
+    ]);
+    expect((await call(agent, 'POST', `/aid-schemes/${scheme.body.id}/test-rule`, mayRule)).status).toBe(403);
+    // Nothing was saved by the test: the scheme keeps its version and its single rule.
+    const untouched = await call<AidSchemeDto>(admin, 'GET', `/aid-schemes/${scheme.body.id}`);
+    expect(untouched.body.version).toBe(scheme.body.version);
+    expect(untouched.body.versions).toHaveLength(1);
+
+    const refused = await call<AidSchemeTestCasesChangedError>(admin, 'PATCH', `/aid-schemes/${scheme.body.id}`, mayRule);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'AID_SCHEME_TEST_CASES_CHANGED', changedTestCases: [expect.objectContaining({ testCaseId: june.body.id })] });
+    expect((await call<AidSchemeDto>(admin, 'GET', `/aid-schemes/${scheme.body.id}`)).body.versions).toHaveLength(1);
+
+    const edit = await call<AidSchemeUpdateResult>(admin, 'PATCH', `/aid-schemes/${scheme.body.id}`, { ...mayRule, acceptChangedTestCases: true });
     expect(edit.status).toBe(200);
     expect(edit.body.scheme.versions.map((v) => [v.validFrom, v.validTo])).toEqual([
       ['2025-05-01', '2025-12-31'],
@@ -195,6 +271,9 @@ describe('Subsidy simulator (catalogue and simulations)', () => {
         actual: expect.objectContaining({ inForce: true, eligible: true, maxCents: 3_600_000 }),
       },
     ]);
+    // The accepted line is now what the case expects: the next edit compares with it.
+    const accepted = await call<AidSchemeDto>(admin, 'GET', `/aid-schemes/${scheme.body.id}`);
+    expect(accepted.body.testCases?.find((c) => c.id === june.body.id)?.expected).toMatchObject({ maxCents: 3_600_000 });
     const stale = await call(admin, 'PATCH', `/aid-schemes/${scheme.body.id}`, { version: scheme.body.version, name: 'Trop tard' });
     expect(stale.status).toBe(409);
 

@@ -1,11 +1,17 @@
-import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AidSchemeDto, AidSchemeSummaryDto, AidSchemeTestCaseDto, AidSchemeUpdateResult } from '@passerelle/shared/dto';
+import type { AidSchemeDto, AidSchemeSummaryDto, AidSchemeTestCaseDto, AidSchemeTestRuleResult, AidSchemeUpdateResult } from '@passerelle/shared/dto';
 import { Allow, CurrentUser, SignedIn } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
 import { CanonicalId } from '../common/http/id.pipe';
 import { AidSchemesService } from './aid-schemes.service';
-import { AidSchemeListQueryDto, AidSchemeTestCaseRequestDto, CreateAidSchemeDto, UpdateAidSchemeDto } from './dto/simulator-requests.dto';
+import {
+  AidSchemeListQueryDto,
+  AidSchemeTestCaseRequestDto,
+  AidSchemeTestRuleDto,
+  CreateAidSchemeDto,
+  UpdateAidSchemeDto,
+} from './dto/simulator-requests.dto';
 
 @ApiBearerAuth()
 @ApiTags('Simulateur de subventions')
@@ -41,6 +47,14 @@ export class AidSchemesController {
   @ApiOperation({ summary: 'Modifier un dispositif du département (nouvelle version datée de la règle) et rejouer ses cas de test' })
   update(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Body() body: UpdateAidSchemeDto): Promise<AidSchemeUpdateResult> {
     return this.schemes.update(user, id, body);
+  }
+
+  @Post(':id/test-rule')
+  @Allow('ADMIN')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Tester la règle : la modification appliquée sans être enregistrée, et chaque cas de test rejoué' })
+  testRule(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Body() body: AidSchemeTestRuleDto): Promise<AidSchemeTestRuleResult> {
+    return this.schemes.testRule(user, id, body);
   }
 
   @Post(':id/test-cases')

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type {
   AidSchemeDto,
   AidSchemeRuleFields,
   AidSchemeSummaryDto,
   AidSchemeTestCaseDto,
+  AidSchemeTestCaseCheck,
   AidSchemeTestCaseRun,
+  AidSchemeTestRuleRequest,
+  AidSchemeTestRuleResult,
   AidSchemeUpdateResult,
   AidSchemeVersionInput,
   CreateAidSchemeRequest,
@@ -85,37 +88,41 @@ export class AidSchemesService {
     return this.get(user, id);
   }
 
+  /**
+   * Saves the edit when every saved test case still gives the same line; otherwise answers
+   * `AID_SCHEME_TEST_CASES_CHANGED` and saves nothing, unless the admin accepts the new lines as the expectations.
+   */
   async update(user: AuthUser, id: string, request: UpdateAidSchemeRequest): Promise<AidSchemeUpdateResult> {
-    if (request.newVersion) {
-      assertVersion(request.newVersion, 'newVersion');
-    }
-    const scheme = await this.db.transaction(async (tx) => {
-      const found = await this.repository.findScheme(tx, user.departementCode, this.id(id), true);
-      if (!found) {
-        throw new SimulatorException('AID_SCHEME_NOT_FOUND');
+    const { scheme, runs } = await this.db.transaction(async (tx) => {
+      const found = await this.applyEdit(tx, user, id, request);
+      const changed = (await this.rerunTestCases(tx, found)).filter((run) => !run.passed).map(withoutPassed);
+      if (changed.length > 0 && request.acceptChangedTestCases !== true) {
+        throw new SimulatorException('AID_SCHEME_TEST_CASES_CHANGED', { changedTestCases: changed });
       }
-      this.assertEditable(user, found);
-      if (found.version !== request.version) {
-        throw new SimulatorException('AID_SCHEME_VERSION_CONFLICT', { currentVersion: found.version });
+      for (const run of changed) {
+        await this.repository.updateTestCaseExpectation(tx, run.testCaseId, run.actual);
       }
-      const fields = fieldsOf({ ...fieldsOfRow(found), ...present(request) });
-      if (fields.code.toLowerCase() !== found.code.toLowerCase() && (await this.repository.codeTaken(tx, user.departementCode, fields.code, found.id))) {
-        throw new SimulatorException('AID_SCHEME_CODE_TAKEN');
-      }
-      await this.repository.updateScheme(tx, found.id, request.version, fields, this.clock.now());
-      if (request.newVersion) {
-        const [latest] = await this.repository.versionsOf(tx, [found.id]);
-        if (latest && request.newVersion.validFrom <= latest.valid_from) {
-          throw new ValidationFailedException({
-            'newVersion.validFrom': `La nouvelle version doit commencer après le ${formatDate(latest.valid_from)}, début de la dernière version.`,
-          });
-        }
-        await this.repository.endVersionsBefore(tx, found.id, request.newVersion.validFrom);
-        await this.repository.insertVersion(tx, found.id, versionOf(request.newVersion), user.id);
-      }
-      return found;
+      return { scheme: found, runs: changed };
     }).catch(codeTaken);
-    return { scheme: await this.get(user, scheme.id), changedTestCases: await this.rerunTestCases(scheme) };
+    return { scheme: await this.get(user, scheme.id), changedTestCases: runs };
+  }
+
+  /** « Tester la règle » : the edit applied in a transaction that is always rolled back, and every saved case run. */
+  async testRule(user: AuthUser, id: string, request: AidSchemeTestRuleRequest): Promise<AidSchemeTestRuleResult> {
+    let checks: AidSchemeTestCaseCheck[] = [];
+    await this.db
+      .transaction(async (tx) => {
+        const found = await this.applyEdit(tx, user, id, request);
+        checks = await this.rerunTestCases(tx, found);
+        throw new RolledBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) {
+          throw error;
+        }
+      })
+      .catch(codeTaken);
+    return { checks };
   }
 
   /** Saves a case with the scheme's line as the engine computes it now. */
@@ -129,18 +136,47 @@ export class AidSchemesService {
     return toTestCase(row);
   }
 
-  /** « Tester la règle » : every saved case of the scheme, run again; those whose line changed. */
-  private async rerunTestCases(scheme: AidSchemeRow): Promise<AidSchemeTestCaseRun[]> {
-    const cases = await this.repository.testCasesOf(this.db, scheme.id);
-    const runs: AidSchemeTestCaseRun[] = [];
-    for (const testCase of cases) {
-      const { result } = await this.simulations.run(this.db, testCase.input, scheme.departement_code);
-      const actual = expectationOf(result, scheme.id);
-      if (!sameExpectation(testCase.expected, actual)) {
-        runs.push({ testCaseId: testCase.id, name: testCase.name, expected: testCase.expected, actual });
-      }
+  /** The scheme's fields and, when asked, its new dated version, written in `tx` after the checks of an edit. */
+  private async applyEdit(tx: EntityManager, user: AuthUser, id: string, request: AidSchemeTestRuleRequest): Promise<AidSchemeRow> {
+    if (request.newVersion) {
+      assertVersion(request.newVersion, 'newVersion');
     }
-    return runs;
+    const found = await this.repository.findScheme(tx, user.departementCode, this.id(id), true);
+    if (!found) {
+      throw new SimulatorException('AID_SCHEME_NOT_FOUND');
+    }
+    this.assertEditable(user, found);
+    if (found.version !== request.version) {
+      throw new SimulatorException('AID_SCHEME_VERSION_CONFLICT', { currentVersion: found.version });
+    }
+    const fields = fieldsOf({ ...fieldsOfRow(found), ...present(request) });
+    if (fields.code.toLowerCase() !== found.code.toLowerCase() && (await this.repository.codeTaken(tx, user.departementCode, fields.code, found.id))) {
+      throw new SimulatorException('AID_SCHEME_CODE_TAKEN');
+    }
+    await this.repository.updateScheme(tx, found.id, request.version, fields, this.clock.now());
+    if (request.newVersion) {
+      const [latest] = await this.repository.versionsOf(tx, [found.id]);
+      if (latest && request.newVersion.validFrom <= latest.valid_from) {
+        throw new ValidationFailedException({
+          'newVersion.validFrom': `La nouvelle version doit commencer après le ${formatDate(latest.valid_from)}, début de la dernière version.`,
+        });
+      }
+      await this.repository.endVersionsBefore(tx, found.id, request.newVersion.validFrom);
+      await this.repository.insertVersion(tx, found.id, versionOf(request.newVersion), user.id);
+    }
+    return found;
+  }
+
+  /** Every saved case of the scheme, run again with the rules as `db` sees them; each says whether its line held. */
+  private async rerunTestCases(db: EntityManager, scheme: AidSchemeRow): Promise<AidSchemeTestCaseCheck[]> {
+    const cases = await this.repository.testCasesOf(db, scheme.id);
+    const checks: AidSchemeTestCaseCheck[] = [];
+    for (const testCase of cases) {
+      const { result } = await this.simulations.run(db, testCase.input, scheme.departement_code);
+      const actual = expectationOf(result, scheme.id);
+      checks.push({ testCaseId: testCase.id, name: testCase.name, expected: testCase.expected, actual, passed: sameExpectation(testCase.expected, actual) });
+    }
+    return checks;
   }
 
   /** The version in force today of each scheme, chosen as the engine chooses. */
@@ -212,6 +248,13 @@ function assertVersion(version: AidSchemeVersionInput, prefix: string): void {
   if (Object.keys(errors).length > 0) {
     throw new ValidationFailedException(errors);
   }
+}
+
+/** Thrown to roll back the transaction of « Tester la règle ». */
+class RolledBack extends Error {}
+
+function withoutPassed(check: AidSchemeTestCaseCheck): AidSchemeTestCaseRun {
+  return { testCaseId: check.testCaseId, name: check.name, expected: check.expected, actual: check.actual };
 }
 
 function versionOf(version: AidSchemeVersionInput): AidSchemeVersionInput {

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { SavedSimulationDto, SimulationResponse } from '@passerelle/shared/dto';
+import type { ProjectDto, SavedSimulationDto, SimulationResponse } from '@passerelle/shared/dto';
 import { CurrentUser, SignedIn } from '../common/access/access.decorators';
 import type { AuthUser } from '../common/access/auth-user';
 import { CanonicalId } from '../common/http/id.pipe';
-import { ProjectSimulationRequestDto, SimulationRequestDto } from './dto/simulator-requests.dto';
+import { AddSimulationFundingDto, ProjectSimulationRequestDto, SimulationRequestDto } from './dto/simulator-requests.dto';
+import { SimulationFundingService } from './simulation-funding.service';
 import { SimulationsService } from './simulations.service';
 
 @ApiBearerAuth()
@@ -26,7 +27,10 @@ export class SimulationsController {
 @ApiTags('Simulateur de subventions')
 @Controller('projects/:id/simulations')
 export class ProjectSimulationsController {
-  constructor(private readonly simulations: SimulationsService) {}
+  constructor(
+    private readonly simulations: SimulationsService,
+    private readonly funding: SimulationFundingService,
+  ) {}
 
   @Get()
   @SignedIn()
@@ -41,5 +45,18 @@ export class ProjectSimulationsController {
   @ApiOperation({ summary: 'Simuler les aides du projet et enregistrer le résultat avec les versions des règles appliquées' })
   simulate(@CurrentUser() user: AuthUser, @Param('id', CanonicalId) id: string, @Body() body: ProjectSimulationRequestDto): Promise<SimulationResponse> {
     return this.simulations.simulateForProject(user, id, body);
+  }
+
+  @Post(':simulationId/funding-lines')
+  @SignedIn()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Ajouter au plan de financement de la fiche les aides choisies d’une simulation enregistrée (état « envisagé »)' })
+  addToFundingPlan(
+    @CurrentUser() user: AuthUser,
+    @Param('id', CanonicalId) id: string,
+    @Param('simulationId', CanonicalId) simulationId: string,
+    @Body() body: AddSimulationFundingDto,
+  ): Promise<ProjectDto> {
+    return this.funding.addToFundingPlan(user, id, simulationId, body);
   }
 }

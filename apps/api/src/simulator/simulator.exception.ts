@@ -12,7 +12,7 @@ export type SimulatorErrorCode =
   | 'SIMULATION_NOT_FOUND'
   | 'SIMULATION_FUNDING_PLAN_FULL'
   | 'SIMULATION_LINE_NOT_ELIGIBLE'
-  | 'SIMULATION_PROJECT_VERSION_CONFLICT';
+  | 'SIMULATION_NO_TYPICAL_PLAN';
 
 export class SimulatorException extends DomainException {
   constructor(code: SimulatorErrorCode, extra?: Record<string, unknown>) {
@@ -50,8 +50,8 @@ function describe(code: SimulatorErrorCode): { kind: ErrorKind; message: string 
     case 'SIMULATION_FUNDING_PLAN_FULL':
       return { kind: 'CONFLICT', message: 'Le plan de financement de la fiche est complet : retirez une ligne avant d’en ajouter.' };
     case 'SIMULATION_LINE_NOT_ELIGIBLE':
-      return { kind: 'INVALID', message: 'Seules les aides éligibles de la simulation peuvent rejoindre le plan de financement.' };
-    case 'SIMULATION_PROJECT_VERSION_CONFLICT':
-      return { kind: 'CONFLICT', message: 'La fiche a été modifiée entre-temps : rechargez-la avant de recommencer.' };
+      return { kind: 'INVALID', message: 'Seules les aides éligibles retenues par la simulation peuvent rejoindre le plan de financement.' };
+    case 'SIMULATION_NO_TYPICAL_PLAN':
+      return { kind: 'INVALID', message: 'Cette simulation n’a pas de plan habituel : ajoutez les montants du plan maximal.' };
   }
 }

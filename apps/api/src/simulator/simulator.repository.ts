@@ -102,6 +102,10 @@ function schemeVisibleTo(departementCode: string, params: SqlParams): string {
 
 type Db = DataSource | EntityManager;
 
+const SIMULATION_SELECT = `SELECT s.id, s.commune_insee, s.project_id, s.created_at, u.display_name AS created_by_name, s.input, s.result,
+              s.version_ids::text[] AS version_ids
+         FROM simulation s LEFT JOIN app_user u ON u.id = s.created_by`;
+
 /** The simulator's SQL: the catalogue (national and per département), its test cases, the saved simulations. */
 @Injectable()
 export class SimulatorRepository {
@@ -236,6 +240,10 @@ export class SimulatorRepository {
     );
   }
 
+  async updateTestCaseExpectation(db: Db, id: string, expected: AidSchemeTestExpectation): Promise<void> {
+    await db.query(`UPDATE aid_scheme_test_case SET expected = $2::jsonb WHERE id = $1`, [id, JSON.stringify(expected)]);
+  }
+
   async insertTestCase(
     db: Db,
     schemeId: string,
@@ -328,12 +336,20 @@ export class SimulatorRepository {
     return row.id;
   }
 
+  /** One saved simulation of the project (`undefined` for another project's). */
+  async simulationOfProject(id: string, projectId: string): Promise<SimulationRow | undefined> {
+    const rows: SimulationRow[] = await this.db.query(
+      `${SIMULATION_SELECT}
+        WHERE s.id = $1 AND s.project_id = $2`,
+      [id, projectId],
+    );
+    return rows[0];
+  }
+
   /** A project's saved simulations, newest first (bounded: a project has a handful). */
   simulationsOfProject(projectId: string, limit: number): Promise<SimulationRow[]> {
     return this.db.query(
-      `SELECT s.id, s.commune_insee, s.project_id, s.created_at, u.display_name AS created_by_name, s.input, s.result,
-              s.version_ids::text[] AS version_ids
-         FROM simulation s LEFT JOIN app_user u ON u.id = s.created_by
+      `${SIMULATION_SELECT}
         WHERE s.project_id = $1
         ORDER BY s.created_at DESC, s.id DESC
         LIMIT $2`,

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   IsArray,
   IsBoolean,
   IsIn,
@@ -28,12 +29,15 @@ import {
   INSEE_CODE_PATTERN,
   PROJECT_THEMES,
   SIMULATION_MAX_CENTS,
+  SIMULATION_SCENARIOS,
   TAX_BASES,
+  type AddSimulationFundingRequest,
   type AidDestination,
   type AidKind,
   type AidSchemeEligibility,
   type AidSchemeLink,
   type AidSchemeRuleFields,
+  type AidSchemeTestRuleRequest,
   type AidSchemeVersionInput,
   type CapGroup,
   type CreateAidSchemeRequest,
@@ -43,6 +47,7 @@ import {
   type ProjectSimulationRequest,
   type ProjectTheme,
   type SimulationRequest,
+  type SimulationScenario,
   type SimulatorSource,
   type TaxBase,
   type UpdateAidSchemeRequest,
@@ -389,4 +394,31 @@ export class UpdateAidSchemeDto extends PartialType(AidSchemeFieldsDto) implemen
   @ValidateNested()
   @Type(() => VersionInputDto)
   newVersion?: VersionInputDto;
+
+  @ApiPropertyOptional({ description: 'Accepter les nouveaux résultats des cas de test que la modification change' })
+  @IsOptional()
+  @IsBoolean({ message: 'Indiquez si les nouveaux résultats des cas de test sont acceptés (oui ou non).' })
+  acceptChangedTestCases?: boolean;
+}
+
+/** « Tester la règle » : the same edit, never saved. */
+export class AidSchemeTestRuleDto extends OmitType(UpdateAidSchemeDto, ['acceptChangedTestCases'] as const) implements AidSchemeTestRuleRequest {}
+
+/** « Ajouter au plan de financement ». */
+export class AddSimulationFundingDto implements AddSimulationFundingRequest {
+  @ApiProperty()
+  @IsInt({ message: 'Version manquante : rechargez la fiche.' })
+  @Min(1, { message: 'Version manquante : rechargez la fiche.' })
+  version!: number;
+
+  @ApiProperty({ type: [String] })
+  @IsArray({ message: 'Choisissez les aides à ajouter.' })
+  @ArrayNotEmpty({ message: 'Choisissez au moins une aide à ajouter.' })
+  @ArrayMaxSize(30, { message: 'Trop d’aides choisies.' })
+  @IsUUID('all', { each: true, message: 'Une des aides choisies est inconnue.' })
+  schemeIds!: string[];
+
+  @ApiProperty({ enum: SIMULATION_SCENARIOS })
+  @IsIn(SIMULATION_SCENARIOS, { message: 'Choisissez le plan maximal ou le plan habituel.' })
+  scenario!: SimulationScenario;
 }

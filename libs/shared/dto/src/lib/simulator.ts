@@ -533,12 +533,14 @@ export interface AidGrantImportDto {
 
 /**
  * « Ajouter au plan de financement » : chosen lines of a saved simulation of the project become funding lines in the
- * state « envisagé », for the amount retained by the simulation (or its typical amount when asked and known).
+ * state « envisagé », requesting the amount the chosen plan retains. A scheme already in the plan as « envisagé » has
+ * its amount replaced; one already requested, obtained, refused or paid is left as it is. The answer is the fiche.
  */
 export interface AddSimulationFundingRequest {
   /** The fiche's version (409 when stale). */
   version: number;
-  /** Scheme ids of the simulation's eligible lines. */
+  /** Scheme ids of the simulation's eligible lines with an amount in the chosen plan. */
   schemeIds: string[];
-  scenario: 'MAX' | 'TYPICAL';
+  /** Which plan gives the amounts: the maximum (always there) or the typical one (when the simulation has it). */
+  scenario: SimulationScenario;
 }
