@@ -15,7 +15,7 @@ describe('Simulateur de subventions', () => {
     await browser?.close();
   });
 
-  it('lets the mayor simulate the aids of a project, see the DETR and the plan, save it and find it again', async () => {
+  it('lets the mayor simulate the aids of a project, see the DETR and the plan, save, print it and add its aids to the fiche’s funding plan', async () => {
     const { context, page } = await newPage(browser, 'desktop');
     const errors = watchConsole(page);
     await signIn(page, MAYOR);
@@ -64,6 +64,39 @@ describe('Simulateur de subventions', () => {
     await saved.getByRole('button', { name: /^Afficher/ }).first().click();
     await page.getByRole('heading', { level: 2, name: /^Simulation enregistrée le / }).waitFor();
     expect(squash(await page.getByRole('table', { name: /Plan de financement estimé/ }).innerText())).toContain('Aide DETR');
+
+    // Printed: the plan and the notice, without the form or the buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('heading', { level: 2, name: 'Votre projet' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
+    expect(await page.getByRole('table', { name: /Plan de financement estimé/ }).isVisible()).toBe(true);
+    expect(squash(await page.locator('main').innerText())).toContain('estimations');
+    await screenshot(page, 'simulator-print');
+    await page.emulateMedia({ media: 'screen' });
+
+    // The aids the plan retains join the fiche's funding plan, « envisagé »; the DETR, already obtained, is left alone.
+    const picker = page.getByRole('group', { name: 'Aides à ajouter au plan de financement de la fiche' });
+    const detrBox = picker.getByRole('checkbox', { name: /^DETR \(État\)/ });
+    await detrBox.waitFor();
+    expect(await detrBox.isChecked()).toBe(false);
+    expect(await detrBox.isDisabled()).toBe(true);
+    const ticked = picker.getByRole('checkbox', { checked: true });
+    await ticked.first().waitFor();
+    const label = await ticked.first().evaluate((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    const added = squash(label).split(' (')[0];
+    expect(added).not.toBe('');
+    await page.getByRole('button', { name: 'Ajouter au plan de financement' }).click();
+    await page.getByText(/ajoutées? au plan de financement de la fiche/).waitFor();
+    await page.getByRole('link', { name: 'Voir le plan de financement sur la fiche projet' }).click();
+    await page.waitForURL(/\/espace\/projets\/[^/]+$/);
+    const addedRow = page.getByRole('row').filter({ hasText: added });
+    await addedRow.first().waitFor();
+    expect(squash(await addedRow.first().innerText())).toContain('Envisagé');
+    await screenshot(page, 'simulator-added-to-fiche');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Simuler les aides' }).waitFor();
+    await page.getByRole('table', { name: /Simulations enregistrées du projet/ }).getByRole('button', { name: /^Afficher/ }).first().click();
+    await page.getByRole('table', { name: /Plan de financement estimé/ }).waitFor();
 
     // A phone: nothing scrolls sideways, the wide tables scroll inside their own region.
     await page.setViewportSize({ width: 360, height: 780 });

@@ -1,7 +1,7 @@
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { MeDto, ProjectDto, SavedSimulationDto } from '@passerelle/shared/dto';
+import type { MeDto, ProjectDto, SavedSimulationDto, SimulationLine, SimulationResult } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { ProjectsApi } from '@passerelle/web/projects/data-access';
 import { SimulatorApi } from '@passerelle/web/simulator/data-access';
@@ -24,12 +24,36 @@ const project = {
   commune: { insee: '95002', name: 'Ableiges' },
   theme: 'VOIRIE',
   forecastCostCents: 18_000_050,
+  version: 3,
+  permissions: { edit: true, delete: true, upload: true },
 } as ProjectDto;
+
+/** A result whose maximum plan retains DETR (63,000 €) and not the Val-d’Oise's aid, reduced to nothing by the caps. */
+function resultWithAids(): SimulationResult {
+  const base = simulationResult();
+  const line = (schemeId: string, schemeCode: string, funder: SimulationLine['funder']) =>
+    ({
+      schemeId,
+      schemeCode,
+      funder,
+      schemeName: schemeCode,
+      eligible: true,
+      versionId: `${schemeId}-v1`,
+      reasons: [],
+      explanation: [],
+      sources: [],
+    }) as unknown as SimulationLine;
+  return {
+    ...base,
+    lines: [line('detr', 'DETR', 'ETAT'), line('cd95', 'Val-d’Oise', 'DEPARTEMENT')],
+    plan: { ...base.plan, retained: [{ schemeCode: 'DETR', cents: 6_300_000 }, { schemeCode: 'Val-d’Oise', cents: 0 }] },
+  };
+}
 
 describe(SimulatorPage.name, () => {
   let fixture: ComponentFixture<SimulatorPage>;
   let element: HTMLElement;
-  let api: { simulate: jest.Mock; saveProjectSimulation: jest.Mock; listProjectSimulations: jest.Mock };
+  let api: { simulate: jest.Mock; saveProjectSimulation: jest.Mock; listProjectSimulations: jest.Mock; addToFundingPlan: jest.Mock };
 
   async function render(inputs: Record<string, string> = {}) {
     fixture = TestBed.createComponent(SimulatorPage);
@@ -59,6 +83,7 @@ describe(SimulatorPage.name, () => {
       simulate: jest.fn(() => of({ ...simulationResult(), id: null })),
       saveProjectSimulation: jest.fn(() => of({ ...simulationResult(), id: 's1' })),
       listProjectSimulations: jest.fn(() => of([] as SavedSimulationDto[])),
+      addToFundingPlan: jest.fn(() => of({ ...project, version: 4 })),
     };
     TestBed.configureTestingModule({
       providers: [
@@ -136,5 +161,36 @@ describe(SimulatorPage.name, () => {
     button('Simuler').click();
     await fixture.whenStable();
     expect(api.simulate).toHaveBeenCalledWith(expect.objectContaining({ communeInsee: '95040', eligibleExpenseHtCents: 100_000 }));
+  });
+
+  it('adds the aids a computed simulation retains to the fiche’s funding plan, saving the simulation first', async () => {
+    api.simulate.mockReturnValue(of({ ...resultWithAids(), id: null }));
+    api.saveProjectSimulation.mockReturnValue(of({ ...resultWithAids(), id: 's1' }));
+    await render({ id: 'p1' });
+    button('Simuler').click();
+    await fixture.whenStable();
+
+    // Only the aid the plan retains is offered, ticked.
+    const boxes = Array.from(element.querySelectorAll<HTMLInputElement>('pas-funding-plan-picker input[type=checkbox]'));
+    expect(boxes).toHaveLength(1);
+    expect(boxes[0].checked).toBe(true);
+    expect(element.querySelector('pas-funding-plan-picker')?.textContent).toContain('DETR (État) : 63');
+
+    button('Ajouter au plan de financement').click();
+    await fixture.whenStable();
+
+    expect(api.saveProjectSimulation).toHaveBeenCalledWith('p1', expect.objectContaining({ theme: 'VOIRIE' }));
+    expect(api.addToFundingPlan).toHaveBeenCalledWith('p1', 's1', { version: 3, schemeIds: ['detr'], scenario: 'MAXIMUM' });
+    expect(element.textContent).toContain('L’aide a été ajoutée au plan de financement de la fiche, à l’état « envisagé ».');
+  });
+
+  it('offers no funding plan to a reader of the fiche (staff, who do not write it)', async () => {
+    TestBed.overrideProvider(ProjectsApi, { useValue: { getProject: jest.fn(() => of({ ...project, permissions: { edit: false, delete: false, upload: false } })) } });
+    api.simulate.mockReturnValue(of({ ...resultWithAids(), id: null }));
+    await render({ id: 'p1' });
+    button('Simuler').click();
+    await fixture.whenStable();
+    expect(element.querySelector('#sim-result-title')).not.toBeNull();
+    expect(element.querySelector('pas-funding-plan-picker')).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
+import { HttpErrorResponse } from '@angular/common/http';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
@@ -29,6 +30,7 @@ import {
   type Derogation,
   PROJECT_THEME_LABELS,
   PROJECT_THEMES,
+  type ProjectSimulationRequest,
   type ProjectTheme,
   type SavedSimulationDto,
   type SimulationResult,
@@ -42,6 +44,7 @@ import { SimulatorApi } from '@passerelle/web/simulator/data-access';
 import { buildSimulationCsv, simulationCsvFileName, SimulationResultView } from '@passerelle/web/simulator/ui-simulator';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { FundingPlanPicker, type FundingPlanChoice } from './funding-plan-picker';
 import { buildSimulationRequest, type SimulationFormField, todayInParis } from './simulation-form';
 
 export type SimulatorArea = 'commune' | 'departement';
@@ -49,8 +52,12 @@ export type SimulatorArea = 'commune' | 'departement';
 /** What the result section shows: the simulation just computed, or one saved with the project. */
 interface ShownResult {
   result: SimulationResult;
+  /** The saved simulation's id; `null` for one computed and not saved. */
+  id: string | null;
   savedAt: string | null;
   savedBy: string | null;
+  /** The request that computed it, to save it before adding its aids to the fiche. */
+  request: ProjectSimulationRequest | null;
 }
 
 /** The API's field names, mapped onto the form's, so that a refused value is shown under its own field. */
@@ -82,6 +89,7 @@ const API_FIELDS: Record<string, SimulationFormField> = {
     MatRadioModule,
     MatSelectModule,
     SimulationResultView,
+    FundingPlanPicker,
   ],
   templateUrl: './simulator-page.html',
   styleUrl: './simulator-page.scss',
@@ -127,6 +135,7 @@ export class SimulatorPage {
   protected readonly shown = signal<ShownResult | null>(null);
   protected readonly computing = busyFlag();
   protected readonly saving = busyFlag();
+  protected readonly adding = busyFlag();
 
   private readonly resultHeading = viewChild<ElementRef<HTMLElement>>('resultHeading');
 
@@ -239,7 +248,7 @@ export class SimulatorPage {
       return;
     }
     this.computing.track(this.api.simulate({ communeInsee, ...request })).subscribe({
-      next: (result) => this.show({ result, savedAt: null, savedBy: null }),
+      next: (result) => this.show({ result, id: result.id, savedAt: null, savedBy: null, request }),
       error: (error: unknown) => this.failed(error),
     });
   }
@@ -252,7 +261,7 @@ export class SimulatorPage {
     }
     this.saving.track(this.api.saveProjectSimulation(id, request)).subscribe({
       next: (result) => {
-        this.show({ result, savedAt: null, savedBy: null });
+        this.show({ result, id: result.id, savedAt: null, savedBy: null, request });
         this.notice.set('Simulation enregistrée avec le projet.');
         this.saved.reload();
       },
@@ -262,7 +271,49 @@ export class SimulatorPage {
 
   protected open(simulation: SavedSimulationDto): void {
     this.notice.set(null);
-    this.show({ result: simulation.result, savedAt: simulation.createdAt, savedBy: simulation.createdByName });
+    this.show({ result: simulation.result, id: simulation.id, savedAt: simulation.createdAt, savedBy: simulation.createdByName, request: null });
+  }
+
+  /** « Ajouter au plan de financement » : saves the simulation first when it was only computed. */
+  protected addToFundingPlan(choice: FundingPlanChoice): void {
+    const id = this.id();
+    const shown = this.shown();
+    const project = this.project.value();
+    if (!id || !shown || !project) {
+      return;
+    }
+    this.notice.set(null);
+    this.error.set(null);
+    const saved = shown.id !== null || !shown.request ? of(shown.id) : this.api.saveProjectSimulation(id, shown.request).pipe(map((r) => r.id));
+    const added = saved.pipe(
+      switchMap((simulationId) => {
+        if (!simulationId) {
+          throw new Error('not saved');
+        }
+        if (simulationId !== shown.id) {
+          this.shown.set({ ...shown, id: simulationId });
+          this.saved.reload();
+        }
+        return this.api.addToFundingPlan(id, simulationId, { version: project.version, ...choice });
+      }),
+    );
+    this.adding.track(added).subscribe({
+      next: (updated) => {
+        this.project.set(updated);
+        const count = choice.schemeIds.length;
+        this.notice.set(
+          count === 1
+            ? 'L’aide a été ajoutée au plan de financement de la fiche, à l’état « envisagé ».'
+            : `${count} aides ont été ajoutées au plan de financement de la fiche, à l’état « envisagé ».`,
+        );
+      },
+      error: (error: unknown) => {
+        if (error instanceof HttpErrorResponse && error.status === 409) {
+          this.project.reload();
+        }
+        this.error.set(apiErrorMessage(error));
+      },
+    });
   }
 
   protected totalAid(simulation: SavedSimulationDto): string {
