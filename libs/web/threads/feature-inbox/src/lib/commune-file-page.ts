@@ -18,6 +18,11 @@ import { CommuneFilePanel } from '@passerelle/web/threads/ui-commune-file';
     @if (file.hasValue()) {
       <p class="kicker">Dossier de la commune</p>
       <h1>{{ file.value().commune.name }}</h1>
+      <p class="tools">
+        <a mat-stroked-button routerLink="/departement/simulateur" [queryParams]="{ commune: file.value().commune.insee }">
+          Simuler les aides pour cette commune
+        </a>
+      </p>
       <pas-commune-file-panel [file]="file.value()" [fullFileLink]="false" />
     } @else if (file.error()) {
       <h1>Dossier de la commune</h1>
@@ -49,6 +54,9 @@ import { CommuneFilePanel } from '@passerelle/web/threads/ui-commune-file';
     h1 {
       font: var(--mat-sys-headline-medium);
       margin: 4px 0 16px;
+    }
+    .tools {
+      margin: 0 0 16px;
     }
     .error {
       padding: 12px 16px;
