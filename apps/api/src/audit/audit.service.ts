@@ -33,7 +33,9 @@ export type AuditAction =
   | 'PUBLICATION_APPROVE'
   | 'PUBLICATION_REJECT'
   | 'PUBLICATION_WITHDRAW'
-  | 'MAIL_RESENT';
+  | 'MAIL_RESENT'
+  | 'AID_GRANTS_IMPORTED'
+  | 'AID_GRANT_IMPORT_DELETED';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -291,11 +291,14 @@ export class SimulatorRepository {
   /**
    * The rates granted in the département's past projects of a theme, per scheme: the amount obtained over the
    * project's cost (final, else forecast), for the funding lines obtained or paid whose scheme names a scheme's
-   * code. Quartiles in basis points; the engine hides them under `TYPICAL_RATE_MIN_COUNT` cases.
+   * code; and the DETR / DSIL grants of the State's open data imported by the département, grant over cost HT, the
+   * dotation matched to the scheme's code like a funding line's. Quartiles in basis points over both together; the
+   * engine hides them under `TYPICAL_RATE_MIN_COUNT` cases.
    */
   async typicalRates(departementCode: string, theme: ProjectTheme): Promise<TypicalRate[]> {
     const params = new SqlParams();
     const departement = params.add(departementCode);
+    const projectTheme = params.add(theme);
     const rows: { scheme_id: string; count: number; p25: number; p50: number; p75: number }[] = await this.db.query(
       `WITH granted AS (
          SELECT lower(btrim(l->>'scheme')) AS code,
@@ -303,10 +306,15 @@ export class SimulatorRepository {
            FROM project p
            JOIN commune c ON c.insee = p.commune_insee
           CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(p.funding_lines) = 'array' THEN p.funding_lines ELSE '[]' END) l
-          WHERE c.departement_code = ${departement} AND p.deleted_at IS NULL AND p.theme = ${params.add(theme)}
+          WHERE c.departement_code = ${departement} AND p.deleted_at IS NULL AND p.theme = ${projectTheme}
             AND l->>'state' IN ('OBTAINED', 'PAID') AND jsonb_typeof(l->'amountObtainedCents') = 'number'
             AND jsonb_typeof(l->'scheme') = 'string'
             AND coalesce(p.final_cost_cents, p.forecast_cost_cents) > 0
+         UNION ALL
+         -- An imported grant whose label matched no theme has a NULL theme: it counts for none.
+         SELECT lower(r.scheme), r.grant_cents::numeric * 10000 / r.cost_ht_cents
+           FROM aid_grant_record r
+          WHERE r.departement_code = ${departement} AND r.theme = ${projectTheme}
        )
        SELECT s.id AS scheme_id, count(*)::int AS count,
               round(percentile_cont(0.25) WITHIN GROUP (ORDER BY g.bp))::int AS p25,

@@ -13,6 +13,7 @@ import { InboxSearchByDepartement1764450000000 } from './1764450000000-inbox-sea
 import { Faq1764460000000 } from './1764460000000-faq';
 import { FaqSuggestions1764470000000 } from './1764470000000-faq-suggestions';
 import { AidSchemes1764480000000 } from './1764480000000-aid-schemes';
+import { AidGrantImports1764490000000 } from './1764490000000-aid-grant-imports';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Faq1764460000000,
   FaqSuggestions1764470000000,
   AidSchemes1764480000000,
+  AidGrantImports1764490000000,
 ];
