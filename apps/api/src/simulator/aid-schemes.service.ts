@@ -153,7 +153,9 @@ export class AidSchemesService {
     if (fields.code.toLowerCase() !== found.code.toLowerCase() && (await this.repository.codeTaken(tx, user.departementCode, fields.code, found.id))) {
       throw new SimulatorException('AID_SCHEME_CODE_TAKEN');
     }
-    await this.repository.updateScheme(tx, found.id, request.version, fields, this.clock.now());
+    if (!(await this.repository.updateScheme(tx, found.id, request.version, fields, this.clock.now()))) {
+      throw new SimulatorException('AID_SCHEME_VERSION_CONFLICT', { currentVersion: found.version });
+    }
     if (request.newVersion) {
       const [latest] = await this.repository.versionsOf(tx, [found.id]);
       if (latest && request.newVersion.validFrom <= latest.valid_from) {

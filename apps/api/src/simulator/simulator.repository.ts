@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { changedRows } from '../database/changed-rows';
 import type {
   AidDestination,
   AidKind,
@@ -192,7 +193,8 @@ export class SimulatorRepository {
   /** Saves new descriptive fields on the version read; false when someone changed the scheme meanwhile. */
   async updateScheme(db: Db, id: string, version: number, fields: AidSchemeFields, at: Date): Promise<boolean> {
     const params = new SqlParams();
-    const rows: unknown[] = await db.query(
+    const rows = await changedRows(
+      db,
       `UPDATE aid_scheme SET code = ${params.add(fields.code)}, name = ${params.add(fields.name)}, funder = ${params.add(fields.funder)},
               kind = ${params.add(fields.kind)}, destination = ${params.add(fields.destination)},
               description = ${params.add(fields.description)}, audiences = ${params.add(fields.audiences)}::text[],
