@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink } from '@angular/router';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { AgentsPanel, FailedMailsPanel, WorkspacesPanel } from '@passerelle/web/staff/feature-administration';
 import { LabelsPanel, ResponseTargetPanel, RoutingRulesPanel } from '@passerelle/web/threads/feature-inbox-settings';
@@ -12,11 +14,25 @@ import { LabelsPanel, ResponseTargetPanel, RoutingRulesPanel } from '@passerelle
 @Component({
   selector: 'app-administration-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTabsModule, AgentsPanel, FailedMailsPanel, LabelsPanel, ResponseTargetPanel, RoutingRulesPanel, WorkspacesPanel],
+  imports: [
+    MatButtonModule,
+    MatTabsModule,
+    RouterLink,
+    AgentsPanel,
+    FailedMailsPanel,
+    LabelsPanel,
+    ResponseTargetPanel,
+    RoutingRulesPanel,
+    WorkspacesPanel,
+  ],
   template: `
     <h1>Administration</h1>
     @if (departement(); as current) {
       <p class="subtitle">Département {{ current.name }}</p>
+      <p class="shortcut">
+        <a mat-stroked-button routerLink="/departement/dispositifs">Dispositifs d’aide du simulateur</a>
+        <span>Règles des aides du département, cas de test et import des subventions DETR et DSIL.</span>
+      </p>
       <mat-tab-group mat-stretch-tabs="false" animationDuration="0ms">
         <mat-tab label="Espaces des communes">
           <ng-template matTabContent>
@@ -53,6 +69,16 @@ import { LabelsPanel, ResponseTargetPanel, RoutingRulesPanel } from '@passerelle
     }
     .subtitle {
       color: var(--mat-sys-on-surface-variant);
+    }
+    .shortcut {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .shortcut a {
+      min-height: 44px;
     }
   `,
 })

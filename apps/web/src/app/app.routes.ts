@@ -9,6 +9,7 @@ import {
 // Types only: the guard calls the page's own check, and the page's code stays in its lazy chunk.
 import type { FaqEditorPage } from '@passerelle/web/faq/feature-faq';
 import type { ProjectCreatePage, ProjectEditPage } from '@passerelle/web/projects/feature-edit';
+import type { AidSchemeEditorPage } from '@passerelle/web/simulator/feature-aid-schemes';
 
 /**
  * One lazy chunk per page, so that the public home page downloads neither the workspaces nor the forms. The guards
@@ -263,6 +264,36 @@ export const appRoutes: Route[] = [
         title: 'Modifier une réponse de la FAQ',
         canDeactivate: [(page: FaqEditorPage) => page.confirmLeave()],
         loadComponent: () => import('@passerelle/web/faq/feature-faq').then((m) => m.FaqEditorPage),
+      },
+      {
+        path: 'dispositifs',
+        title: 'Dispositifs d’aide',
+        loadComponent: () => import('@passerelle/web/simulator/feature-aid-schemes').then((m) => m.AidSchemesPage),
+      },
+      {
+        path: 'dispositifs/nouveau',
+        title: 'Nouveau dispositif d’aide',
+        canActivate: [adminGuard],
+        canDeactivate: [(page: AidSchemeEditorPage) => page.confirmLeave()],
+        loadComponent: () => import('@passerelle/web/simulator/feature-aid-schemes').then((m) => m.AidSchemeEditorPage),
+      },
+      {
+        path: 'dispositifs/import',
+        title: 'Importer les subventions DETR et DSIL',
+        canActivate: [adminGuard],
+        loadComponent: () => import('@passerelle/web/simulator/feature-aid-schemes').then((m) => m.AidGrantImportsPage),
+      },
+      {
+        path: 'dispositifs/:id',
+        title: 'Dispositif d’aide',
+        loadComponent: () => import('@passerelle/web/simulator/feature-aid-schemes').then((m) => m.AidSchemePage),
+      },
+      {
+        path: 'dispositifs/:id/modifier',
+        title: 'Modifier un dispositif d’aide',
+        canActivate: [adminGuard],
+        canDeactivate: [(page: AidSchemeEditorPage) => page.confirmLeave()],
+        loadComponent: () => import('@passerelle/web/simulator/feature-aid-schemes').then((m) => m.AidSchemeEditorPage),
       },
       {
         path: 'administration',
