@@ -6,3 +6,4 @@ export * from './lib/format-user-agent';
 export * from './lib/format-money';
 export * from './lib/format-bytes';
 export * from './lib/parse-date';
+export * from './lib/percent-input';

@@ -1,4 +1,4 @@
-import { buildSimulationRequest, parseSharePercent, type SimulationFormValue, todayInParis } from './simulation-form';
+import { buildSimulationRequest, type SimulationFormValue, todayInParis } from './simulation-form';
 
 const filled: SimulationFormValue = {
   theme: 'VOIRIE',
@@ -78,15 +78,6 @@ describe('buildSimulationRequest', () => {
   });
 });
 
-describe('parseSharePercent', () => {
-  it('reads a percentage with a decimal comma into basis points', () => {
-    expect(parseSharePercent('10')).toEqual({ bp: 1000, error: null });
-    expect(parseSharePercent(' 7,25 % ')).toEqual({ bp: 725, error: null });
-    expect(parseSharePercent('')).toEqual({ bp: null, error: null });
-    expect(parseSharePercent('abc').error).not.toBeNull();
-    expect(parseSharePercent('1,234').error).not.toBeNull();
-  });
-});
 
 describe('todayInParis', () => {
   it('gives the Paris calendar day, not the UTC one', () => {

@@ -1,6 +1,6 @@
 import type { Derogation, ProjectSimulationRequest, ProjectTheme } from '@passerelle/shared/dto';
 import { SIMULATION_MAX_CENTS } from '@passerelle/shared/dto';
-import { parseEuros } from '@passerelle/web/shared/util-format';
+import { parseEuros, parsePercentInput } from '@passerelle/web/shared/util-format';
 
 /** What the form holds: amounts as typed (French decimal comma), the préfet's share as a percentage. */
 export interface SimulationFormValue {
@@ -52,7 +52,7 @@ export function buildSimulationRequest(value: SimulationFormValue): SimulationFo
   if (date && !ISO_DAY.test(date)) {
     errors.date = 'Indiquez une date valide.';
   }
-  const share = value.derogation ? parseSharePercent(value.derogationShare) : { bp: null, error: null };
+  const share = value.derogation ? parsePercentInput(value.derogationShare) : { bp: null, error: null };
   if (share.error) {
     errors.derogationShare = share.error;
   }
@@ -76,20 +76,6 @@ export function buildSimulationRequest(value: SimulationFormValue): SimulationFo
     request.derogationShareBp = share.bp;
   }
   return { request, errors: null };
-}
-
-/** `12,5` or `12,5 %` → 1250 basis points; empty → `null`. At most two decimals, between 0 and 100. */
-export function parseSharePercent(text: string): { bp: number | null; error: string | null } {
-  const compact = text.replace(/[\s\u00a0\u202f%]/g, '').replace(',', '.');
-  if (compact === '') {
-    return { bp: null, error: null };
-  }
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(compact);
-  const bp = match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : NaN;
-  if (!match || bp > 10_000) {
-    return { bp: null, error: 'Indiquez un pourcentage entre 0 et 100, par exemple 10 ou 12,5.' };
-  }
-  return { bp, error: null };
 }
 
 /** Today in Paris, as the API reads its default date. */
