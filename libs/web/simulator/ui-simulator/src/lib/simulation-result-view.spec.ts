@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { simulationResult } from './testing/simulation-fixtures';
+import { simulationLine, simulationResult } from './testing/simulation-fixtures';
 import { SimulationResultView } from './simulation-result-view';
 
 describe(SimulationResultView.name, () => {
@@ -46,5 +46,14 @@ describe(SimulationResultView.name, () => {
     expect(element.querySelector('.caps')?.textContent).toContain('Part minimale de la commune');
     expect(element.querySelector('.warnings')?.textContent).toContain('FCTVA n’est pas estimé');
     expect(element.querySelector('.plan')?.textContent).toContain('non estimé');
+  });
+
+  it('gives the typical rate with its quartiles and the count behind it, only when known', () => {
+    const typical = simulationLine({ typicalCents: 5_400_015, typicalRate: { schemeId: 's-detr', count: 7, p25Bp: 2750, p50Bp: 3000, p75Bp: 3500 } });
+    const element = render(simulationResult({ lines: [typical] }));
+    const text = element.querySelector('.typical')?.textContent?.replace(/\s+/g, ' ');
+    expect(text).toContain('Taux habituel');
+    expect(text).toMatch(/30 %.*médiane de 7 dossiers.*entre 28 % et 35 %/);
+    expect(render().querySelector('.typical')).toBeNull();
   });
 });
