@@ -32,6 +32,10 @@ describe('Simulateur de subventions', () => {
     await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('#sim-ht')?.value ?? '') !== '');
     await ht.fill('180 000');
     await page.getByLabel(/Coût TTC/).fill('216 000');
+    // The préfet granted the school-renovation derogation: the commune pays at least 10 %, so the DETR's 80 % leaves
+    // room for another aid.
+    await page.getByRole('combobox', { name: /Dérogation à la part minimale/ }).click();
+    await page.getByRole('option', { name: /Rénovation énergétique d’un bâtiment scolaire/ }).click();
     await page.getByRole('button', { name: 'Simuler', exact: true }).click();
 
     const heading = page.getByRole('heading', { level: 2, name: 'Résultat de la simulation' });
