@@ -1,1 +1,2 @@
 export * from './lib/territory-api';
+export * from './lib/commune-suggestions';

@@ -64,3 +64,8 @@ export function formatCalendarDay(day: string): string {
 export function formatDeadlineDay(value: Date | string | number): string {
   return dayFormat.format(toDate(value).getTime() - 1);
 }
+
+/** Today's calendar day in Paris, `YYYY-MM-DD`, as the API reads a default date. */
+export function todayInParis(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}

@@ -4,8 +4,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideRouter, Router } from '@angular/router';
 import type { AidSchemeTestCaseRun } from '@passerelle/shared/dto';
 import { SimulatorApi } from '@passerelle/web/simulator/data-access';
+import { todayInParis } from '@passerelle/web/shared/util-format';
 import { of, throwError } from 'rxjs';
-import { todayInParis } from './aid-scheme-form';
 import { AidSchemeEditorPage } from './aid-scheme-editor-page';
 import { expectationFixture, schemeFixture, testCaseFixture } from './testing/aid-scheme-fixtures';
 

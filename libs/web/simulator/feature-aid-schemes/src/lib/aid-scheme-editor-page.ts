@@ -47,7 +47,7 @@ import {
 import { MoneyInput } from '@passerelle/web/projects/ui-project';
 import { PageTitle } from '@passerelle/web/shared/data-access';
 import { confirmAction, ErrorSummary, type ErrorSummaryItem, formErrorItems } from '@passerelle/web/shared/ui-material';
-import { apiErrorCode, apiErrorMessage, apiFieldErrors, formatCalendarDay } from '@passerelle/web/shared/util-format';
+import { apiErrorCode, apiErrorMessage, apiFieldErrors, formatCalendarDay, todayInParis } from '@passerelle/web/shared/util-format';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { SimulatorApi } from '@passerelle/web/simulator/data-access';
 import { map, type Observable, of, startWith } from 'rxjs';
@@ -63,7 +63,6 @@ import {
   linkForm,
   newVersionStart,
   startingVersion,
-  todayInParis,
   versionInputOf,
   versionKey,
 } from './aid-scheme-form';

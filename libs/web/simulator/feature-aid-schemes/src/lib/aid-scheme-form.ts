@@ -89,11 +89,6 @@ function audiencesOf(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** Today in Paris, as the API reads its default date. */
-export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
-}
-
 // --- The form ----------------------------------------------------------------------------------------------------
 
 export type LinkForm = FormGroup<{ label: FormControl<string>; url: FormControl<string> }>;

@@ -12,7 +12,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
@@ -35,12 +35,10 @@ import { AuthSession } from '@passerelle/web/auth/data-access';
 import { MoneyInput } from '@passerelle/web/projects/ui-project';
 import { PageTitle } from '@passerelle/web/shared/data-access';
 import { ErrorSummary, type ErrorSummaryItem, formErrorItems, showServerErrors } from '@passerelle/web/shared/ui-material';
-import { apiErrorMessage, formatCalendarDay, formatEuros, formatInhabitants } from '@passerelle/web/shared/util-format';
+import { apiErrorMessage, formatCalendarDay, formatEuros, formatInhabitants, todayInParis } from '@passerelle/web/shared/util-format';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { SimulatorApi } from '@passerelle/web/simulator/data-access';
-import { TerritoryApi } from '@passerelle/web/territory/data-access';
-import { debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
-import { todayInParis } from './aid-scheme-form';
+import { communeSuggestions, TerritoryApi } from '@passerelle/web/territory/data-access';
 import { funderText, ruleDetails, schemeKindText, versionPeriod } from './aid-scheme-labels';
 import { TEST_CASE_API_FIELDS, testCaseFieldError, testCaseFieldLabel, testCaseForm, testCaseRequestOf } from './test-case-form';
 
@@ -99,19 +97,7 @@ export class AidSchemePage {
   protected readonly message = signal<{ text: string; error: boolean } | null>(null);
   protected readonly adding = busyFlag();
 
-  protected readonly communeSuggestions = toSignal(
-    this.caseForm.controls.commune.valueChanges.pipe(
-      filter((value): value is string => typeof value === 'string'),
-      debounceTime(250),
-      map((value) => value.trim()),
-      distinctUntilChanged(),
-      switchMap((q) => {
-        const code = this.session.user()?.departement.code;
-        return q.length < 2 || !code ? of([]) : this.territory.listCommunes(code, { q, limit: 10 }).pipe(map((page) => page.items));
-      }),
-    ),
-    { initialValue: [] as CommuneSummaryDto[] },
-  );
+  protected readonly communeSuggestions = communeSuggestions(this.caseForm.controls.commune.valueChanges, () => this.session.user()?.departement.code);
 
   constructor() {
     effect(() => {

@@ -7,8 +7,8 @@ import {
   SIMULATION_MAX_CENTS,
 } from '@passerelle/shared/dto';
 import { notBlank } from '@passerelle/web/shared/ui-material';
-import { parseEuros } from '@passerelle/web/shared/util-format';
-import { aidSchemeFieldError, dayValidator, moneyValidator, todayInParis } from './aid-scheme-form';
+import { parseEuros, todayInParis } from '@passerelle/web/shared/util-format';
+import { aidSchemeFieldError, dayValidator, moneyValidator } from './aid-scheme-form';
 
 const NAME_MAX = 200;
 

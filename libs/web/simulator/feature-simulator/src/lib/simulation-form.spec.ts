@@ -1,4 +1,5 @@
-import { buildSimulationRequest, type SimulationFormValue, todayInParis } from './simulation-form';
+import { todayInParis } from '@passerelle/web/shared/util-format';
+import { buildSimulationRequest, type SimulationFormValue } from './simulation-form';
 
 const filled: SimulationFormValue = {
   theme: 'VOIRIE',

@@ -78,7 +78,3 @@ export function buildSimulationRequest(value: SimulationFormValue): SimulationFo
   return { request, errors: null };
 }
 
-/** Today in Paris, as the API reads its default date. */
-export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
-}

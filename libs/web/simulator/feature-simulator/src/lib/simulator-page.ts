@@ -38,14 +38,14 @@ import {
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { ProjectsApi } from '@passerelle/web/projects/data-access';
 import { downloadFile } from '@passerelle/web/shared/util-download';
-import { apiErrorMessage, apiFieldErrors, formatDateTime, formatEuros, formatMoneyInput } from '@passerelle/web/shared/util-format';
+import { apiErrorMessage, apiFieldErrors, formatDateTime, formatEuros, formatMoneyInput, todayInParis } from '@passerelle/web/shared/util-format';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { SimulatorApi } from '@passerelle/web/simulator/data-access';
 import { buildSimulationCsv, simulationCsvFileName, SimulationResultView } from '@passerelle/web/simulator/ui-simulator';
-import { TerritoryApi } from '@passerelle/web/territory/data-access';
-import { debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { communeSuggestions, TerritoryApi } from '@passerelle/web/territory/data-access';
+import { map, of, switchMap } from 'rxjs';
 import { FundingPlanPicker, type FundingPlanChoice } from './funding-plan-picker';
-import { buildSimulationRequest, type SimulationFormField, todayInParis } from './simulation-form';
+import { buildSimulationRequest, type SimulationFormField } from './simulation-form';
 
 export type SimulatorArea = 'commune' | 'departement';
 
@@ -150,19 +150,7 @@ export class SimulatorPage {
 
   /** Back office: the commune typed or chosen. */
   protected readonly communeInput = new FormControl<string | CommuneSummaryDto>('', { nonNullable: true });
-  protected readonly communeSuggestions = toSignal(
-    this.communeInput.valueChanges.pipe(
-      filter((value): value is string => typeof value === 'string'),
-      debounceTime(250),
-      map((value) => value.trim()),
-      distinctUntilChanged(),
-      switchMap((q) => {
-        const code = this.session.user()?.departement.code;
-        return q.length < 2 || !code ? of([]) : this.territory.listCommunes(code, { q, limit: 10 }).pipe(map((page) => page.items));
-      }),
-    ),
-    { initialValue: [] as CommuneSummaryDto[] },
-  );
+  protected readonly communeSuggestions = communeSuggestions(this.communeInput.valueChanges, () => this.session.user()?.departement.code);
   /** The commune named in the address, to show its name. */
   protected readonly pickedCommune = rxResource({
     params: () => (this.area() === 'departement' ? this.commune() || undefined : undefined),

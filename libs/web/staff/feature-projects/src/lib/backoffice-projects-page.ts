@@ -19,8 +19,8 @@ import {
   ProjectGrid,
 } from '@passerelle/web/projects/ui-project';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
-import { TerritoryApi } from '@passerelle/web/territory/data-access';
-import { debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { communeSuggestions, TerritoryApi } from '@passerelle/web/territory/data-access';
+import { filter, map } from 'rxjs';
 import { departementProjectQuery } from './backoffice-projects-filters';
 
 /** `/departement/projets`: every project of the département's communes, to follow them; read-only. */
@@ -70,21 +70,7 @@ export class BackofficeProjectsPage {
     stream: ({ params }) => this.territory.listCantons(params, MAX_PAGE_SIZE).pipe(map((page) => page.items)),
   });
   /** Suggestions of the commune field, as the user types. */
-  protected readonly communeSuggestions = toSignal(
-    this.communeInput.valueChanges.pipe(
-      filter((value): value is string => typeof value === 'string'),
-      debounceTime(PROJECT_SEARCH_DEBOUNCE_MS),
-      map((value) => value.trim()),
-      distinctUntilChanged(),
-      switchMap((q) => {
-        const code = this.departement()?.code;
-        return q.length < 2 || !code
-          ? of([])
-          : this.territory.listCommunes(code, { q, limit: 10 }).pipe(map((page) => page.items));
-      }),
-    ),
-    { initialValue: [] as CommuneSummaryDto[] },
-  );
+  protected readonly communeSuggestions = communeSuggestions(this.communeInput.valueChanges, () => this.departement()?.code, PROJECT_SEARCH_DEBOUNCE_MS);
 
   protected readonly projects = rxResource({
     params: () => {

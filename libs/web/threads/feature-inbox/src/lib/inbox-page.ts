@@ -39,10 +39,10 @@ import { StaffApi } from '@passerelle/web/staff/data-access';
 import { PublicationApi } from '@passerelle/web/publication/data-access';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
-import { TerritoryApi } from '@passerelle/web/territory/data-access';
+import { communeSuggestions, TerritoryApi } from '@passerelle/web/territory/data-access';
 import { InboxSettingsApi, ThreadsApi } from '@passerelle/web/threads/data-access';
 import { LabelChip } from '@passerelle/web/threads/ui-thread';
-import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { catchError, filter, map, of } from 'rxjs';
 import { assigneeChoices, type BulkChange, bulkDoneMessage, bulkInput } from './bulk-actions';
 import { InboxBulkBar } from './inbox-bulk-bar';
 import {
@@ -209,21 +209,7 @@ export class InboxPage {
     },
     stream: ({ params }) => this.territory.getCommune(params).pipe(map(({ insee, name }) => ({ insee, name }))),
   });
-  protected readonly communeSuggestions = toSignal(
-    this.communeInput.valueChanges.pipe(
-      filter((value): value is string => typeof value === 'string'),
-      debounceTime(INBOX_SEARCH_DEBOUNCE_MS),
-      map((value) => value.trim()),
-      distinctUntilChanged(),
-      switchMap((q) => {
-        const code = this.code();
-        return q.length < 2 || !code
-          ? of([])
-          : this.territory.listCommunes(code, { q, limit: 10 }).pipe(map((page) => page.items));
-      }),
-    ),
-    { initialValue: [] as CommuneSummaryDto[] },
-  );
+  protected readonly communeSuggestions = communeSuggestions(this.communeInput.valueChanges, () => this.code(), INBOX_SEARCH_DEBOUNCE_MS);
 
   protected readonly selection = new ThreadSelection();
   protected readonly allSelected = computed(() => this.selection.allOf(this.pageIds()));
