@@ -31,11 +31,12 @@ describe('Subsidy simulator (catalogue and simulations)', () => {
   let admin: Session;
   let loiretAgent: Session;
   let loiretAdmin: Session;
+  let installationAdmin: Session;
   let otherCommune: string;
   let projectId: string;
 
   beforeAll(async () => {
-    t = await startTestApp('valDOise');
+    t = await startTestApp('valDOise', { INSTALLATION_ADMINS: 'Installation@Test.example' });
     // The demo seeder's catalogue step, on the Val-d'Oise template (the national schemes and the Val-d'Oise's aid).
     await t.app.get(DemoSeeder)['seedAidSchemes']();
     await t.db.query(`INSERT INTO departement (code, name) VALUES ('45', 'Loiret') ON CONFLICT DO NOTHING`);
@@ -46,6 +47,7 @@ describe('Subsidy simulator (catalogue and simulations)', () => {
     admin = await signIn(t.app, await createUser(t.db, { role: 'ADMIN', totpExempt: true }));
     loiretAgent = await signIn(t.app, await createUser(t.db, { role: 'AGENT', departementCode: '45', totpExempt: true }));
     loiretAdmin = await signIn(t.app, await createUser(t.db, { role: 'ADMIN', departementCode: '45', totpExempt: true }));
+    installationAdmin = await signIn(t.app, await createUser(t.db, { role: 'ADMIN', departementCode: '45', email: 'installation@test.example', totpExempt: true }));
     [{ insee: otherCommune }] = await t.db.query(`SELECT insee FROM commune WHERE departement_code = '95' AND insee <> '95002' ORDER BY insee LIMIT 1`);
     [{ id: projectId }] = await t.db.query(
       `INSERT INTO project (commune_insee, title, theme, status, progress) VALUES ('95002', 'Rénovation énergétique de l’école', 'ECOLES_PETITE_ENFANCE', 'PLANNED', 0) RETURNING id`,
@@ -153,6 +155,28 @@ describe('Subsidy simulator (catalogue and simulations)', () => {
       date: expect.stringMatching(/^Le simulateur ne connaît pas les règles applicables à cette date/),
     });
     expect((await call(mayor, 'POST', '/simulations', { ...ABLEIGES_SCHOOL, role: 'ADMIN' })).status).toBe(400);
+  });
+
+  it('lets only the installation’s admins keep the national schemes, which every département then reads', async () => {
+    const detr = await schemeByCode(installationAdmin, 'DETR');
+    expect(detr.editable).toBe(true);
+    expect((await schemeByCode(admin, 'DETR')).editable).toBe(false);
+    const rename = { version: detr.version, description: 'Circulaire préfectorale annuelle.' };
+    expect((await call(admin, 'PATCH', `/aid-schemes/${detr.id}`, rename)).status).toBe(403);
+    const renamed = await call<AidSchemeUpdateResult>(installationAdmin, 'PATCH', `/aid-schemes/${detr.id}`, rename);
+    expect(renamed.status).toBe(200);
+    expect((await schemeByCode(agent, 'DETR')).description).toBe('Circulaire préfectorale annuelle.');
+
+    const current = (await call<AidSchemeDto>(installationAdmin, 'GET', `/aid-schemes/${detr.id}`)).body.versions[0];
+    const scheme = { code: 'DSID', name: 'Dotation de soutien à l’investissement des départements', funder: 'ETAT', kind: 'GRANT', destination: 'INVESTMENT', national: true, firstVersion: { validFrom: '2025-01-01', validTo: null, rule: current.rule } };
+    expect((await call(admin, 'POST', '/aid-schemes', scheme)).status).toBe(403);
+    // A national code may not repeat a département's own (the Val-d'Oise's aid is « Val-d’Oise »).
+    expect((await call(installationAdmin, 'POST', '/aid-schemes', { ...scheme, code: 'val-d’oise' })).status).toBe(409);
+    const created = await call<AidSchemeDto>(installationAdmin, 'POST', '/aid-schemes', scheme);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ departementCode: null, code: 'DSID', editable: true });
+    expect((await schemeByCode(admin, 'DSID')).departementCode).toBeNull();
+    expect((await schemeByCode(loiretAgent, 'DSID')).editable).toBe(false);
   });
 
   it('adds chosen lines of a saved simulation to the fiche’s funding plan, « envisagé », for its members only', async () => {

@@ -38,7 +38,13 @@ export function totpRequired(user: Pick<UserRecord, 'role' | 'totp_exempt'>, dem
   return isStaffRole(user.role) && !(demoMode && user.totp_exempt);
 }
 
-export function toMe(user: UserRecord, demoMode: boolean): MeDto {
+/** The settings that shape a user's profile: the demo mode (second factor) and the installation's admins. */
+export interface ProfileSettings {
+  demoMode: boolean;
+  installationAdmins: readonly string[];
+}
+
+export function toMe(user: UserRecord, settings: ProfileSettings): MeDto {
   return {
     id: user.id,
     email: user.email,
@@ -48,7 +54,8 @@ export function toMe(user: UserRecord, demoMode: boolean): MeDto {
     departement: { code: user.departement_code, name: user.departement_name },
     commune: user.commune_insee && user.commune_name ? { insee: user.commune_insee, name: user.commune_name } : null,
     totpEnabled: user.totp_enabled_at !== null,
-    totpRequired: totpRequired(user, demoMode),
+    totpRequired: totpRequired(user, settings.demoMode),
+    installationAdmin: user.role === 'ADMIN' && settings.installationAdmins.includes(user.email.toLowerCase()),
     createdAt: user.created_at.toISOString(),
     lastSignInAt: user.last_sign_in_at?.toISOString() ?? null,
   };

@@ -234,7 +234,7 @@ export class AuthService {
   }
 
   authenticated(user: UserRecord, sessionId: string): AuthenticatedResponse {
-    return { status: 'AUTHENTICATED', ...this.tokens.signAccess(user.id, sessionId), user: toMe(user, this.config.demoMode) };
+    return { status: 'AUTHENTICATED', ...this.tokens.signAccess(user.id, sessionId), user: toMe(user, this.config) };
   }
 
   private async signIn(user: UserRecord, meta: RequestMeta, method: 'password' | 'totp' | 'recovery-code'): Promise<SignedIn> {

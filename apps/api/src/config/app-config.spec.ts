@@ -112,6 +112,15 @@ describe(loadConfig.name, () => {
     expect(() => load({ REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL : le protocole doit être redis: ou rediss:/);
   });
 
+  it('reads INSTALLATION_ADMINS: nobody by default, else lower-case addresses, each once', () => {
+    expect(load({}).installationAdmins).toEqual([]);
+    expect(load({ INSTALLATION_ADMINS: ' Admin@Valdoise.example, dsi@region.example,admin@valdoise.example ' }).installationAdmins).toEqual([
+      'admin@valdoise.example',
+      'dsi@region.example',
+    ]);
+    expect(() => load({ INSTALLATION_ADMINS: 'admin@valdoise.example, personne' })).toThrow(/INSTALLATION_ADMINS : .*invalides : personne/);
+  });
+
   it('lists every problem at once', () => {
     expect(() => load({ PORT: 'x', DATABASE_URL: 'y' })).toThrow(/PORT : .*\n.*DATABASE_URL : /s);
   });

@@ -56,6 +56,11 @@ export interface AppConfig {
   s3: S3Config | null;
   /** Redis shared by the instances (limits, counters, bus); `null`: all of it stays in this process. */
   redisUrl: string | null;
+  /**
+   * E-mail addresses (lower case) of the installation's admins: a département admin listed here also keeps the
+   * national aid schemes of the simulator (DETR, DSIL…), which every département reads.
+   */
+  installationAdmins: string[];
 }
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -118,6 +123,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const logLevel = read.oneOf('LOG_LEVEL', APP_LOG_LEVELS, 'info');
   const s3 = readS3Config(env, problems);
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
+  const installationAdmins = read.emails('INSTALLATION_ADMINS');
   const webDirRaw = env['WEB_DIR'];
   const webDir = webDirRaw === '' ? null : webDirRaw ? resolve(cwd, webDirRaw) : resolve(cwd, 'dist/apps/web/browser');
 
@@ -164,6 +170,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     logLevel,
     s3,
     redisUrl,
+    installationAdmins,
   };
 }
 
@@ -180,6 +187,16 @@ class EnvReader {
 
   text(name: string, fallback: string): string {
     return this.raw(name) ?? fallback;
+  }
+
+  /** A comma-separated list of e-mail addresses, in lower case; empty when unset. */
+  emails(name: string): string[] {
+    const list = (this.raw(name) ?? '').split(',').map((e) => e.trim().toLowerCase()).filter((e) => e !== '');
+    const wrong = list.filter((e) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
+    if (wrong.length > 0) {
+      this.problems.push(`${name} : adresses e-mail séparées par des virgules (invalides : ${wrong.join(', ')})`);
+    }
+    return [...new Set(list)];
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

@@ -35,7 +35,7 @@ export class MeService {
   ) {}
 
   async me(user: AuthUser): Promise<MeDto> {
-    return toMe(await this.load(user), this.config.demoMode);
+    return toMe(await this.load(user), this.config);
   }
 
   async update(user: AuthUser, displayName: string, meta: RequestMeta): Promise<MeDto> {
@@ -122,7 +122,7 @@ export class MeService {
     await this.audit.record({ action: 'DATA_EXPORTED', actorId: user.id, departementCode: user.departementCode }, meta);
     return {
       exportedAt: new Date().toISOString(),
-      profile: toMe(record, this.config.demoMode),
+      profile: toMe(record, this.config),
       sessions,
       invitationsSent,
       messages,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type {
@@ -21,6 +21,8 @@ import type { AuthUser } from '../common/access/auth-user';
 import { parisDay } from '../common/calendar/working-calendar';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 import { isUuid } from '../common/http/uuid';
 import { isUniqueViolation } from '../database/pg-errors';
 import { communeEligibility } from './commune-eligibility';
@@ -33,7 +35,7 @@ import { type AidSchemeFields, type AidSchemeRow, type AidSchemeVersionRow, Simu
 
 /**
  * The catalogue: every signed-in user reads the national schemes and their département's; a département's admins
- * write its own schemes only (the national ones are kept with the application). A rule is never edited in place:
+ * write its own schemes only, and the national ones only when they are also the installation's admins. A rule is never edited in place:
  * a new dated version takes over, and every saved test case is run again to show what the change moved.
  */
 @Injectable()
@@ -43,6 +45,7 @@ export class AidSchemesService {
     private readonly repository: SimulatorRepository,
     private readonly simulations: SimulationsService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(user: AuthUser, query: { theme?: ProjectTheme; insee?: string }): Promise<AidSchemeSummaryDto[]> {
@@ -77,11 +80,15 @@ export class AidSchemesService {
   async create(user: AuthUser, request: CreateAidSchemeRequest): Promise<AidSchemeDto> {
     assertVersion(request.firstVersion, 'firstVersion');
     const fields = fieldsOf(request);
+    if (request.national === true && !this.isInstallationAdmin(user)) {
+      throw new SimulatorException('AID_SCHEME_NATIONAL_READ_ONLY');
+    }
+    const owner = request.national === true ? null : user.departementCode;
     const id = await this.db.transaction(async (tx) => {
-      if (await this.repository.codeTaken(tx, user.departementCode, fields.code, null)) {
+      if (await this.repository.codeTaken(tx, owner, fields.code, null)) {
         throw new SimulatorException('AID_SCHEME_CODE_TAKEN');
       }
-      const created = await this.repository.insertScheme(tx, user.departementCode, fields);
+      const created = await this.repository.insertScheme(tx, owner, fields);
       await this.repository.insertVersion(tx, created, versionOf(request.firstVersion), user.id);
       return created;
     }).catch(codeTaken);
@@ -150,7 +157,8 @@ export class AidSchemesService {
       throw new SimulatorException('AID_SCHEME_VERSION_CONFLICT', { currentVersion: found.version });
     }
     const fields = fieldsOf({ ...fieldsOfRow(found), ...present(request) });
-    if (fields.code.toLowerCase() !== found.code.toLowerCase() && (await this.repository.codeTaken(tx, user.departementCode, fields.code, found.id))) {
+    const owner = found.departement_code === null ? null : user.departementCode;
+    if (fields.code.toLowerCase() !== found.code.toLowerCase() && (await this.repository.codeTaken(tx, owner, fields.code, found.id))) {
       throw new SimulatorException('AID_SCHEME_CODE_TAKEN');
     }
     if (!(await this.repository.updateScheme(tx, found.id, request.version, fields, this.clock.now()))) {
@@ -212,8 +220,13 @@ export class AidSchemesService {
     return id;
   }
 
+  /** A département's admins keep its schemes; the installation's admins (`INSTALLATION_ADMINS`) the national ones. */
   private canEdit(user: AuthUser, scheme: AidSchemeRow): boolean {
-    return user.role === 'ADMIN' && scheme.departement_code === user.departementCode;
+    return user.role === 'ADMIN' && (scheme.departement_code === null ? this.isInstallationAdmin(user) : scheme.departement_code === user.departementCode);
+  }
+
+  private isInstallationAdmin(user: AuthUser): boolean {
+    return user.role === 'ADMIN' && this.config.installationAdmins.includes(user.email.toLowerCase());
   }
 
   /** Only visible schemes reach here: one not of the user's département is a national one. */

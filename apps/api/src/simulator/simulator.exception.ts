@@ -28,7 +28,8 @@ function describe(code: SimulatorErrorCode): { kind: ErrorKind; message: string 
     case 'AID_SCHEME_NATIONAL_READ_ONLY':
       return {
         kind: 'FORBIDDEN',
-        message: 'Les dispositifs nationaux ne se modifient pas depuis un département : ils sont tenus à jour avec l’application.',
+        message:
+          'Les dispositifs nationaux ne se modifient pas depuis un département : seuls les administrateurs de l’installation les tiennent à jour.',
       };
     case 'AID_SCHEME_VERSION_CONFLICT':
       return { kind: 'CONFLICT', message: 'Quelqu’un d’autre a modifié ce dispositif entre-temps : rechargez-le avant de recommencer.' };

@@ -163,11 +163,15 @@ export class SimulatorRepository {
   }
 
   /** Whether another scheme the département would see together with this one already has the code. */
-  async codeTaken(db: Db, departementCode: string, code: string, exceptId: string | null): Promise<boolean> {
+  /**
+   * Whether another scheme a simulation could meet with it already has the code (case aside): a national one or the
+   * département's; for a national scheme (`departementCode` null), any scheme of any département.
+   */
+  async codeTaken(db: Db, departementCode: string | null, code: string, exceptId: string | null): Promise<boolean> {
     const params = new SqlParams();
     const rows: unknown[] = await db.query(
       `SELECT 1 FROM aid_scheme s
-        WHERE lower(s.code) = lower(${params.add(code)}) AND ${schemeVisibleTo(departementCode, params)}
+        WHERE lower(s.code) = lower(${params.add(code)}) AND ${departementCode === null ? 'TRUE' : schemeVisibleTo(departementCode, params)}
           AND (${params.add(exceptId)}::uuid IS NULL OR s.id <> ${params.add(exceptId)}::uuid)
         LIMIT 1`,
       params.values,

@@ -30,6 +30,7 @@ describe(App.name, () => {
       commune: role === 'MAYOR' || role === 'COLLABORATOR' ? { insee: '95002', name: 'Ableiges' } : null,
       totpEnabled: false,
       totpRequired: false,
+      installationAdmin: false,
       createdAt: '2026-01-01T00:00:00Z',
       lastSignInAt: null,
     };

@@ -374,6 +374,11 @@ export class AidSchemeFieldsDto {
 }
 
 export class CreateAidSchemeDto extends AidSchemeFieldsDto implements CreateAidSchemeRequest {
+  @ApiPropertyOptional({ description: 'Dispositif national (administrateurs de l’installation seulement)' })
+  @IsOptional()
+  @IsBoolean({ message: 'Indiquez si le dispositif est national (oui ou non).' })
+  national?: boolean;
+
   @ApiProperty({ type: VersionInputDto })
   @IsObject({ message: 'Indiquez la première version de la règle.' })
   @ValidateNested()

@@ -32,6 +32,8 @@ export interface MeDto {
   totpEnabled: boolean;
   /** Agents and admins must have a second factor (waived for the demo accounts in demo mode only). */
   totpRequired: boolean;
+  /** An admin of the installation (`INSTALLATION_ADMINS`): also keeps the simulator's national aid schemes. */
+  installationAdmin: boolean;
   createdAt: string;
   lastSignInAt: string | null;
 }

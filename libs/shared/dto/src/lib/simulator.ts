@@ -394,6 +394,8 @@ export interface CreateAidSchemeRequest {
   recurrence?: string;
   callForProjects?: boolean;
   links?: AidSchemeLink[];
+  /** A national scheme, read by every département: for the installation's admins only (403 otherwise). */
+  national?: boolean;
   /** The first version. */
   firstVersion: AidSchemeVersionInput;
 }
@@ -402,7 +404,7 @@ export interface CreateAidSchemeRequest {
  * A change carries the version it was made on (409 when stale). A rule is never edited in place: `newVersion` adds a
  * dated version, starting after the latest one, which then ends the day before.
  */
-export type UpdateAidSchemeRequest = Partial<Omit<CreateAidSchemeRequest, 'firstVersion'>> & {
+export type UpdateAidSchemeRequest = Partial<Omit<CreateAidSchemeRequest, 'firstVersion' | 'national'>> & {
   version: number;
   newVersion?: AidSchemeVersionInput;
   /**

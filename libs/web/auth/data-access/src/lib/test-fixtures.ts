@@ -13,6 +13,7 @@ export function aUser(role: Role, overrides: Partial<MeDto> = {}): MeDto {
     commune,
     totpEnabled: false,
     totpRequired: role === 'ADMIN' || role === 'AGENT',
+    installationAdmin: false,
     createdAt: '2026-01-01T00:00:00Z',
     lastSignInAt: null,
     ...overrides,

@@ -1,8 +1,10 @@
+import { signal, type WritableSignal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { provideRouter, Router } from '@angular/router';
 import type { AidSchemeTestCaseRun } from '@passerelle/shared/dto';
+import { AuthSession } from '@passerelle/web/auth/data-access';
 import { SimulatorApi } from '@passerelle/web/simulator/data-access';
 import { todayInParis } from '@passerelle/web/shared/util-format';
 import { of, throwError } from 'rxjs';
@@ -25,6 +27,7 @@ describe(AidSchemeEditorPage.name, () => {
   let api: { getScheme: jest.Mock; createScheme: jest.Mock; updateScheme: jest.Mock; testRule: jest.Mock };
   let navigate: jest.SpyInstance;
   let snack: jest.SpyInstance;
+  let user: WritableSignal<{ role: string; installationAdmin: boolean }>;
 
   async function render(id?: string) {
     fixture = TestBed.createComponent(AidSchemeEditorPage);
@@ -66,7 +69,14 @@ describe(AidSchemeEditorPage.name, () => {
       updateScheme: jest.fn(() => of({ scheme: schemeFixture({ version: 5 }), changedTestCases: [] })),
       testRule: jest.fn(),
     };
-    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: SimulatorApi, useValue: api }] });
+    user = signal({ role: 'ADMIN', installationAdmin: false });
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([]),
+        { provide: SimulatorApi, useValue: api },
+        { provide: AuthSession, useValue: { user, role: signal('ADMIN') } },
+      ],
+    });
     navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     snack = jest.spyOn(TestBed.inject(MatSnackBar), 'open').mockReturnValue(undefined as never);
   });
@@ -124,6 +134,21 @@ describe(AidSchemeEditorPage.name, () => {
     });
     expect(snack).toHaveBeenCalledWith('Dispositif créé.', 'OK', expect.anything());
     expect(navigate).toHaveBeenCalledWith(['/departement/dispositifs', 'new1']);
+  });
+
+  it('offers a national scheme to the installation’s admins only, and says so in the request', async () => {
+    await render();
+    expect(element.querySelector('#field-national')).toBeNull();
+
+    user.set({ role: 'ADMIN', installationAdmin: true });
+    await fixture.whenStable();
+    type('#field-code', 'DSID');
+    type('#field-name', 'Dotation de soutien à l’investissement des départements');
+    type('#field-validFrom', '2026-03-01');
+    patch({ funder: 'ETAT' });
+    (element.querySelector('#field-national input') as HTMLInputElement).click();
+    await click('Enregistrer');
+    expect(api.createScheme).toHaveBeenCalledWith(expect.objectContaining({ code: 'DSID', national: true }));
   });
 
   it('says what is wrong, in the summary and under the field, and sends nothing', async () => {

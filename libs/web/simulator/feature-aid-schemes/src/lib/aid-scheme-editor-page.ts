@@ -15,7 +15,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { ReactiveFormsModule } from '@angular/forms';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
@@ -44,6 +44,7 @@ import {
   TAX_BASES,
   type UpdateAidSchemeRequest,
 } from '@passerelle/shared/dto';
+import { AuthSession } from '@passerelle/web/auth/data-access';
 import { MoneyInput } from '@passerelle/web/projects/ui-project';
 import { PageTitle } from '@passerelle/web/shared/data-access';
 import { confirmAction, ErrorSummary, type ErrorSummaryItem, formErrorItems } from '@passerelle/web/shared/ui-material';
@@ -119,7 +120,12 @@ export class AidSchemeEditorPage {
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
   private readonly pageTitle = inject(PageTitle);
+  private readonly session = inject(AuthSession);
   private readonly notice = viewChild<ElementRef<HTMLElement>>('notice');
+
+  /** A new scheme may be national for the installation's admins only. */
+  protected readonly canCreateNational = computed(() => !this.id() && this.session.user()?.installationAdmin === true);
+  protected readonly national = new FormControl(false, { nonNullable: true });
 
   protected readonly limits = AID_SCHEME_LIMITS;
   protected readonly funders = FUNDERS;
@@ -280,7 +286,8 @@ export class AidSchemeEditorPage {
       return;
     }
     const value = this.form.getRawValue();
-    this.busy.track(this.api.createScheme({ ...aidSchemeFieldsOf(value), firstVersion: versionInputOf(value) })).subscribe({
+    const national = this.canCreateNational() && this.national.value ? { national: true } : {};
+    this.busy.track(this.api.createScheme({ ...aidSchemeFieldsOf(value), ...national, firstVersion: versionInputOf(value) })).subscribe({
       next: (created) => this.done(created, 'Dispositif créé.'),
       error: (error: unknown) => this.failed(error, null),
     });

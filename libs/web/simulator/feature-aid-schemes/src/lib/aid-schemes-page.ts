@@ -22,7 +22,7 @@ interface SchemeGroup {
 /**
  * `/departement/dispositifs` (agents and admins): the schemes the simulator applies, the département's own and the
  * national ones, each with its rule in force in words. A département's admins create and edit its own schemes; the
- * national ones are kept with the application.
+ * national ones are kept by the installation's admins.
  */
 @Component({
   selector: 'pas-aid-schemes-page',
@@ -62,7 +62,9 @@ export class AidSchemesPage {
       {
         id: 'schemes-national',
         title: 'Dispositifs nationaux',
-        hint: 'Tenus à jour avec l’application, en lecture seule.',
+        hint: list.some((scheme) => scheme.departementCode === null && scheme.editable)
+          ? 'Administrateur de l’installation, vous les tenez à jour pour tous les départements.'
+          : 'Tenus à jour par les administrateurs de l’installation, en lecture seule.',
         empty: 'Aucun dispositif national.',
         schemes: list.filter((scheme) => scheme.departementCode === null),
       },

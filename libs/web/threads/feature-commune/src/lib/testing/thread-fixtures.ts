@@ -12,6 +12,7 @@ export function userFixture(overrides: Partial<MeDto> = {}): MeDto {
     commune: { insee: '95002', name: 'Ableiges' },
     totpEnabled: false,
     totpRequired: false,
+    installationAdmin: false,
     createdAt: '2026-01-01T00:00:00Z',
     lastSignInAt: null,
     ...overrides,

@@ -12,6 +12,7 @@ export function agentFixture(): MeDto {
     commune: null,
     totpEnabled: true,
     totpRequired: true,
+    installationAdmin: false,
     createdAt: '2026-01-01T00:00:00Z',
     lastSignInAt: null,
   };
