@@ -65,6 +65,8 @@ describe('Notifications, routing and the agents’ tools', () => {
     inject({ method: 'POST', url: `/api/threads/${id}/messages`, headers: session.headers, payload: { body } });
   /** The mails delivered to `email`: the outbox is drained first, since delivery follows the commit in the background. */
   const mailsTo = async (email: string) => {
+    // The mails an answer queued may be on their way from the sending it started (flushSoon): wait for it.
+    await t.app.get(NotificationMailer).settled();
     await t.app.get(MailDispatcher).drain();
     return (await inject({ method: 'GET', url: '/api/dev/mails?limit=100' })).json<Page<DevMailDto>>().items.filter((m) => m.to === email);
   };

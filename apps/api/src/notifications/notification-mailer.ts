@@ -78,6 +78,11 @@ export class NotificationMailer implements OnModuleInit {
     setImmediate(() => this.tick());
   }
 
+  /** Resolves once the sending `flushSoon` started is over: its mails are then in the outbox (tests wait on it). */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
   private tick(): void {
     if (this.running) {
       return;
