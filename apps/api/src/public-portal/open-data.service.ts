@@ -12,6 +12,7 @@ import { ofPlace } from '@passerelle/shared/util-french';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { type OpenDataRow, PublicPortalRepository } from './public-portal.repository';
+import { csvField } from '../common/http/csv';
 
 type Record_ = Record<OpenDataColumn, string | number | null>;
 
@@ -146,21 +147,6 @@ ${entries.join('\n')}
       date_relecture: row.reviewed_at.toISOString().slice(0, 10),
     };
   }
-}
-
-/**
- * RFC 4180 quoting; a text cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, return) is
- * prefixed with an apostrophe, so opening the file never runs anything.
- */
-export function csvField(value: string | number | null, numeric: boolean): string {
-  if (value === null) {
-    return '';
-  }
-  let text = String(value);
-  if (!numeric && /^[=+\-@\t\r]/.test(text)) {
-    text = `'${text}`;
-  }
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function xml(text: string): string {

@@ -1,10 +1,10 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Readable } from 'node:stream';
 import type { Page, PublicMapDto, PublicProjectDto, PublicProjectSummaryDto } from '@passerelle/shared/dto';
 import { Public } from '../common/access/access.decorators';
-import { contentDisposition, sendStoredFile } from '../files/stored-file';
+import { sendDownload } from '../common/http/download';
+import { sendStoredFile } from '../files/stored-file';
 import { PublicFiltersDto, PublicMapQueryDto, PublicProjectListQueryDto } from './dto/public-query.dto';
 import { OpenDataService } from './open-data.service';
 import { PublicMapService } from './public-map.service';
@@ -48,14 +48,14 @@ export class PublicPortalController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'Données ouvertes (Licence Ouverte 2.0) : une ligne par projet publié, colonnes documentées.' })
   csv(@Query() filters: PublicFiltersDto, @Res() reply: FastifyReply): Promise<void> {
-    return download(reply, 'text/csv; charset=utf-8', 'projets-publies.csv', this.openData.csv(filters));
+    return sendDownload(reply, 'text/csv; charset=utf-8', 'projets-publies.csv', this.openData.csv(filters));
   }
 
   @Get('opendata/projects.geojson')
   @ApiProduces('application/geo+json')
   @ApiOkResponse({ description: 'Données ouvertes (Licence Ouverte 2.0) : tous les projets publiés en GeoJSON, mêmes colonnes que le CSV.' })
   geoJson(@Query() filters: PublicFiltersDto, @Res() reply: FastifyReply): Promise<void> {
-    return download(reply, 'application/geo+json; charset=utf-8', 'projets-publies.geojson', this.openData.geoJson(filters));
+    return sendDownload(reply, 'application/geo+json; charset=utf-8', 'projets-publies.geojson', this.openData.geoJson(filters));
   }
 
   @Get('feed.atom')
@@ -110,21 +110,4 @@ export class PublicPortalController {
     }
     await sendStoredFile(reply, file, REVALIDATE);
   }
-}
-
-async function download(reply: FastifyReply, type: string, filename: string, body: AsyncGenerator<string>): Promise<void> {
-  // The first chunk (which runs the first query) comes before any header: a database failure at the start is a
-  // normal error answer (503), not a download cut after a "200".
-  const first = await body.next();
-  async function* whole(): AsyncGenerator<string> {
-    if (!first.done) {
-      yield first.value;
-      yield* body;
-    }
-  }
-  await reply
-    .header('content-type', type)
-    .header('content-disposition', contentDisposition('attachment', filename))
-    .header('cache-control', 'public, max-age=300')
-    .send(Readable.from(whole()));
 }
