@@ -33,13 +33,21 @@ function parisOffset(instant: number): number {
 
 /** The instant a Paris calendar day starts (midnight is never skipped by French daylight saving time). */
 export function parisMidnight(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  const guess = utcMidnight - parisOffset(utcMidnight);
-  return utcMidnight - parisOffset(guess);
+  return parisInstant(day, 0);
 }
 
-function nextDay(day: string): string {
+/**
+ * The instant of a Paris wall-clock time on a day, `minutes` after midnight. Office hours are never in the hour that
+ * daylight saving time skips or repeats (2:00–3:00 at night).
+ */
+export function parisInstant(day: string, minutes: number): number {
+  const [y, m, d] = day.split('-').map(Number);
+  const utc = Date.UTC(y, m - 1, d, 0, minutes);
+  const guess = utc - parisOffset(utc);
+  return utc - parisOffset(guess);
+}
+
+export function nextDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
