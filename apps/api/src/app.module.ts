@@ -28,6 +28,7 @@ import { TerritoryModule } from './territory/territory.module';
 import { ThreadsModule } from './threads/threads.module';
 import { FaqModule } from './faq/faq.module';
 import { SimulatorModule } from './simulator/simulator.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
@@ -71,6 +72,7 @@ export class AppModule {
         WorkspacesModule,
         FaqModule,
         SimulatorModule,
+        IndicatorsModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ import type {
   ThreadDto,
   ThreadSummaryDto,
 } from '@passerelle/shared/dto';
+import { DEFAULT_OFFICE_HOURS } from '@passerelle/shared/dto';
 import { type Session, type TestUser, createTeam, createUser, signIn } from './factories';
 import { type TestApp, startTestApp } from './test-app';
 
@@ -58,7 +59,11 @@ describe('Inbox settings and triage', () => {
     (await inject({ method: 'GET', url: `/api/inbox?limit=100&${query}`, headers: session.headers })).json<Page<ThreadSummaryDto>>();
 
   it('reads the settings of the own département only', async () => {
-    expect((await inject({ method: 'GET', url: '/api/departements/95/settings', headers: agent.headers })).json()).toEqual({ code: '95', firstResponseDays: 5 });
+    expect((await inject({ method: 'GET', url: '/api/departements/95/settings', headers: agent.headers })).json()).toEqual({
+      code: '95',
+      firstResponseDays: 5,
+      officeHours: DEFAULT_OFFICE_HOURS,
+    });
     expect((await inject({ method: 'GET', url: '/api/departements/45/settings', headers: admin.headers })).statusCode).toBe(404);
   });
 

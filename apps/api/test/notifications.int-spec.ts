@@ -10,6 +10,7 @@ import type {
   ThreadDto,
   ThreadSummaryDto,
 } from '@passerelle/shared/dto';
+import { DEFAULT_OFFICE_HOURS } from '@passerelle/shared/dto';
 import { Clock } from '../src/common/clock/clock';
 import { MailDispatcher } from '../src/mail/mail-dispatcher';
 import { NotificationMailer } from '../src/notifications/notification-mailer';
@@ -241,7 +242,24 @@ describe('Notifications, routing and the agents’ tools', () => {
     expect((await inject({ method: 'PATCH', url: '/api/departements/95/settings', headers: agent.headers, payload: { firstResponseDays: 3 } })).statusCode).toBe(403);
     expect((await inject({ method: 'PATCH', url: '/api/departements/95/settings', headers: admin.headers, payload: { firstResponseDays: 0 } })).statusCode).toBe(400);
     const updated = await inject({ method: 'PATCH', url: '/api/departements/95/settings', headers: admin.headers, payload: { firstResponseDays: 2 } });
-    expect(updated.json()).toEqual({ code: '95', firstResponseDays: 2 });
+    expect(updated.json()).toEqual({ code: '95', firstResponseDays: 2, officeHours: DEFAULT_OFFICE_HOURS });
+    // Office hours, for the indicators' working time: spans in order, each ending after it starts.
+    const hours = [
+      { start: '08:30', end: '12:00' },
+      { start: '13:00', end: '16:30' },
+    ];
+    const reopened = await inject({ method: 'PATCH', url: '/api/departements/95/settings', headers: admin.headers, payload: { firstResponseDays: 2, officeHours: hours } });
+    expect(reopened.json()).toEqual({ code: '95', firstResponseDays: 2, officeHours: hours });
+    const overlapping = await inject({
+      method: 'PATCH',
+      url: '/api/departements/95/settings',
+      headers: admin.headers,
+      payload: { firstResponseDays: 2, officeHours: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '17:00' }] },
+    });
+    expect(overlapping.json<ApiError>().errors).toEqual({ 'officeHours.1.start': 'Les plages horaires doivent se suivre sans se chevaucher.' });
+    const garbled = await inject({ method: 'PATCH', url: '/api/departements/95/settings', headers: admin.headers, payload: { firstResponseDays: 2, officeHours: [{ start: '25:00', end: '9h' }] } });
+    expect(garbled.statusCode).toBe(400);
+    await inject({ method: 'PATCH', url: '/api/departements/95/settings', headers: admin.headers, payload: { firstResponseDays: 2, officeHours: DEFAULT_OFFICE_HOURS } });
     const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(paris('2026-11-20', '15:00'));
     try {
       const thread = await ask(collaborator, 'Délai raccourci');

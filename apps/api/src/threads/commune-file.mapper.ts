@@ -34,6 +34,7 @@ export function mapSatisfactionSummary(summary: SatisfactionSummaryRow, latest: 
       threadId: r.id,
       subject: r.subject,
       score: r.satisfaction_score,
+      effort: r.effort_score,
       comment: r.satisfaction_comment,
       answeredAt: r.satisfaction_at.toISOString(),
       answeredBy: r.display_name ?? 'Compte supprimé',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { SatisfactionScore, TimelineKind } from '@passerelle/shared/dto';
+import type { EffortScore, SatisfactionScore, TimelineKind } from '@passerelle/shared/dto';
 import { PROJECT_SELECT, type ProjectRow } from '../projects/project.mapper';
 
 export interface CommuneFactsRow {
@@ -30,6 +30,7 @@ export interface LatestSatisfactionRow {
   id: string;
   subject: string;
   satisfaction_score: SatisfactionScore;
+  effort_score: EffortScore | null;
   satisfaction_comment: string | null;
   satisfaction_at: Date;
   display_name: string | null;
@@ -92,7 +93,7 @@ export class CommuneFileRepository {
   /** The five latest opinions. */
   async latestSatisfactions(insee: string): Promise<LatestSatisfactionRow[]> {
     return this.db.query(
-      `SELECT t.id, t.subject, t.satisfaction_score, t.satisfaction_comment, t.satisfaction_at, u.display_name
+      `SELECT t.id, t.subject, t.satisfaction_score, t.effort_score, t.satisfaction_comment, t.satisfaction_at, u.display_name
          FROM thread t LEFT JOIN app_user u ON u.id = t.satisfaction_by
         WHERE t.commune_insee = $1 AND t.satisfaction_score IS NOT NULL ORDER BY t.satisfaction_at DESC LIMIT 5`,
       [insee],

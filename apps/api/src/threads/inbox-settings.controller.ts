@@ -32,7 +32,7 @@ export class InboxSettingsController {
   @Patch('settings')
   @Allow('ADMIN')
   update(@CurrentUser() user: AuthUser, @Param('code', departement) code: string, @Body() body: UpdateDepartementSettingsDto): Promise<DepartementSettingsDto> {
-    return this.settings.updateSettings(user, code, body.firstResponseDays);
+    return this.settings.updateSettings(user, code, body);
   }
 
   @Get('labels')

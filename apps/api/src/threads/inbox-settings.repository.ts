@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { ThreadCategory } from '@passerelle/shared/dto';
+import type { OfficeSpan, ThreadCategory } from '@passerelle/shared/dto';
 import { changedRows } from '../database/changed-rows';
 
 export interface DepartementSettingsRow {
   code: string;
   first_response_days: number;
+  office_hours: OfficeSpan[];
 }
 
 export interface LabelRow {
@@ -40,12 +41,16 @@ export class InboxSettingsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async settings(code: string): Promise<DepartementSettingsRow | undefined> {
-    const rows: DepartementSettingsRow[] = await this.db.query(`SELECT code, first_response_days FROM departement WHERE code = $1`, [code]);
+    const rows: DepartementSettingsRow[] = await this.db.query(`SELECT code, first_response_days, office_hours FROM departement WHERE code = $1`, [code]);
     return rows[0];
   }
 
-  async updateFirstResponseDays(code: string, days: number, at: Date): Promise<void> {
-    await this.db.query(`UPDATE departement SET first_response_days = $2, updated_at = $3 WHERE code = $1`, [code, days, at]);
+  /** `officeHours` null: unchanged. */
+  async updateSettings(code: string, days: number, officeHours: OfficeSpan[] | null, at: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE departement SET first_response_days = $2, office_hours = coalesce($3::jsonb, office_hours), updated_at = $4 WHERE code = $1`,
+      [code, days, officeHours === null ? null : JSON.stringify(officeHours.map((s) => ({ start: s.start, end: s.end }))), at],
+    );
   }
 
   async labels(code: string): Promise<LabelRow[]> {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  OfficeSpan,
+  UpdateDepartementSettingsInput,
   AnswerTemplateDto,
   AnswerTemplateInput,
   DepartementSettingsDto,
@@ -33,13 +35,19 @@ export class InboxSettingsService {
     if (!row) {
       throw new ThreadsException('DEPARTEMENT_NOT_FOUND');
     }
-    return { code: row.code, firstResponseDays: row.first_response_days };
+    return { code: row.code, firstResponseDays: row.first_response_days, officeHours: row.office_hours };
   }
 
-  /** Applies to questions asked from now on; the due dates already given stay. */
-  async updateSettings(user: AuthUser, code: string, firstResponseDays: number): Promise<DepartementSettingsDto> {
+  /**
+   * The target applies to questions asked from now on (the due dates already given stay); the office hours to the
+   * indicators from the next rebuild of the facts (the nightly job), and to the questions changing from now on.
+   */
+  async updateSettings(user: AuthUser, code: string, input: UpdateDepartementSettingsInput): Promise<DepartementSettingsDto> {
     this.own(user, code);
-    await this.repository.updateFirstResponseDays(code, firstResponseDays, this.clock.now());
+    if (input.officeHours) {
+      assertOfficeHours(input.officeHours);
+    }
+    await this.repository.updateSettings(code, input.firstResponseDays, input.officeHours ?? null, this.clock.now());
     return this.settings(user, code);
   }
 
@@ -168,4 +176,19 @@ function mapRoutingRule(r: RoutingRuleRow): RoutingRuleDto {
 
 function mapTemplate(row: AnswerTemplateRow): AnswerTemplateDto {
   return { id: row.id, title: row.title, body: row.body, updatedAt: row.updated_at.toISOString() };
+}
+
+/** Spans in order, each starting before it ends, none overlapping the next (French messages per field). */
+function assertOfficeHours(spans: OfficeSpan[]): void {
+  const errors: Record<string, string> = {};
+  spans.forEach((span, i) => {
+    if (span.start >= span.end) {
+      errors[`officeHours.${i}.end`] = 'La fin d’une plage horaire doit suivre son début.';
+    } else if (i > 0 && span.start < spans[i - 1].end) {
+      errors[`officeHours.${i}.start`] = 'Les plages horaires doivent se suivre sans se chevaucher.';
+    }
+  });
+  if (Object.keys(errors).length > 0) {
+    throw new ValidationFailedException(errors);
+  }
 }

@@ -41,6 +41,7 @@ export function mapSatisfaction(row: ThreadRow): SatisfactionDto | null {
   }
   return {
     score: row.satisfaction_score,
+    effort: row.effort_score,
     comment: row.satisfaction_comment,
     answeredAt: row.satisfaction_at.toISOString(),
     answeredBy: row.satisfaction_by_name ?? 'Compte supprimé',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentsModule } from '../documents/documents.module';
+import { ThreadFactsModule } from '../indicators/thread-facts.module';
 import { LiveModule } from '../live/live.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { CommuneFileRepository } from './commune-file.repository';
@@ -15,7 +16,7 @@ import { ThreadsRepository } from './threads.repository';
 import { ThreadsService } from './threads.service';
 
 @Module({
-  imports: [DocumentsModule, NotificationsModule, LiveModule],
+  imports: [DocumentsModule, NotificationsModule, LiveModule, ThreadFactsModule],
   controllers: [ThreadsController, InboxSettingsController],
   providers: [
     ThreadsRepository,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CommuneThreadsQuery, InboxQuery, LabelDto, SatisfactionScore, ThreadCategory, ThreadState } from '@passerelle/shared/dto';
+import type { CommuneThreadsQuery, EffortScore, InboxQuery, LabelDto, SatisfactionScore, ThreadCategory, ThreadState } from '@passerelle/shared/dto';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
 import { communeVisibleTo } from '../common/access/tenancy';
 import { changedRows } from '../database/changed-rows';
@@ -40,6 +40,7 @@ export interface ThreadRow {
   first_response_ms: string | null;
   closed_at: Date | null;
   satisfaction_score: SatisfactionScore | null;
+  effort_score: EffortScore | null;
   satisfaction_comment: string | null;
   satisfaction_at: Date | null;
   satisfaction_by_name: string | null;
@@ -137,6 +138,7 @@ export interface StateChange {
 
 export interface Satisfaction {
   score: SatisfactionScore;
+  effort: EffortScore | null;
   comment: string | null;
   by: string;
   at: Date;
@@ -161,7 +163,7 @@ const THREAD_SELECT = `
          p.id AS project_id, p.title AS project_title, t.subject, t.category, t.state, t.assignee_id,
          au.display_name AS assignee_name, cu.display_name AS created_by_name, t.created_at, t.last_activity_at,
          t.last_public_activity_at, t.due_at, t.paused_remaining_days, t.waiting_since, t.waiting_total_ms,
-         t.first_response_at, t.first_response_ms, t.closed_at, t.satisfaction_score, t.satisfaction_comment,
+         t.first_response_at, t.first_response_ms, t.closed_at, t.satisfaction_score, t.effort_score, t.satisfaction_comment,
          t.satisfaction_at, su.display_name AS satisfaction_by_name, t.public_message_count, t.note_count, t.version,
          tr.read_at,
          coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'colour', l.colour) ORDER BY lower(l.name))
@@ -339,12 +341,12 @@ export class ThreadsRepository {
   }
 
   /** Records the satisfaction of a closed, not yet rated thread; false when the thread was not in that case. */
-  async rate(id: string, satisfaction: Satisfaction): Promise<boolean> {
+  async rate(tx: EntityManager, id: string, satisfaction: Satisfaction): Promise<boolean> {
     const rated = await changedRows(
-      this.db,
-      `UPDATE thread SET satisfaction_score = $2, satisfaction_comment = $3, satisfaction_by = $4, satisfaction_at = $5
+      tx,
+      `UPDATE thread SET satisfaction_score = $2, satisfaction_comment = $3, satisfaction_by = $4, satisfaction_at = $5, effort_score = $6
         WHERE id = $1 AND state = 'CLOSED' AND satisfaction_score IS NULL RETURNING id`,
-      [id, satisfaction.score, satisfaction.comment, satisfaction.by, satisfaction.at],
+      [id, satisfaction.score, satisfaction.comment, satisfaction.by, satisfaction.at, satisfaction.effort],
     );
     return rated.length > 0;
   }

@@ -20,6 +20,7 @@ import { ValidationFailedException } from '../common/exceptions/domain.exception
 import { isUuid } from '../common/http/uuid';
 import { DocumentsService } from '../documents/documents.service';
 import { mapDocument } from '../files/document.mapper';
+import { ThreadFactsService } from '../indicators/thread-facts.service';
 import { LiveEvents } from '../live/live-events';
 import { NotificationMailer } from '../notifications/notification-mailer';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -46,6 +47,7 @@ export class ThreadsService {
     private readonly notify: ThreadNotifications,
     private readonly mailer: NotificationMailer,
     private readonly live: LiveEvents,
+    private readonly facts: ThreadFactsService,
   ) {}
 
   /** The thread with its conversation; opening it marks it (and its notifications) read for the reader. */
@@ -81,6 +83,7 @@ export class ThreadsService {
       const messageId = await this.insertMessage(tx, threadId, user, input.body, false, now);
       await this.documents.claimAttachments(tx, user, insee, messageId, input.attachmentIds ?? []);
       await this.repository.refreshSearch(tx, threadId);
+      await this.facts.refresh(tx, [threadId]);
       await this.notify.created(tx, { id: threadId, subject: input.subject, body: input.body, assigneeId }, commune);
       this.live.thread(tx, 'thread.created', { id: threadId, departement_code: commune.departement_code, commune_insee: insee });
       return threadId;
@@ -122,6 +125,7 @@ export class ThreadsService {
       await this.documents.claimAttachments(tx, user, row.commune_insee, messageId, input.attachmentIds ?? []);
       await this.recordState(tx, id, user.id, row.state, to, now);
       await this.repository.refreshSearch(tx, id);
+      await this.facts.refresh(tx, [id]);
       if (!internal) {
         await this.notify.messagePosted(tx, user, row, input.body);
       }
@@ -188,6 +192,7 @@ export class ThreadsService {
       const clock = clockAfter(clockOf(row), row.state, target, now, workingCalendar(row.departement_code), await this.repository.firstResponseDays(tx, row.departement_code));
       await this.repository.updateState(tx, id, { state: target, clock, at: now, actorId: user.id });
       await this.recordState(tx, id, user.id, row.state, target, now);
+      await this.facts.refresh(tx, [id]);
       await this.notify.stateChanged(tx, user, row, target);
       this.live.thread(tx, 'thread.updated', row);
     });
@@ -202,10 +207,13 @@ export class ThreadsService {
     if (isStaff(user)) {
       throw new ThreadsException('COMMUNE_MEMBERS_ONLY');
     }
-    const rated = await this.repository.rate(id, { score: input.score, comment: input.comment?.trim() || null, by: user.id, at: this.clock.now() });
-    if (!rated) {
-      throw new ThreadsException(row.state !== 'CLOSED' ? 'SATISFACTION_NOT_CLOSED' : 'SATISFACTION_ALREADY_GIVEN');
-    }
+    const satisfaction = { score: input.score, effort: input.effort ?? null, comment: input.comment?.trim() || null, by: user.id, at: this.clock.now() };
+    await this.db.transaction(async (tx) => {
+      if (!(await this.repository.rate(tx, id, satisfaction))) {
+        throw new ThreadsException(row.state !== 'CLOSED' ? 'SATISFACTION_NOT_CLOSED' : 'SATISFACTION_ALREADY_GIVEN');
+      }
+      await this.facts.refresh(tx, [id]);
+    });
     this.live.thread(null, 'thread.updated', row);
     return this.get(user, id);
   }

@@ -12,3 +12,4 @@ export * from './lib/geocoding';
 export * from './lib/live';
 export * from './lib/faq';
 export * from './lib/simulator';
+export * from './lib/indicators';

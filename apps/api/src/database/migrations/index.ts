@@ -14,6 +14,7 @@ import { Faq1764460000000 } from './1764460000000-faq';
 import { FaqSuggestions1764470000000 } from './1764470000000-faq-suggestions';
 import { AidSchemes1764480000000 } from './1764480000000-aid-schemes';
 import { AidGrantImports1764490000000 } from './1764490000000-aid-grant-imports';
+import { Indicators1764500000000 } from './1764500000000-indicators';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   FaqSuggestions1764470000000,
   AidSchemes1764480000000,
   AidGrantImports1764490000000,
+  Indicators1764500000000,
 ];

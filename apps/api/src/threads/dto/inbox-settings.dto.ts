@@ -1,9 +1,27 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import {
   type AnswerTemplateInput,
   type LabelInput,
+  OFFICE_HOURS_LIMITS,
+  type OfficeSpan,
   type RoutingRuleInput,
   THREAD_CATEGORIES,
   THREAD_LIMITS,
@@ -13,12 +31,33 @@ import {
 import { trimmed } from '../../common/http/trim';
 
 
+const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+
+export class OfficeSpanDto implements OfficeSpan {
+  @ApiProperty({ example: '09:00' })
+  @Matches(TIME, { message: 'Heure attendue au format HH:MM, par exemple 09:00.' })
+  start!: string;
+
+  @ApiProperty({ example: '12:30' })
+  @Matches(TIME, { message: 'Heure attendue au format HH:MM, par exemple 12:30.' })
+  end!: string;
+}
+
 export class UpdateDepartementSettingsDto implements UpdateDepartementSettingsInput {
   @ApiProperty({ minimum: 1, maximum: 60 })
   @IsInt({ message: 'Indiquez un nombre entier de jours ouvrés, de 1 à 60.' })
   @Min(1, { message: 'Indiquez un nombre entier de jours ouvrés, de 1 à 60.' })
   @Max(60, { message: 'Indiquez un nombre entier de jours ouvrés, de 1 à 60.' })
   firstResponseDays!: number;
+
+  @ApiPropertyOptional({ type: [OfficeSpanDto], description: 'Horaires d’ouverture d’un jour ouvré (heure de Paris)' })
+  @IsOptional()
+  @IsArray({ message: 'Indiquez les horaires sous forme de liste.' })
+  @ArrayMinSize(1, { message: 'Indiquez au moins une plage horaire.' })
+  @ArrayMaxSize(OFFICE_HOURS_LIMITS.spans, { message: `${OFFICE_HOURS_LIMITS.spans} plages horaires au plus.` })
+  @ValidateNested({ each: true })
+  @Type(() => OfficeSpanDto)
+  officeHours?: OfficeSpanDto[];
 }
 
 export class LabelDto implements LabelInput {

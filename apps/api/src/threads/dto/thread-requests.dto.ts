@@ -22,6 +22,9 @@ import {
   type CommuneThreadsQuery,
   type CreateThreadInput,
   type EditMessageInput,
+  EFFORT_SCORES,
+  EFFORT_STATEMENT,
+  type EffortScore,
   INBOX_SCOPES,
   INBOX_SORTS,
   type InboxQuery,
@@ -143,6 +146,11 @@ export class SatisfactionDto implements SatisfactionInput {
   @ApiProperty({ enum: SATISFACTION_SCORES })
   @IsIn(SATISFACTION_SCORES, { message: 'Choisissez une réponse de 1 à 5.' })
   score!: SatisfactionScore;
+
+  @ApiPropertyOptional({ enum: EFFORT_SCORES, nullable: true, description: EFFORT_STATEMENT })
+  @IsOptional()
+  @IsIn(EFFORT_SCORES, { message: 'Choisissez une réponse de 1 à 7, ou passez cette question.' })
+  effort?: EffortScore | null;
 
   @ApiPropertyOptional({ maxLength: THREAD_LIMITS.comment, nullable: true })
   @IsOptional()

@@ -1,3 +1,4 @@
+import type { EffortScore, OfficeSpan } from './indicators';
 import type { DocumentDto, ProjectSummaryDto } from './projects';
 
 // --- Closed lists ------------------------------------------------------------------------------------------------
@@ -159,6 +160,8 @@ export interface ThreadSummaryDto {
 
 export interface SatisfactionDto {
   score: SatisfactionScore;
+  /** The customer effort (1–7), when the commune gave it. */
+  effort: EffortScore | null;
   comment: string | null;
   answeredAt: string;
   answeredBy: string;
@@ -230,6 +233,8 @@ export interface SetThreadLabelsInput {
 
 export interface SatisfactionInput {
   score: SatisfactionScore;
+  /** Optional: agreement from 1 to 7 with `EFFORT_STATEMENT`. */
+  effort?: EffortScore | null;
   comment?: string | null;
 }
 
@@ -284,10 +289,14 @@ export interface DepartementSettingsDto {
   code: string;
   /** First-response target in working days (French public holidays excluded). */
   firstResponseDays: number;
+  /** Office hours of a working day, which the indicators' working time counts. */
+  officeHours: OfficeSpan[];
 }
 
 export interface UpdateDepartementSettingsInput {
   firstResponseDays: number;
+  /** Omitted: unchanged. Spans in order, not overlapping, within the day. */
+  officeHours?: OfficeSpan[];
 }
 
 /** New threads matching a rule go to its agent; the most specific rule wins (canton + category, canton, category). */
