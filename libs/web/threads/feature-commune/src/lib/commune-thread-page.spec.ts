@@ -134,7 +134,7 @@ describe(CommuneThreadPage.name, () => {
     expect(reply().value).toBe('Texte en cours');
   });
 
-  it('asks how easy it was once the thread is closed, then thanks and shows the answer', async () => {
+  it('asks how easy it was (and the optional effort) once the thread is closed, then thanks and shows the answers', async () => {
     const closed = threadFixture({
       state: 'CLOSED',
       closedAt: '2026-03-12T09:00:00Z',
@@ -150,17 +150,20 @@ describe(CommuneThreadPage.name, () => {
       of({
         ...closed,
         can: { ...closed.can, rate: false },
-        satisfaction: { score: 5, comment: null, answeredAt: '2026-03-12T10:00:00Z', answeredBy: 'Nathalie Girard' },
+        satisfaction: { score: 5, effort: 6, comment: null, answeredAt: '2026-03-12T10:00:00Z', answeredBy: 'Nathalie Girard' },
       }),
     );
-    element.querySelectorAll<HTMLInputElement>('input[type="radio"]')[4].click();
+    const [satisfaction, effort] = Array.from(element.querySelectorAll('pas-satisfaction-form mat-radio-group'));
+    satisfaction.querySelectorAll<HTMLInputElement>('input[type="radio"]')[4].click();
+    effort.querySelectorAll<HTMLInputElement>('input[type="radio"]')[5].click();
     button('Envoyer mon avis').click();
     await fixture.whenStable();
 
-    expect(api.rate).toHaveBeenCalledWith('t1', { score: 5, comment: null });
+    expect(api.rate).toHaveBeenCalledWith('t1', { score: 5, effort: 6, comment: null });
     expect(element.querySelector('pas-satisfaction-form')).toBeNull();
     expect(element.querySelector('pas-satisfaction-result')?.textContent).toContain('Merci pour votre réponse');
     expect(element.querySelector('pas-satisfaction-result .answer')?.textContent).toContain('Très facilement');
+    expect(element.querySelector('pas-satisfaction-result .effort')?.textContent).toContain('D’accord (6 sur 7)');
   });
 
   it('offers to reopen only when the API allows it', async () => {

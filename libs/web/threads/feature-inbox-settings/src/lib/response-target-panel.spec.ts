@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { DEFAULT_OFFICE_HOURS, type UpdateDepartementSettingsInput } from '@passerelle/shared/dto';
 import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
 import { of, throwError } from 'rxjs';
 import { ResponseTargetPanel } from './response-target-panel';
@@ -10,7 +11,13 @@ describe(ResponseTargetPanel.name, () => {
     const fixture = TestBed.configureTestingModule({
       imports: [ResponseTargetPanel],
       providers: [
-        { provide: InboxSettingsApi, useValue: { getSettings: () => of({ firstResponseDays: 5 }), updateSettings } },
+        {
+          provide: InboxSettingsApi,
+          useValue: {
+            getSettings: () => of({ code: '95', firstResponseDays: 5, officeHours: [...DEFAULT_OFFICE_HOURS] }),
+            updateSettings,
+          },
+        },
       ],
     }).createComponent(ResponseTargetPanel);
     fixture.componentRef.setInput('departementCode', '95');
@@ -30,7 +37,9 @@ describe(ResponseTargetPanel.name, () => {
   }
 
   beforeEach(() => {
-    updateSettings = jest.fn((_code: string, input: { firstResponseDays: number }) => of(input));
+    updateSettings = jest.fn((code: string, input: UpdateDepartementSettingsInput) =>
+      of({ code, firstResponseDays: input.firstResponseDays, officeHours: input.officeHours ?? [...DEFAULT_OFFICE_HOURS] }),
+    );
   });
 
   afterEach(() => document.body.replaceChildren());

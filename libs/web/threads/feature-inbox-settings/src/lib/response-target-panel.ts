@@ -10,11 +10,16 @@ import { injectFocusInvalidField, FocusOnText } from '@passerelle/web/shared/ui-
 import { apiErrorMessage, apiFieldErrors, formatCount } from '@passerelle/web/shared/util-format';
 import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
+import { OfficeHoursForm } from './office-hours-form';
 
 /** Bounds offered in the form; the API has the last word. */
 export const RESPONSE_TARGET_BOUNDS = { min: 1, max: 60 } as const;
 
-/** The département's first-response target, in working days: past it, a question shows "en retard" in the inbox. */
+/**
+ * The département's first-response target, in working days: past it, a question shows "en retard" in the inbox; and
+ * its office hours, which the indicators count the working time in. One load of the settings for both forms, kept as
+ * saved by either: each sends the other's part as saved.
+ */
 @Component({
   selector: 'pas-response-target-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -25,6 +30,7 @@ export const RESPONSE_TARGET_BOUNDS = { min: 1, max: 60 } as const;
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    OfficeHoursForm,
   ],
   template: `
     <section aria-labelledby="response-target-title">
@@ -66,6 +72,13 @@ export const RESPONSE_TARGET_BOUNDS = { min: 1, max: 60 } as const;
       }
       <p class="notice" role="status" [pasFocusOnText]="notice()">{{ notice() }}</p>
     </section>
+    @if (settings.hasValue()) {
+      <pas-office-hours-form
+        [departementCode]="departementCode()"
+        [settings]="settings.value()"
+        (saved)="settings.set($event)"
+      />
+    }
   `,
   styleUrl: './inbox-settings-panel.scss',
   styles: `
@@ -102,11 +115,14 @@ export class ResponseTargetPanel {
   protected readonly notice = signal('');
   /** One field: its error shows under it and focus goes to it, without an error summary. */
   private readonly focusInvalidField = injectFocusInvalidField();
+  /** Saving the office hours gives back the same target: the days being edited stay. */
+  private readonly savedDays = computed(() => (this.settings.hasValue() ? this.settings.value().firstResponseDays : null));
 
   constructor() {
     effect(() => {
-      if (this.settings.hasValue()) {
-        this.days.reset(this.settings.value().firstResponseDays);
+      const days = this.savedDays();
+      if (days !== null) {
+        this.days.reset(days);
       }
     });
   }
@@ -135,6 +151,7 @@ export class ResponseTargetPanel {
       .pipe(this.saving.track)
       .subscribe({
         next: (settings) => {
+          this.settings.set(settings);
           this.days.reset(settings.firstResponseDays);
           this.notice.set(
             `Délai enregistré : ${formatCount(settings.firstResponseDays, 'jour ouvré', 'jours ouvrés')}.`,

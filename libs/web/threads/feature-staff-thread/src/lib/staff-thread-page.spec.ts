@@ -110,6 +110,20 @@ describe(StaffThreadPage.name, () => {
     expect(TestBed.inject(Title).getTitle()).toBe('Question — Subvention DETR pour l’école — Ableiges · Passerelle');
   });
 
+  it('shows how the commune rated the closed question, effort included', async () => {
+    await render(
+      staffThreadFixture({
+        state: 'CLOSED',
+        closedAt: '2026-03-12T09:00:00Z',
+        satisfaction: { score: 4, effort: 6, comment: null, answeredAt: '2026-03-12T10:00:00Z', answeredBy: 'Bernard Lefèvre' },
+      }),
+    );
+    const rating = element.querySelector('.satisfaction pas-satisfaction-result')?.textContent?.replace(/\s+/g, ' ');
+    expect(rating).toContain('Facilement (4 sur 5)');
+    expect(rating).toContain('« Il a été facile d’obtenir une réponse à ma question »');
+    expect(rating).toContain('D’accord (6 sur 7)');
+  });
+
   it('shows the internal notes, marked as invisible to the commune, and the lateness in words', async () => {
     await render();
     expect(element.querySelector('aside.file pas-commune-file-panel')).not.toBeNull();

@@ -55,6 +55,7 @@ function aFile(overrides: Partial<CommuneFileDto> = {}): CommuneFileDto {
           threadId: 't3',
           subject: 'Aide à la rénovation',
           score: 4,
+          effort: null,
           comment: 'Réponse claire, merci.',
           answeredAt: '2026-02-10T10:00:00Z',
           answeredBy: 'Marie Durand',
@@ -102,6 +103,26 @@ describe(CommuneFilePanel.name, () => {
     expect(satisfaction).toContain('2 réponses au questionnaire de satisfaction');
     expect(satisfaction).toContain('4/5 — Facilement');
     expect(satisfaction).toContain('Réponse claire, merci.');
+  });
+
+  it('shows the effort next to the score when the commune gave it, and nothing when it skipped the question', async () => {
+    const skipped = aFile().satisfaction.latest[0];
+    const { element } = await render(
+      aFile({
+        satisfaction: {
+          average: 4.5,
+          count: 2,
+          latest: [
+            { ...skipped, threadId: 't4', subject: 'Cantine scolaire', score: 5, effort: 6 },
+            skipped,
+          ],
+        },
+      }),
+    );
+    const rows = Array.from(element.querySelectorAll('.satisfaction .row'), (row) => squash(row.textContent));
+    expect(rows[0]).toContain('5/5 — Très facilement Effort : 6/7 — D’accord');
+    expect(rows[1]).toContain('4/5 — Facilement');
+    expect(rows[1]).not.toContain('Effort');
   });
 
   it('says there is no answer yet rather than showing a score of 0', async () => {

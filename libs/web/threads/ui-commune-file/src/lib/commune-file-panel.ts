@@ -3,6 +3,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import {
   type CommuneFileDto,
+  EFFORT_LABELS,
+  type EffortScore,
   PROJECT_THEME_LABELS,
   type ProjectTheme,
   ROLE_LABELS,
@@ -86,6 +88,10 @@ export class CommuneFilePanel {
 
   protected scoreLabel(score: SatisfactionScore): string {
     return this.scoreLabels[score];
+  }
+
+  protected effortLabel(effort: EffortScore): string {
+    return EFFORT_LABELS[effort];
   }
 
   protected isExpanded(list: ExpandableList): boolean {

@@ -1,8 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { SATISFACTION_LABELS, SATISFACTION_QUESTION, type SatisfactionDto } from '@passerelle/shared/dto';
+import {
+  EFFORT_LABELS,
+  EFFORT_STATEMENT,
+  SATISFACTION_LABELS,
+  SATISFACTION_QUESTION,
+  type SatisfactionDto,
+} from '@passerelle/shared/dto';
 import { formatDateTime } from '@passerelle/web/shared/util-format';
 
-/** The commune's answer to the satisfaction question, with a thank-you right after it was given. */
+/**
+ * The commune's answer to the satisfaction question and, when it gave one, its agreement with the effort statement,
+ * with a thank-you right after they were given.
+ */
 @Component({
   selector: 'pas-satisfaction-result',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -14,6 +23,12 @@ import { formatDateTime } from '@passerelle/web/shared/util-format';
     <p class="answer">
       <strong>{{ label() }}</strong><span class="score"> ({{ satisfaction().score }} sur 5)</span>
     </p>
+    @if (satisfaction().effort; as effort) {
+      <p class="question question--effort">«&nbsp;{{ effortStatement }}&nbsp;»</p>
+      <p class="answer effort">
+        <strong>{{ effortLabels[effort] }}</strong><span class="score"> ({{ effort }} sur 7)</span>
+      </p>
+    }
     @if (satisfaction().comment; as comment) {
       <blockquote class="comment">{{ comment }}</blockquote>
     }
@@ -41,6 +56,9 @@ import { formatDateTime } from '@passerelle/web/shared/util-format';
     .answer {
       font: var(--mat-sys-title-medium);
     }
+    .question--effort {
+      margin-top: 12px;
+    }
     .comment {
       margin: 8px 0;
       padding-inline-start: 12px;
@@ -60,5 +78,7 @@ export class SatisfactionResult {
 
   protected readonly question = SATISFACTION_QUESTION;
   protected readonly label = computed(() => SATISFACTION_LABELS[this.satisfaction().score]);
+  protected readonly effortStatement = EFFORT_STATEMENT;
+  protected readonly effortLabels = EFFORT_LABELS;
   protected readonly when = formatDateTime;
 }
