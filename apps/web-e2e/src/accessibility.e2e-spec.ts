@@ -113,6 +113,7 @@ const PAGES: PageCheck[] = [
   { name: 'projet-public', role: 'visitor', path: (ids) => `/projets/${ids.slug}` },
   { name: 'communes', role: 'visitor', path: () => '/communes' },
   { name: 'donnees-ouvertes', role: 'visitor', path: () => '/donnees-ouvertes' },
+  { name: 'indicateurs', role: 'visitor', path: () => '/indicateurs' },
   { name: 'accessibilite', role: 'visitor', path: () => '/accessibilite' },
   { name: 'mentions-legales', role: 'visitor', path: () => '/mentions-legales' },
   { name: 'connexion', role: 'visitor', path: () => '/connexion', states: [submitEmpty('Se connecter')] },
@@ -182,6 +183,7 @@ const PAGES: PageCheck[] = [
       clickTab('Courriels non distribués'),
     ],
   },
+  { name: 'departement-indicateurs', role: 'agent', path: () => '/departement/indicateurs' },
   { name: 'departement-admin-questions', role: 'admin', path: () => '/departement' },
 ];
 

@@ -33,6 +33,10 @@ import { LabelsPanel, ResponseTargetPanel, RoutingRulesPanel } from '@passerelle
         <a mat-stroked-button routerLink="/departement/dispositifs">Dispositifs d’aide du simulateur</a>
         <span>Règles des aides du département, cas de test et import des subventions DETR et DSIL.</span>
       </p>
+      <p class="shortcut">
+        <a mat-stroked-button routerLink="/departement/indicateurs">Indicateurs</a>
+        <span>Délais de réponse aux communes, volumes, avis, répartition par canton et par agent, exports CSV.</span>
+      </p>
       <mat-tab-group mat-stretch-tabs="false" animationDuration="0ms">
         <mat-tab label="Espaces des communes">
           <ng-template matTabContent>

@@ -55,6 +55,11 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('@passerelle/web/territory/feature-home').then((m) => m.HomePage),
   },
   {
+    path: 'indicateurs',
+    title: 'Délais de réponse aux communes',
+    loadComponent: () => import('@passerelle/web/indicators/feature-indicators').then((m) => m.PublicIndicatorsPage),
+  },
+  {
     path: 'donnees-ouvertes',
     title: 'Données ouvertes',
     loadComponent: () => import('@passerelle/web/public/feature-pages').then((m) => m.OpenDataPage),
@@ -294,6 +299,11 @@ export const appRoutes: Route[] = [
         canActivate: [adminGuard],
         canDeactivate: [(page: AidSchemeEditorPage) => page.confirmLeave()],
         loadComponent: () => import('@passerelle/web/simulator/feature-aid-schemes').then((m) => m.AidSchemeEditorPage),
+      },
+      {
+        path: 'indicateurs',
+        title: 'Indicateurs du département',
+        loadComponent: () => import('@passerelle/web/indicators/feature-indicators').then((m) => m.DepartementIndicatorsPage),
       },
       {
         path: 'administration',

@@ -6,3 +6,4 @@ export * from './lib/territory-map';
 export * from './lib/project-cluster-map-view';
 export * from './lib/project-cluster-map';
 export * from './lib/map-motion';
+export * from './lib/choropleth-map';

@@ -1,0 +1,2 @@
+export * from './lib/departement-indicators-page';
+export * from './lib/public-indicators-page';

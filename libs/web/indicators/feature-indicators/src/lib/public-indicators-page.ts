@@ -1,0 +1,49 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { OPEN_DATA_LICENCE } from '@passerelle/shared/dto';
+import { IndicatorsApi } from '@passerelle/web/indicators/data-access';
+import {
+  DurationFigureView,
+  FigureCard,
+  formatElapsedDuration,
+  formatPeriod,
+  formatShare,
+  OpinionFigureView,
+  VolumesView,
+} from '@passerelle/web/indicators/ui-indicators';
+import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
+
+/** The order of the definitions on the page; the API sends the public ones only. */
+const DEFINITION_ORDER = ['firstResponse', 'withinTarget', 'volumes', 'satisfaction', 'effort', 'percentiles'];
+
+/**
+ * `/indicateurs` (everyone): how fast the département answers its communes over the last 30 days — median and 90th
+ * percentile, share within the target, weekly volumes, satisfaction and effort — with their definitions and the same
+ * figures as open data. No figure per agent or per commune: the API sends none.
+ */
+@Component({
+  selector: 'pas-public-indicators-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, DurationFigureView, FigureCard, OpinionFigureView, VolumesView],
+  templateUrl: './public-indicators-page.html',
+  styleUrl: './public-indicators-page.scss',
+})
+export class PublicIndicatorsPage {
+  private readonly api = inject(IndicatorsApi);
+
+  protected readonly figures = rxResource({ stream: () => this.api.publicFigures() });
+  protected readonly errorText = computed(() => (this.figures.error() ? apiErrorMessage(this.figures.error()) : null));
+  protected readonly urls = computed(() => this.api.publicUrls(this.figures.hasValue() ? this.figures.value().departementCode : undefined));
+  protected readonly definitions = computed(() => {
+    const definitions = this.figures.hasValue() ? this.figures.value().definitions : {};
+    return DEFINITION_ORDER.flatMap((key) => (definitions[key] ? [definitions[key]] : []));
+  });
+  protected readonly licenceUrl = OPEN_DATA_LICENCE.url;
+  protected readonly periodText = formatPeriod;
+  protected readonly share = formatShare;
+  protected readonly countOf = formatCount;
+  protected readonly elapsed = formatElapsedDuration;
+}
