@@ -1,7 +1,7 @@
 // `npm run bench`: starts the built app on a throwaway database seeded at national scale (every commune of France,
-// 200,000 projects of which 50,000 published, 100,000 questions and 1,000,000 messages) and measures the endpoints
-// with autocannon (50 connections). Prints p50/p95/p99 latency and requests per second for each, and the size of
-// the JavaScript the public home page loads first.
+// 200,000 projects of which 50,000 published, 100,000 questions and 1,000,000 messages, their indicators' facts
+// rebuilt) and measures the endpoints with autocannon (50 connections). Prints p50/p95/p99 latency and requests per
+// second for each, and the size of the JavaScript the public home page loads first.
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,7 +9,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { startServer } from '../testing/built-app.mjs';
 import { seedFaq } from './seed-faq.mjs';
 import { seedInbox } from './seed-inbox.mjs';
-import { analyzeAll, departementCodes, importAllCommunes, seedNationalProjects, seedNationalThreads } from './seed-national.mjs';
+import { analyzeAll, departementCodes, importAllCommunes, rebuildIndicators, seedNationalProjects, seedNationalThreads } from './seed-national.mjs';
 import { frameworkOverhead, oneVersusTwoInstances } from './side-by-side.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -56,7 +56,19 @@ const ENDPOINTS = [
   // A mayor typing a question: 5,000 FAQ entries (2,500 published in Val-d'Oise) and the commune's open questions;
   // every request a different title, as typed so far.
   { name: 'suggestions pendant la saisie', path: '/api/faq/suggest?title=subvention', varied: () => typedQuestion(), targetP95: 30, connections: 20, mayor: true },
+  // The département's dashboard, as its admin opens it (every figure, the backlog, the weeks, the cantons, the
+  // projects) over Val-d'Oise's 20,000 questions among the 100,000 facts: the last 30 days, then a year.
+  { name: 'indicateurs, 30 jours', path: '/api/departements/95/indicators', targetP95: 100, connections: 20, admin: true },
+  { name: 'indicateurs, un an par canton', path: `/api/departements/95/indicators?${lastYear()}&groupBy=canton`, targetP95: 100, connections: 20, admin: true },
 ];
+
+/** `from=…&to=…`: the year up to today, in Paris (as the page's « année » asks). */
+function lastYear() {
+  const day = (date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(date);
+  const today = day(new Date());
+  const from = new Date(Date.parse(`${today}T12:00:00Z`) - 364 * 86_400_000).toISOString().slice(0, 10);
+  return `from=${from}&to=${today}`;
+}
 
 /** What a mayor has typed so far of one of these questions (the suggestions start at 8 characters). */
 const TYPED_QUESTIONS = [
@@ -171,12 +183,19 @@ async function endpointsAndHomePage(url) {
   const faq = await seedFaq(database);
   console.log(`FAQ : ${faq.entries} réponses, dont ${faq.published} publiées du Val-d'Oise (${faq.seconds.toFixed(1)} s)`);
   await analyzeAll(database);
+  const facts = await rebuildIndicators(database);
+  console.log(
+    `Indicateurs : ${facts.facts} faits recalculés (indicators-rebuild, ${facts.seconds.toFixed(1)} s), dont ${facts.valdoise} du Val-d'Oise ` +
+      `(${facts.answered} répondues, ${facts.backlog} en attente d’une première réponse)`,
+  );
   const authorization = await signIn(url, 'agent.voirie@valdoise.example');
   const mayorAuthorization = await signIn(url, 'maire@ableiges.example');
   console.log(`Passerelle — benchmark (${CONNECTIONS} connexions sauf indication, ${DURATION} s par point d'accès, ${url})\n`);
   console.log('point d’accès'.padEnd(44), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'req/s'.padStart(9), 'erreurs'.padStart(8));
   for (const endpoint of selected) {
-    const headers = endpoint.agent ? { authorization } : endpoint.mayor ? { authorization: mayorAuthorization } : {};
+    // The admin signs in just before: a token lives 15 minutes, less than a whole run.
+    const admin = endpoint.admin ? { authorization: await signIn(url, 'admin@valdoise.example') } : null;
+    const headers = admin ?? (endpoint.agent ? { authorization } : endpoint.mayor ? { authorization: mayorAuthorization } : {});
     const args = [url + endpoint.path, endpoint.connections ?? CONNECTIONS, headers, endpoint.varied];
     await run(...args).then(() => undefined); // warm-up pass, results ignored
     const { result, latencies, errors } = await run(...args);

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { GENERIC, THREAD_TIMES, TOPICS as THREAD_TOPICS } from './seed-inbox.mjs';
+import { ANSWER_DELAY, GENERIC, MESSAGE_COLUMNS, THREAD_TIME_COLUMNS, THREAD_TIMES, TOPICS as THREAD_TOPICS, threadEventsSql } from './seed-inbox.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -63,6 +63,36 @@ export async function importAllCommunes(databaseUrl) {
 }
 
 /**
+ * The indicators' facts of every question (one `thread_fact` row each), rebuilt from the threads and their events
+ * through the CLI as an operator runs it (`indicators-rebuild`), then analysed as autovacuum would.
+ */
+export async function rebuildIndicators(databaseUrl) {
+  const started = Date.now();
+  await promisify(execFile)(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'indicators-rebuild'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('VACUUM ANALYZE thread_fact');
+    const [{ facts, valdoise, answered, backlog }] = (
+      await client.query(
+        `SELECT count(*)::int AS facts, count(*) FILTER (WHERE departement_code = '95')::int AS valdoise,
+                count(*) FILTER (WHERE departement_code = '95' AND first_response_at IS NOT NULL)::int AS answered,
+                count(*) FILTER (WHERE departement_code = '95' AND first_response_at IS NULL AND state <> 'CLOSED')::int AS backlog
+           FROM thread_fact`,
+      )
+    ).rows;
+    return { facts, valdoise, answered, backlog, seconds };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * Questions of the communes of the other départements (nobody assigned: their agents are not in the demo), with
  * their messages and their search documents, in the same shape as Val-d'Oise's.
  */
@@ -74,9 +104,7 @@ export async function seedNationalThreads(databaseUrl, { threads = 80_000, messa
     await client.query(
       `CREATE TEMP TABLE bench_thread ON COMMIT DROP AS
        WITH inserted AS (
-         INSERT INTO thread (commune_insee, departement_code, subject, category, state, created_at, last_activity_at,
-                             last_public_activity_at, due_at, waiting_since, closed_at, first_response_at, first_response_ms,
-                             public_message_count, note_count)
+         INSERT INTO thread (commune_insee, departement_code, subject, category, state, ${THREAD_TIME_COLUMNS})
          SELECT bc.insee, bc.departement_code, s.subjects[1 + i % array_length(s.subjects, 1)] || ' (' || i || ')',
                 (ARRAY['NEXT_STEPS', 'FUNDING', 'CONTACTS', 'REGULATION', 'OTHER'])[1 + i % 5], st.state,
                 ${THREAD_TIMES}
@@ -84,23 +112,24 @@ export async function seedNationalThreads(databaseUrl, { threads = 80_000, messa
            CROSS JOIN (SELECT $4::text[] AS subjects) s
            JOIN bench_commune bc ON bc.n = (i * 7) % $1
            CROSS JOIN LATERAL (SELECT now() - (i::float / $2) * interval '730 days' AS created) c
+           ${ANSWER_DELAY}
            -- One in 13 in progress (13 and the 12 topics share no factor: every topic has threads in progress).
            CROSS JOIN LATERAL (SELECT CASE WHEN i % 13 <> 5 THEN 'CLOSED' WHEN (i / 13) % 5 = 0 THEN 'NEW' WHEN (i / 13) % 5 = 1 THEN 'ANSWERED'
                                            WHEN (i / 13) % 5 = 2 THEN 'OPEN' ELSE 'WAITING_COMMUNE' END AS state) st
-         RETURNING id, subject, created_at, state)
-       SELECT id, substring(subject from '\\((\\d+)\\)$')::int AS i, created_at, state FROM inserted`,
+         RETURNING id, subject, created_at, state, first_response_at)
+       SELECT id, substring(subject from '\\((\\d+)\\)$')::int AS i, created_at, state, first_response_at FROM inserted`,
       [communes, threads, messagesPerThread, THREAD_TOPICS.map((t) => t[0])],
     );
     await client.query(
-      `INSERT INTO thread_message (thread_id, author_side, body, internal, created_at)
-       SELECT t.id, CASE WHEN k % 2 = 0 THEN 'COMMUNE' ELSE 'DEPARTEMENT' END,
+      `INSERT INTO thread_message (thread_id, author_side, internal, created_at, body)
+       SELECT t.id, ${MESSAGE_COLUMNS},
               s.generic[1 + ((hashtext(t.id::text) + k) & 1023) % array_length(s.generic, 1)] || ' ' ||
-              CASE WHEN k % 3 = 0 THEN s.topical[1 + t.i % $4][1 + k % 2] ELSE '' END,
-              k = $1 - 1, t.created_at + k * interval '5 hours'
+              CASE WHEN k % 3 = 0 THEN s.topical[1 + t.i % $4][1 + k % 2] ELSE '' END
          FROM bench_thread t CROSS JOIN generate_series(0, $1 - 1) AS k
          CROSS JOIN (SELECT $2::text[] AS generic, $3::text[][] AS topical) s`,
       [messagesPerThread, GENERIC, THREAD_TOPICS.map((t) => t.slice(1)), THREAD_TOPICS.length],
     );
+    await client.query(threadEventsSql('bench_thread b JOIN thread t ON t.id = b.id', 'true'));
     await client.query(
       `INSERT INTO thread_search (thread_id, departement_code, active, document)
        SELECT t.id, th.departement_code, t.state <> 'CLOSED', strip(to_tsvector('public.french_unaccent', th.subject || ' ' || m.bodies))
@@ -171,7 +200,7 @@ export async function analyzeAll(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    for (const table of ['commune', 'project', 'project_publication', 'thread', 'thread_message', 'thread_search']) {
+    for (const table of ['commune', 'project', 'project_publication', 'thread', 'thread_message', 'thread_search', 'thread_event']) {
       await client.query(`VACUUM ANALYZE ${table}`);
     }
   } finally {

@@ -1,6 +1,10 @@
+import type { DepartementIndicatorsDto } from '@passerelle/shared/dto';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts';
 import { DemoSeeder } from '../src/demo/demo-seeder';
+import { signIn } from './factories';
 import { type TestApp, startTestApp } from './test-app';
+
+const DAY = 86_400_000;
 
 /** demo/ is wired in the app (main.ts and `cli seed` call it): first start on an empty database, and only then. */
 describe('Demo data (DemoModule)', () => {
@@ -20,4 +24,55 @@ describe('Demo data (DemoModule)', () => {
     expect(count).toBeGreaterThan(0);
     expect(await seeder.seedOnFirstRun()).toBe(false);
   }, 120_000);
+
+  it('asks a year of questions in several cantons, each with its messages, its changes of state and its fact', async () => {
+    const [year] = await t.db.query(
+      `SELECT count(*)::int AS threads, count(DISTINCT c.canton_code)::int AS cantons, count(DISTINCT t.category)::int AS categories,
+              extract(epoch FROM now() - min(t.created_at)) * 1000 AS oldest_ms,
+              count(*) FILTER (WHERE t.state = 'CLOSED')::int AS closed,
+              count(*) FILTER (WHERE t.satisfaction_score IS NOT NULL)::int AS rated,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM thread_message m WHERE m.thread_id = t.id))::int AS without_message,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM thread_search s WHERE s.thread_id = t.id))::int AS without_search,
+              (SELECT count(*)::int FROM thread_event e WHERE e.kind = 'STATE_CHANGED' AND e.from_state = 'CLOSED') AS reopenings,
+              (SELECT count(*)::int FROM thread_event e WHERE e.kind = 'STATE_CHANGED' AND e.to_state = 'WAITING_COMMUNE') AS pauses
+         FROM thread t JOIN commune c ON c.insee = t.commune_insee WHERE t.departement_code = '95'`,
+    );
+    expect(year.threads).toBeGreaterThanOrEqual(600);
+    expect(Number(year.oldest_ms)).toBeGreaterThan(300 * DAY);
+    expect(Number(year.oldest_ms)).toBeLessThan(367 * DAY);
+    expect(year.cantons).toBeGreaterThanOrEqual(3);
+    expect(year.categories).toBe(5);
+    expect(year.closed / year.threads).toBeGreaterThan(0.75);
+    expect(year.rated).toBeGreaterThan(year.closed / 3);
+    expect(year).toMatchObject({ without_message: 0, without_search: 0 });
+    expect(year.reopenings).toBeGreaterThan(0);
+    expect(year.pauses).toBeGreaterThan(0);
+    // The facts exist at once for every thread (the nightly job need not have run), and agree with the threads.
+    const [facts] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE f.thread_id IS NULL)::int AS missing,
+              count(*) FILTER (WHERE f.first_response_at IS DISTINCT FROM t.first_response_at)::int AS other_first_response,
+              count(*) FILTER (WHERE f.state <> t.state OR f.closed_at IS DISTINCT FROM t.closed_at)::int AS other_state
+         FROM thread t LEFT JOIN thread_fact f ON f.thread_id = t.id`,
+    );
+    expect(facts).toEqual({ missing: 0, other_first_response: 0, other_state: 0 });
+    const [{ rebuilt }] = await t.db.query(`SELECT indicators_rebuilt_at IS NOT NULL AS rebuilt FROM departement WHERE code = '95'`);
+    expect(rebuilt).toBe(true);
+  });
+
+  it('shows the demo admin a meaningful dashboard: p50 and p90 over the last 30 days, a backlog, several cantons', async () => {
+    const admin = await signIn(t.app, { email: 'admin@valdoise.example', password: t.config.demoPassword });
+    const res = await t.app.inject({ method: 'GET', url: '/api/departements/95/indicators', headers: admin.headers });
+    expect(res.statusCode).toBe(200);
+    const dashboard = res.json<DepartementIndicatorsDto>();
+    const working = dashboard.summary.firstResponse.working;
+    expect(working.count).toBeGreaterThanOrEqual(10);
+    expect(working.p50Ms).toBeGreaterThan(0);
+    expect(working.p90Ms).toBeGreaterThanOrEqual(working.p50Ms as number);
+    expect(dashboard.summary.firstResponse.withinTarget.share).toBeGreaterThan(0.5);
+    expect(dashboard.summary.opinions.closed).toBeGreaterThan(0);
+    expect(dashboard.previous.firstResponse.working.count).toBeGreaterThanOrEqual(10);
+    expect(dashboard.backlog.total).toBeGreaterThan(0);
+    expect(dashboard.weeks.length).toBeGreaterThanOrEqual(4);
+    expect(dashboard.groups.filter((g) => g.key !== null).length).toBeGreaterThanOrEqual(2);
+  });
 });

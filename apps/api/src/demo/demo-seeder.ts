@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { OfficeSpan } from '@passerelle/shared/dto';
 import { ofPlace } from '@passerelle/shared/util-french';
 import { hashPassword } from '../auth/passwords';
+import { Clock } from '../common/clock/clock';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TerritoryImportService } from '../territory/import/territory-import.service';
@@ -19,6 +22,8 @@ import { DEMO_FAQ } from './demo-faq';
 import { DEMO_CATALOGUE } from '../simulator/engine/demo-catalogue';
 import { ruleFieldsOf } from '../simulator/simulator.mapper';
 import { SimulatorRepository } from '../simulator/simulator.repository';
+import { ThreadFactsService } from '../indicators/thread-facts.service';
+import { type DemoYearThread, demoYear } from './demo-year';
 
 /** The demo catalogue's schemes of a département (the others are national to the installation). */
 const DEMO_SCHEME_DEPARTEMENTS: Record<string, string> = { 'cd95-rural': DEMO_DEPARTEMENT };
@@ -45,6 +50,8 @@ export class DemoSeeder {
     private readonly faqRepository: FaqRepository,
     private readonly faq: FaqService,
     private readonly simulator: SimulatorRepository,
+    private readonly threadFacts: ThreadFactsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Returns whether it seeded anything. */
@@ -59,6 +66,8 @@ export class DemoSeeder {
       await this.territoryImport.importDepartement(DEMO_DEPARTEMENT);
     }
     await this.seedAccounts();
+    // The indicators read the facts: the demo's dashboard is right at once, not after the first nightly job.
+    await this.threadFacts.rebuild({ departementCode: null, since: null });
     return true;
   }
 
@@ -102,6 +111,7 @@ export class DemoSeeder {
     this.logger.log(`${DEMO_PROJECTS.length} projets de démonstration créés.`);
     await this.seedPublications();
     await this.seedThreads();
+    await this.seedYearOfQuestions();
     await this.seedFaq();
     await this.seedAidSchemes();
   }
@@ -157,7 +167,7 @@ export class DemoSeeder {
       return;
     }
     const day = 24 * 3_600_000;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     await this.db.transaction(async (tx) => {
       // An entry is its own text: the repository reads the contract's fields only.
       for (const [index, text] of DEMO_FAQ.entries()) {
@@ -245,7 +255,7 @@ export class DemoSeeder {
 
   /** Labels, routing rules, templates and questions in every state, dated relative to now. */
   private async seedThreads(): Promise<void> {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000);
     const calendar = workingCalendar(DEMO_DEPARTEMENT);
     await this.db.transaction(async (tx) => {
@@ -283,6 +293,90 @@ export class DemoSeeder {
       }
     });
     this.logger.log(`${DEMO_THREADS.length} questions de démonstration créées.`);
+  }
+
+  /**
+   * A year of questions of the demo communes before now (`demoYear`), so that the indicators show delays, volumes
+   * and opinions on the first start. Written in a few set-based statements (one per table), not one per row.
+   */
+  private async seedYearOfQuestions(): Promise<void> {
+    const started = Date.now();
+    const [settings] = await this.db.query<{ first_response_days: number; office_hours: OfficeSpan[] }[]>(
+      `SELECT first_response_days, office_hours FROM departement WHERE code = $1`,
+      [DEMO_DEPARTEMENT],
+    );
+    const year = demoYear({ now: this.clock.now(), calendar: workingCalendar(DEMO_DEPARTEMENT), officeHours: settings.office_hours, targetDays: settings.first_response_days });
+    const threads = year.map((thread) => ({ id: randomUUID(), thread }));
+    await this.db.transaction(async (tx) => {
+      const users = new Map(
+        (await tx.query<{ id: string; email: string }[]>(`SELECT id, email FROM app_user WHERE departement_code = $1`, [DEMO_DEPARTEMENT])).map((u) => [u.email, u.id]),
+      );
+      const userId = (email: string | null) => (email === null ? null : (users.get(email) ?? null));
+      await tx.query(
+        `INSERT INTO thread (id, commune_insee, departement_code, subject, category, state, assignee_id, created_by, created_at, last_activity_at,
+                             last_public_activity_at, due_at, paused_remaining_days, waiting_since, waiting_total_ms, first_response_at,
+                             first_response_ms, closed_at, closed_by, satisfaction_score, satisfaction_comment, satisfaction_by, satisfaction_at,
+                             effort_score, public_message_count, note_count, version)
+         SELECT r.id, r.commune_insee, c.departement_code, r.subject, r.category, r.state, r.assignee_id, r.created_by, r.created_at, r.last_activity_at,
+                r.last_public_activity_at, r.due_at, r.paused_remaining_days, r.waiting_since, r.waiting_total_ms, r.first_response_at,
+                r.first_response_ms, r.closed_at, r.closed_by, r.satisfaction_score, r.satisfaction_comment, r.satisfaction_by, r.satisfaction_at,
+                r.effort_score, r.public_message_count, r.note_count, r.version
+           FROM jsonb_to_recordset($1::jsonb) AS r(
+                  id uuid, commune_insee varchar, subject text, category text, state text, assignee_id uuid, created_by uuid, created_at timestamptz,
+                  last_activity_at timestamptz, last_public_activity_at timestamptz, due_at timestamptz, paused_remaining_days double precision,
+                  waiting_since timestamptz, waiting_total_ms bigint, first_response_at timestamptz, first_response_ms bigint, closed_at timestamptz,
+                  closed_by uuid, satisfaction_score smallint, satisfaction_comment text, satisfaction_by uuid, satisfaction_at timestamptz,
+                  effort_score smallint, public_message_count int, note_count int, version int)
+           -- A commune the territory no longer has is skipped, with its messages and events (joined on the thread below).
+           JOIN commune c ON c.insee = r.commune_insee`,
+        [JSON.stringify(threads.map(({ id, thread }) => yearThreadRecord(id, thread, userId)))],
+      );
+      await tx.query(
+        `INSERT INTO thread_message (thread_id, author_id, author_side, body, internal, created_at)
+         SELECT r.thread_id, r.author_id, r.author_side, r.body, r.internal, r.created_at
+           FROM jsonb_to_recordset($1::jsonb) AS r(thread_id uuid, author_id uuid, author_side text, body text, internal boolean, created_at timestamptz)
+           JOIN thread t ON t.id = r.thread_id`,
+        [
+          JSON.stringify(
+            threads.flatMap(({ id, thread }) =>
+              thread.messages.map((m) => ({ thread_id: id, author_id: userId(m.authorEmail), author_side: m.side, body: m.body, internal: m.internal, created_at: m.at })),
+            ),
+          ),
+        ],
+      );
+      await tx.query(
+        `INSERT INTO thread_event (thread_id, at, actor_id, kind, from_state, to_state)
+         SELECT r.thread_id, r.at, r.actor_id, 'STATE_CHANGED', r.from_state, r.to_state
+           FROM jsonb_to_recordset($1::jsonb) AS r(thread_id uuid, at timestamptz, actor_id uuid, from_state text, to_state text)
+           JOIN thread t ON t.id = r.thread_id
+          ORDER BY r.at`,
+        [
+          JSON.stringify(
+            threads.flatMap(({ id, thread }) => thread.events.map((e) => ({ thread_id: id, at: e.at, actor_id: userId(e.actorEmail), from_state: e.from, to_state: e.to }))),
+          ),
+        ],
+      );
+      await tx.query(
+        `INSERT INTO thread_label (thread_id, label_id)
+         SELECT r.thread_id, l.id
+           FROM jsonb_to_recordset($1::jsonb) AS r(thread_id uuid, name text)
+           JOIN thread t ON t.id = r.thread_id
+           JOIN label l ON l.departement_code = t.departement_code AND l.name = r.name`,
+        [JSON.stringify(threads.flatMap(({ id, thread }) => thread.labels.map((name) => ({ thread_id: id, name }))))],
+      );
+      // The inbox's search document of each thread, as REFRESH_SEARCH_SQL writes it for one.
+      await tx.query(
+        `INSERT INTO thread_search (thread_id, departement_code, active, document)
+         SELECT t.id, t.departement_code, t.state <> 'CLOSED',
+                strip(to_tsvector('public.french_unaccent', t.subject || ' ' || coalesce(m.bodies, '')))
+           FROM thread t
+           LEFT JOIN (SELECT thread_id, string_agg(body, ' ' ORDER BY created_at) AS bodies FROM thread_message
+                       WHERE thread_id = ANY($1::uuid[]) GROUP BY thread_id) m ON m.thread_id = t.id
+          WHERE t.id = ANY($1::uuid[])`,
+        [threads.map((t) => t.id)],
+      );
+    });
+    this.logger.log(`${year.length} questions de l’année écoulée créées pour les indicateurs (${Date.now() - started} ms).`);
   }
 
   private async seedThread(
@@ -342,4 +436,37 @@ export class DemoSeeder {
     }
     await tx.query(REFRESH_SEARCH_SQL, [row.id]);
   }
+}
+
+/** A question of the year as a row of `thread` (people by id). */
+function yearThreadRecord(id: string, thread: DemoYearThread, userId: (email: string | null) => string | null): Record<string, unknown> {
+  const rating = thread.satisfaction;
+  return {
+    id,
+    commune_insee: thread.communeInsee,
+    subject: thread.subject,
+    category: thread.category,
+    state: thread.state,
+    assignee_id: userId(thread.assigneeEmail),
+    created_by: userId(thread.createdByEmail),
+    created_at: thread.createdAt,
+    last_activity_at: thread.lastActivityAt,
+    last_public_activity_at: thread.lastPublicActivityAt,
+    due_at: thread.clock.dueAt,
+    paused_remaining_days: thread.clock.pausedRemainingDays,
+    waiting_since: thread.clock.waitingSince,
+    waiting_total_ms: thread.clock.waitingTotalMs,
+    first_response_at: thread.firstResponseAt,
+    first_response_ms: thread.firstResponseMs,
+    closed_at: thread.closedAt,
+    closed_by: userId(thread.closedByEmail),
+    satisfaction_score: rating?.score ?? null,
+    satisfaction_comment: rating?.comment ?? null,
+    satisfaction_by: rating ? userId(rating.byEmail) : null,
+    satisfaction_at: rating?.at ?? null,
+    effort_score: rating?.effort ?? null,
+    public_message_count: thread.messages.filter((m) => !m.internal).length,
+    note_count: thread.messages.filter((m) => m.internal).length,
+    version: thread.version,
+  };
 }
