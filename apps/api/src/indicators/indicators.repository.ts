@@ -134,11 +134,13 @@ export class IndicatorsRepository {
     const answered = `first_response_at >= ${start} AND first_response_at < ${end}`;
     const closed = `closed_at >= ${start} AND closed_at < ${end}`;
     const created = `created_at >= ${start} AND created_at < ${end}`;
+    // The commune is joined among the département's own (a question's commune is always in its département): the
+    // join then reads its communes (183 for Val-d'Oise), not the 35,000 of France.
     return (
       await this.db.query(
         `WITH f AS (
            SELECT f.*, ${key} AS key
-             FROM thread_fact f JOIN commune c ON c.insee = f.commune_insee ${sql.join}
+             FROM thread_fact f JOIN commune c ON c.insee = f.commune_insee AND c.departement_code = f.departement_code ${sql.join}
             WHERE f.departement_code = ${dep} ${only}
               AND ((f.first_response_at >= ${start} AND f.first_response_at < ${end}) OR (f.closed_at >= ${start} AND f.closed_at < ${end})
                 OR (f.created_at >= ${start} AND f.created_at < ${end}))
@@ -184,7 +186,11 @@ export class IndicatorsRepository {
     );
   }
 
-  /** Volumes per week (Monday, Paris): created, first answered, closed, reopened. */
+  /**
+   * Volumes per week (Monday, Paris): created, first answered, closed, reopened. A question never reopened was closed
+   * once at most, at its `closed_at` (a closed question leaves that state only by a reopening), which its index finds;
+   * only the few reopened ones have their closings and reopenings unnested.
+   */
   async weeks(code: string, span: Span): Promise<WeekRow[]> {
     return this.db.query(
       `WITH events AS (
@@ -192,9 +198,12 @@ export class IndicatorsRepository {
          UNION ALL
          SELECT first_response_at, 'answered' FROM thread_fact WHERE departement_code = $1 AND first_response_at >= $2 AND first_response_at < $3
          UNION ALL
-         SELECT x, 'closed' FROM thread_fact, unnest(closed_ats) x WHERE departement_code = $1 AND x >= $2 AND x < $3
+         SELECT closed_at, 'closed' FROM thread_fact
+          WHERE departement_code = $1 AND closed_at >= $2 AND closed_at < $3 AND cardinality(reopened_ats) = 0
          UNION ALL
-         SELECT x, 'reopened' FROM thread_fact, unnest(reopened_ats) x WHERE departement_code = $1 AND x >= $2 AND x < $3
+         SELECT e.at, e.kind FROM thread_fact,
+                LATERAL (SELECT x AS at, 'closed' AS kind FROM unnest(closed_ats) x UNION ALL SELECT x, 'reopened' FROM unnest(reopened_ats) x) e
+          WHERE departement_code = $1 AND cardinality(reopened_ats) > 0 AND e.at >= $2 AND e.at < $3
        )
        SELECT to_char(date_trunc('week', at AT TIME ZONE 'Europe/Paris'), 'YYYY-MM-DD') AS week,
               count(*) FILTER (WHERE kind = 'created')::int AS created, count(*) FILTER (WHERE kind = 'answered')::int AS answered,

@@ -20,6 +20,8 @@ export function minutesOf(time: string): number {
  */
 export class OfficeClock {
   private readonly spans: { start: number; end: number }[];
+  /** Each day met so far, as instants: the time-zone arithmetic costs more than the rest of a walk (see `dayOf`). */
+  private readonly days = new Map<string, OfficeDay>();
   /** The office time of one working day. */
   readonly dayMs: number;
 
@@ -37,19 +39,26 @@ export class OfficeClock {
       return 0;
     }
     let total = 0;
-    for (let day = parisDay(from); ; day = nextDay(day)) {
-      if (parisInstant(day, 0) >= to) {
-        return total;
-      }
-      if (!this.calendar.isWorkingDay(day)) {
-        continue;
-      }
-      for (const span of this.spans) {
-        const start = Math.max(from, parisInstant(day, span.start));
-        const end = Math.min(to, parisInstant(day, span.end));
-        total += Math.max(0, end - start);
+    for (let day = this.dayOf(parisDay(from)); day.midnight < to; day = this.dayOf(day.next)) {
+      for (const span of day.spans) {
+        total += Math.max(0, Math.min(to, span.end) - Math.max(from, span.start));
       }
     }
+    return total;
+  }
+
+  /**
+   * A day's start and office spans as instants (none on a day off), computed once per day for this clock: the
+   * dashboard walks the same days for every question of its backlog, and the nightly rebuild for every question.
+   */
+  private dayOf(day: string): OfficeDay {
+    let office = this.days.get(day);
+    if (!office) {
+      const spans = this.calendar.isWorkingDay(day) ? this.spans.map((span) => ({ start: parisInstant(day, span.start), end: parisInstant(day, span.end) })) : [];
+      office = { midnight: parisInstant(day, 0), next: nextDay(day), spans };
+      this.days.set(day, office);
+    }
+    return office;
   }
 
   /** Office time between two instants, minus the office time of the pauses (waiting for the commune) inside it. */
@@ -60,6 +69,13 @@ export class OfficeClock {
     }
     return Math.max(0, this.officeMs(from, to) - paused);
   }
+}
+
+interface OfficeDay {
+  /** The instant the day starts. */
+  midnight: number;
+  next: string;
+  spans: TimeSpan[];
 }
 
 /** Overlapping or touching spans joined, so that no office minute is subtracted twice. */
