@@ -75,6 +75,8 @@ describe('Access control', () => {
         'GET /public/faq',
         'GET /public/faq/:id',
         'GET /public/feed.atom',
+        'GET /public/indicators',
+        'GET /public/indicators.csv',
         'GET /public/opendata/projects.geojson',
         'GET /public/projects',
         'GET /public/projects.csv',

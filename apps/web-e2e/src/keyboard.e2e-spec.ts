@@ -182,6 +182,9 @@ describe('Keyboard only: a mayor creates, places and asks; an agent answers and 
     await page.waitForURL('**/departement');
     await expectFocusOn(page, page.getByRole('heading', { level: 1 }), 'the inbox’s heading after signing in');
 
+    // The demo inbox holds a year of questions: the agent finds this one by typing in the search field.
+    await tabTo(page, page.getByLabel('Rechercher', { exact: true }), { max: 60 });
+    await page.keyboard.type(subject);
     await tabTo(page, page.getByRole('link', { name: subject }).first(), { max: 150 });
     await page.keyboard.press('Enter');
     await page.waitForURL(`**${threadPath}`);

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { DocumentKind } from '@passerelle/shared/dto';
 import { DomainException } from '../common/exceptions/domain.exception';
 import type { FileStorage } from './file-storage';
+import { contentDisposition } from '../common/http/content-disposition';
 
 export interface StoredFile {
   stream: Readable;
@@ -78,11 +79,4 @@ export async function sendStoredFile(reply: FastifyReply, file: StoredFile, cach
     .header('cache-control', cacheControl)
     .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
     .send(file.stream);
-}
-
-/** RFC 6266 with an ASCII fallback and the UTF-8 name (RFC 8187). */
-export function contentDisposition(type: 'inline' | 'attachment', filename: string): string {
-  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { contentDisposition } from '../../files/stored-file';
+import { contentDisposition } from './content-disposition';
 
 /**
  * Streams a generated file as a download. The first chunk (which runs the first query) comes before any header: a

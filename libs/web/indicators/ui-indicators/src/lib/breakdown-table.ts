@@ -35,7 +35,7 @@ let nextId = 0;
             <tr>
               <th scope="row">{{ group.label }}</th>
               @if (withCommunes()) {
-                <td class="num">{{ group.communes == null ? '—' : count(group.communes) }}</td>
+                <td class="num">{{ group.communes === null ? '—' : count(group.communes) }}</td>
               }
               <td class="num">{{ count(group.summary.firstResponse.working.count) }}</td>
               <td class="num">{{ duration(group.summary.firstResponse.working.p50Ms) }}</td>
