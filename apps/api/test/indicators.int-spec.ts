@@ -237,6 +237,11 @@ describe('Indicators of the département', () => {
       ],
     });
     expect(a.body.previousPeriod).toEqual({ from: '2026-02-14', to: '2026-02-28' });
+    // Behind the opinions: the closed questions that have one, with it.
+    const rated = await get<IndicatorThreadRow[]>(admin, '/departements/95/indicators/threads?from=2026-03-01&to=2026-03-15&figure=satisfaction');
+    expect(rated.body.map((r) => [r.satisfactionScore, r.effortScore])).toEqual([[5, 6]]);
+    const effort = await get<IndicatorThreadRow[]>(admin, '/departements/95/indicators/threads?from=2026-03-01&to=2026-03-15&figure=effort');
+    expect(effort.body).toHaveLength(1);
   });
 
   it('shows an agent their own row only, an admin every agent’s; the CSV names nobody unless an admin asks', async () => {
@@ -274,6 +279,11 @@ describe('Indicators of the département', () => {
     expect(open.status).toBe(200);
     expect(open.body).toMatchObject({ departementCode: '95', period: { from: '2026-02-15', to: '2026-03-16' }, licence: expect.stringContaining('Licence Ouverte') });
     expect(JSON.stringify(open.body)).not.toContain(agentAId);
+    // The office hours, so that the public page counts working time in working days as the département does.
+    expect(open.body.officeHours).toEqual([
+      { start: '09:00', end: '12:30' },
+      { start: '13:30', end: '17:30' },
+    ]);
     const csv = await get<string>(null, '/public/indicators.csv?departement=95');
     expect(csv.body).toContain('part_dans_objectif;0,75;4;');
   });
@@ -293,5 +303,71 @@ describe('Indicators of the département', () => {
     await t.app.inject({ method: 'POST', url: `/api/threads/${thread.id}/messages`, headers: agentB.headers, payload: { body: 'Voici la réponse.' } });
     // 10:00 → 14:30: 2 h 30 of morning and 1 h of afternoon.
     expect(await fact()).toEqual({ first_response_working_ms: String(3.5 * HOUR), state: 'ANSWERED', first_responder_id: agentBId });
+  });
+
+  it('reuses its computed figures only while nothing they depend on changed', async () => {
+    jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(paris('2026-03-20', '10:00'));
+    const url = '/departements/95/indicators?from=2026-03-18&to=2026-03-20&groupBy=label';
+    const before = await get<DepartementIndicatorsDto>(admin, url);
+    expect(before.body.summary.created).toBe(0);
+    expect(before.body.backlog.total).toBe(2);
+
+    // A change made behind the application's back (no stamp raised) is not seen: the figures are reused.
+    await t.db.query(`UPDATE thread_fact SET created_at = $1 WHERE thread_id = (SELECT thread_id FROM thread_fact ORDER BY created_at LIMIT 1)`, [paris('2026-03-18', '09:00')]);
+    expect((await get<DepartementIndicatorsDto>(admin, url)).body.summary.created).toBe(0);
+
+    // A question asked through the application is counted at once, by every figure.
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/communes/95002/threads',
+      headers: mayor.headers,
+      payload: { subject: 'Une question de plus', category: 'FUNDING', body: 'Bonjour' },
+    });
+    expect(asked.statusCode).toBe(201);
+    const after = await get<DepartementIndicatorsDto>(admin, url);
+    expect(after.body.summary.created).toBe(2);
+    expect(after.body.backlog.total).toBe(3);
+
+    // A label put on a question moves it in the breakdown by label at once.
+    const label = await t.app.inject({ method: 'POST', url: '/api/departements/95/labels', headers: admin.headers, payload: { name: 'Cour d’école', colour: '#1565c0' } });
+    expect(label.statusCode).toBe(201);
+    const labelled = await t.app.inject({ method: 'PUT', url: `/api/threads/${asked.json<ThreadDto>().id}/labels`, headers: agentA.headers, payload: { labelIds: [label.json().id] } });
+    expect(labelled.statusCode).toBe(200);
+    const byLabel = await get<DepartementIndicatorsDto>(admin, url);
+    expect(byLabel.body.groups.find((g) => g.key === label.json().id)).toMatchObject({ label: 'Cour d’école', backlog: 1, summary: { created: 1 } });
+  });
+
+  it('counts every working time again when the office hours change', async () => {
+    const url = '/departements/95/indicators/threads?from=2026-03-01&to=2026-03-15&figure=firstResponse';
+    const hours = [
+      { start: '08:00', end: '12:00' },
+      { start: '13:00', end: '18:00' },
+    ];
+    const changed = await t.app.inject({ method: 'PATCH', url: '/api/departements/95/settings', headers: admin.headers, payload: { firstResponseDays: 5, officeHours: hours } });
+    expect(changed.statusCode).toBe(200);
+    // With 8:00–12:00 and 13:00–18:00: T1 unchanged (1 h); T2, Friday 17:00 → Monday 10:00, 1 h + 2 h; T4, Monday
+    // 9:00–18:00 is 8 h less its pause's 3 h (10:00–12:00, 13:00–14:00), plus Tuesday 8:00–9:00: 6 h; T5, Monday 2
+    // 9:00 → Tuesday 10 9:00, 8 h + 5 days of 9 h + 1 h = 54 h.
+    const drilled = await get<IndicatorThreadRow[]>(admin, url);
+    expect(drilled.body.map((r) => r.firstResponseWorkingMs).sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual([1 * HOUR, 3 * HOUR, 6 * HOUR, 54 * HOUR]);
+    const restored = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/departements/95/settings',
+      headers: admin.headers,
+      payload: {
+        firstResponseDays: 5,
+        officeHours: [
+          { start: '09:00', end: '12:30' },
+          { start: '13:30', end: '17:30' },
+        ],
+      },
+    });
+    expect(restored.statusCode).toBe(200);
+    expect((await get<IndicatorThreadRow[]>(admin, url)).body.map((r) => r.firstResponseWorkingMs).sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual([
+      1 * HOUR,
+      1.5 * HOUR,
+      4.5 * HOUR,
+      45 * HOUR,
+    ]);
   });
 });

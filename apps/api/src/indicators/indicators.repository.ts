@@ -64,6 +64,8 @@ export interface DrillRow {
   first_response_at: Date | null;
   first_response_working_ms: string | null;
   closed_at: Date | null;
+  satisfaction_score: number | null;
+  effort_score: number | null;
 }
 
 export interface ExportThreadRow {
@@ -112,10 +114,15 @@ const GROUPS: Record<IndicatorGroup, GroupSql> = {
 export class IndicatorsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** The département's rules of time, and the stamp of its facts (`'0'` before any change). */
   async settings(
     code: string,
-  ): Promise<{ name: string; first_response_days: number; office_hours: OfficeSpan[]; indicators_rebuilt_at: Date | null } | undefined> {
-    const rows = await this.db.query(`SELECT name, first_response_days, office_hours, indicators_rebuilt_at FROM departement WHERE code = $1`, [code]);
+  ): Promise<{ name: string; first_response_days: number; office_hours: OfficeSpan[]; indicators_rebuilt_at: Date | null; stamp: string } | undefined> {
+    const rows = await this.db.query(
+      `SELECT d.name, d.first_response_days, d.office_hours, d.indicators_rebuilt_at, coalesce(s.version, 0)::text AS stamp
+         FROM departement d LEFT JOIN indicator_stamp s ON s.departement_code = d.code WHERE d.code = $1`,
+      [code],
+    );
     return rows[0];
   }
 
@@ -125,26 +132,15 @@ export class IndicatorsRepository {
    */
   async summaries(code: string, span: Span, group: IndicatorGroup | null, merged: string[] = [], onlyKey: string | null = null): Promise<SummaryRow[]> {
     const params = new SqlParams();
-    const dep = params.add(code);
+    const facts = periodFacts(params, code, span, group, merged, onlyKey);
     const start = params.add(span.start);
     const end = params.add(span.end);
-    const sql = group ? GROUPS[group] : { key: 'NULL::text', join: '' };
-    const key = `CASE WHEN (${sql.key}) = ${params.any(merged, 'text[]')} THEN NULL ELSE (${sql.key}) END`;
-    const only = onlyKey === null ? '' : `AND (${sql.key}) = ${params.add(onlyKey)}`;
     const answered = `first_response_at >= ${start} AND first_response_at < ${end}`;
     const closed = `closed_at >= ${start} AND closed_at < ${end}`;
     const created = `created_at >= ${start} AND created_at < ${end}`;
-    // The commune is joined among the département's own (a question's commune is always in its département): the
-    // join then reads its communes (183 for Val-d'Oise), not the 35,000 of France.
     return (
       await this.db.query(
-        `WITH f AS (
-           SELECT f.*, ${key} AS key
-             FROM thread_fact f JOIN commune c ON c.insee = f.commune_insee AND c.departement_code = f.departement_code ${sql.join}
-            WHERE f.departement_code = ${dep} ${only}
-              AND ((f.first_response_at >= ${start} AND f.first_response_at < ${end}) OR (f.closed_at >= ${start} AND f.closed_at < ${end})
-                OR (f.created_at >= ${start} AND f.created_at < ${end}))
-         )
+        `WITH f AS (${facts})
          SELECT key, count(*)::int AS questions, count(DISTINCT commune_insee)::int AS communes,
                 count(*) FILTER (WHERE ${answered})::int AS answered,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response_working_ms) FILTER (WHERE ${answered}) AS fr_working_p50,
@@ -165,6 +161,13 @@ export class IndicatorsRepository {
         params.values,
       )
     ).map(numeric);
+  }
+
+  /** How many questions of the period each group has: what decides the small cells, without computing the rest. */
+  async groupCounts(code: string, span: Span, group: IndicatorGroup): Promise<{ key: string | null; questions: number }[]> {
+    const params = new SqlParams();
+    const facts = periodFacts(params, code, span, group, [], null);
+    return this.db.query(`WITH f AS (${facts}) SELECT key, count(*)::int AS questions FROM f GROUP BY key`, params.values);
   }
 
   /** How many of the département's communes each group has (cantons and size bands), for the small cells. */
@@ -298,16 +301,37 @@ export class IndicatorsRepository {
       reopened: `f.closed_at >= $2 AND f.closed_at < $3 AND cardinality(f.reopened_ats) > 0`,
       closed: `f.closed_at >= $2 AND f.closed_at < $3`,
       created: `f.created_at >= $2 AND f.created_at < $3`,
+      satisfaction: `f.closed_at >= $2 AND f.closed_at < $3 AND f.satisfaction_score IS NOT NULL`,
+      effort: `f.closed_at >= $2 AND f.closed_at < $3 AND f.effort_score IS NOT NULL`,
     };
     return this.db.query(
       `SELECT f.thread_id, t.subject, f.commune_insee, c.name AS commune_name, f.category, f.created_at, f.first_response_at,
-              f.first_response_working_ms, f.closed_at
+              f.first_response_working_ms, f.closed_at, f.satisfaction_score, f.effort_score
          FROM thread_fact f JOIN thread t ON t.id = f.thread_id JOIN commune c ON c.insee = f.commune_insee
         WHERE f.departement_code = $1 AND ${where[figure]}
         ORDER BY f.created_at DESC LIMIT $4`,
       [code, span.start, span.end, limit],
     );
   }
+}
+
+/**
+ * The facts of the questions the period concerns (asked, first answered or closed in it), each with its group's
+ * key. The commune is joined among the département's own (a question's commune is always in its département): the
+ * join then reads its communes (183 for Val-d'Oise), not the 35,000 of France.
+ */
+function periodFacts(params: SqlParams, code: string, span: Span, group: IndicatorGroup | null, merged: string[], onlyKey: string | null): string {
+  const dep = params.add(code);
+  const start = params.add(span.start);
+  const end = params.add(span.end);
+  const sql = group ? GROUPS[group] : { key: 'NULL::text', join: '' };
+  const key = `CASE WHEN (${sql.key}) = ${params.any(merged, 'text[]')} THEN NULL ELSE (${sql.key}) END`;
+  const only = onlyKey === null ? '' : `AND (${sql.key}) = ${params.add(onlyKey)}`;
+  return `SELECT f.*, ${key} AS key
+            FROM thread_fact f JOIN commune c ON c.insee = f.commune_insee AND c.departement_code = f.departement_code ${sql.join}
+           WHERE f.departement_code = ${dep} ${only}
+             AND ((f.first_response_at >= ${start} AND f.first_response_at < ${end}) OR (f.closed_at >= ${start} AND f.closed_at < ${end})
+               OR (f.created_at >= ${start} AND f.created_at < ${end}))`;
 }
 
 /** PostgreSQL answers `percentile_cont` as a double: kept as numbers, rounded to the millisecond. */

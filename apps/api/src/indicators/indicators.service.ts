@@ -26,6 +26,7 @@ import { type AuthUser, isStaff } from '../common/access/auth-user';
 import { nextDay, parisDay, parisMidnight, workingCalendar } from '../common/calendar/working-calendar';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
+import { IndicatorsCache } from './indicators-cache';
 import { IndicatorsException } from './indicators.exception';
 import { type Span, type SummaryRow, IndicatorsRepository, type WaitingRow } from './indicators.repository';
 import { OfficeClock } from './office-clock';
@@ -51,6 +52,8 @@ interface DepartementClock {
   targetDays: number;
   rebuiltAt: Date | null;
   officeHours: DepartementIndicatorsDto['officeHours'];
+  /** The stamp of the département's facts when the rules were read. */
+  stamp: string;
 }
 
 /**
@@ -63,6 +66,7 @@ export class IndicatorsService {
   constructor(
     private readonly repository: IndicatorsRepository,
     private readonly clock: Clock,
+    private readonly cache: IndicatorsCache,
   ) {}
 
   async dashboard(user: AuthUser, code: string, query: IndicatorQuery): Promise<DepartementIndicatorsDto> {
@@ -73,16 +77,17 @@ export class IndicatorsService {
     const span = spanOf(period);
     const groupBy = query.groupBy ?? 'canton';
     const now = this.clock.now();
-    const [[summary], [previous], waiting, weeks, groups, byStatus, byTheme, byCanton, publications] = await Promise.all([
-      this.repository.summaries(code, span, null),
-      this.repository.summaries(code, spanOf(previousPeriod), null),
-      this.repository.waiting(code, null),
-      this.repository.weeks(code, span),
-      this.groups(user, code, span, groupBy, rules),
-      this.repository.projectsByStatus(code),
-      this.repository.projectsByTheme(code),
-      this.repository.projectsByCanton(code),
-      this.repository.publications(code, span),
+    const facts = this.facts(code, rules);
+    const projects = <T>(parts: unknown[], load: () => Promise<T>) => this.cache.fromProjects(code, parts, load);
+    const [[summary], [previous], waiting, weeks, byStatus, byTheme, byCanton, publications] = await Promise.all([
+      facts(['summaries', span], () => this.repository.summaries(code, span, null)),
+      facts(['summaries', spanOf(previousPeriod)], () => this.repository.summaries(code, spanOf(previousPeriod), null)),
+      facts(['waiting', groupBy], () => this.repository.waiting(code, groupBy)),
+      facts(['weeks', span], () => this.repository.weeks(code, span)),
+      projects(['byStatus'], () => this.repository.projectsByStatus(code)),
+      projects(['byTheme'], () => this.repository.projectsByTheme(code)),
+      projects(['byCanton'], () => this.repository.projectsByCanton(code)),
+      projects(['publications', span], () => this.repository.publications(code, span)),
     ]);
     return {
       departementCode: code,
@@ -90,10 +95,10 @@ export class IndicatorsService {
       previousPeriod,
       summary: toSummary(summary, rules.targetDays),
       previous: toSummary(previous, rules.targetDays),
-      backlog: backlogOf(waiting, rules, now),
+      backlog: backlogOf(uniqueThreads(waiting), rules, now),
       weeks,
       groupBy,
-      groups,
+      groups: await this.groups(user, code, span, groupBy, rules, waiting),
       projects: {
         byStatus,
         byTheme,
@@ -112,7 +117,11 @@ export class IndicatorsService {
     const rules = await this.rules(code);
     const period = this.period({});
     const span = spanOf(period);
-    const [[row], weeks] = await Promise.all([this.repository.summaries(code, span, null), this.repository.weeks(code, span)]);
+    const facts = this.facts(code, rules);
+    const [[row], weeks] = await Promise.all([
+      facts(['summaries', span], () => this.repository.summaries(code, span, null)),
+      facts(['weeks', span], () => this.repository.weeks(code, span)),
+    ]);
     const summary = toSummary(row, rules.targetDays);
     return {
       departementCode: code,
@@ -121,6 +130,7 @@ export class IndicatorsService {
       firstResponse: summary.firstResponse,
       weeks,
       opinions: summary.opinions,
+      officeHours: rules.officeHours,
       definitions: PUBLIC_DEFINITIONS,
       licence: OPEN_DATA_LICENCE.name,
     };
@@ -140,6 +150,8 @@ export class IndicatorsService {
       firstResponseAt: row.first_response_at?.toISOString() ?? null,
       firstResponseWorkingMs: row.first_response_working_ms === null ? null : Number(row.first_response_working_ms),
       closedAt: row.closed_at?.toISOString() ?? null,
+      satisfactionScore: row.satisfaction_score,
+      effortScore: row.effort_score,
     }));
   }
 
@@ -171,6 +183,7 @@ export class IndicatorsService {
       targetDays: settings.first_response_days,
       rebuiltAt: settings.indicators_rebuilt_at,
       officeHours: settings.office_hours,
+      stamp: settings.stamp,
     };
   }
 
@@ -181,19 +194,30 @@ export class IndicatorsService {
     }
   }
 
-  private async groups(user: AuthUser, code: string, span: Span, group: IndicatorGroup, rules: DepartementClock): Promise<IndicatorGroupRow[]> {
+  /** A figure computed from the département's facts, reused while its stamp stays the same. */
+  private facts(code: string, rules: DepartementClock) {
+    return <T>(parts: unknown[], load: () => Promise<T>): Promise<T> => this.cache.fromFacts(code, rules.stamp, parts, load);
+  }
+
+  /** One breakdown's rows; `waiting` is the questions waiting for a first answer, with this breakdown's keys. */
+  private async groups(user: AuthUser, code: string, span: Span, group: IndicatorGroup, rules: DepartementClock, waiting: WaitingRow[]): Promise<IndicatorGroupRow[]> {
+    const facts = this.facts(code, rules);
     // An agent reads their own row only; an admin every agent's.
     const onlyKey = group === 'agent' && user.role !== 'ADMIN' ? user.id : null;
     let merged: string[] = [];
     let communes = new Map<string | null, number>();
     if (group === 'canton' || group === 'sizeBand') {
-      const [sizes, raw] = await Promise.all([this.repository.groupSizes(code, group), this.repository.summaries(code, span, group)]);
+      const [sizes, counts] = await Promise.all([
+        facts(['groupSizes', group], () => this.repository.groupSizes(code, group)),
+        facts(['groupCounts', span, group], () => this.repository.groupCounts(code, span, group)),
+      ]);
       communes = new Map(sizes.map((s) => [s.key, s.communes]));
-      merged = raw
+      merged = counts
         .filter((row) => row.key !== null && ((communes.get(row.key) ?? 0) < INDICATOR_SMALL_CELL.communes || row.questions < INDICATOR_SMALL_CELL.questions))
-        .map((row) => row.key as string);
+        .map((row) => row.key as string)
+        .sort();
     }
-    const [rows, waiting] = await Promise.all([this.repository.summaries(code, span, group, merged, onlyKey), this.repository.waiting(code, group)]);
+    const rows = await facts(['summaries', span, group, merged, onlyKey], () => this.repository.summaries(code, span, group, merged, onlyKey));
     const names = await this.repository.groupLabels(code, group, rows.flatMap((r) => (r.key === null ? [] : [r.key])));
     const backlog = new Map<string | null, number>();
     for (const row of waiting) {
@@ -208,6 +232,12 @@ export class IndicatorsService {
       backlog: backlog.get(row.key) ?? 0,
     }));
   }
+}
+
+/** A question with several labels comes once per label in the label breakdown: the backlog counts it once. */
+function uniqueThreads(rows: WaitingRow[]): WaitingRow[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.thread_id) && seen.add(row.thread_id));
 }
 
 function labelOf(group: IndicatorGroup, key: string | null, names: Map<string, string>): string {

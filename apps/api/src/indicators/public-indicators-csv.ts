@@ -1,5 +1,6 @@
-import type { DurationFigure, PublicIndicatorsDto } from '@passerelle/shared/dto';
+import type { DurationFigure, OfficeSpan, PublicIndicatorsDto } from '@passerelle/shared/dto';
 import { decimal, hours, line } from './indicator-cells';
+import { minutesOf } from './office-clock';
 
 /**
  * The public figures as open data: the definitions and the licence as `#` lines, then one line per figure
@@ -8,6 +9,7 @@ import { decimal, hours, line } from './indicator-cells';
 export async function* publicIndicatorsCsv(figures: PublicIndicatorsDto): AsyncGenerator<string> {
   yield '\ufeff' + line([`# Indicateurs publics du département ${figures.departementName} (${figures.departementCode}), du ${figures.period.from} au ${figures.period.to}`]);
   yield line([`# Licence : ${figures.licence}`]);
+  yield line([`# Horaires du département (jours ouvrés, heure de Paris) : ${officeHoursText(figures.officeHours)}`]);
   for (const [key, text] of Object.entries(figures.definitions)) {
     yield line([`# ${key} : ${text}`]);
   }
@@ -26,6 +28,12 @@ export async function* publicIndicatorsCsv(figures: PublicIndicatorsDto): AsyncG
     yield line([`fermees_semaine_du_${week.week}`, week.closed, null, 'questions']);
     yield line([`rouvertes_semaine_du_${week.week}`, week.reopened, null, 'questions']);
   }
+}
+
+/** `09:00–12:30, 13:30–17:30 (7,5 heures par jour ouvré)`. */
+function officeHoursText(spans: OfficeSpan[]): string {
+  const perDay = spans.reduce((total, span) => total + minutesOf(span.end) - minutesOf(span.start), 0) / 60;
+  return `${spans.map((span) => `${span.start}–${span.end}`).join(', ')} (${decimal(perDay)} heures par jour ouvré)`;
 }
 
 function* duration(name: string, figure: DurationFigure): Generator<string> {

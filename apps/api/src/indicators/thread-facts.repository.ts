@@ -100,12 +100,34 @@ export class ThreadFactsRepository {
     );
   }
 
-  /** Whether a département with questions was never rebuilt. */
-  async neverRebuilt(): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM departement d WHERE d.indicators_rebuilt_at IS NULL AND EXISTS (SELECT 1 FROM thread t WHERE t.departement_code = d.code) LIMIT 1`,
+  /**
+   * Raises the stamp of these départements, in the transaction of the change: the dashboard's figures kept under
+   * the previous stamp are then no longer used. In code order, so that two transactions never wait on each other.
+   */
+  async touch(codes: string[], db: Db = this.db): Promise<void> {
+    if (codes.length === 0) {
+      return;
+    }
+    await db.query(
+      `INSERT INTO indicator_stamp (departement_code, version, changed_at)
+       SELECT code, 1, now() FROM unnest($1::varchar[]) AS code ORDER BY code
+       ON CONFLICT (departement_code) DO UPDATE SET version = indicator_stamp.version + 1, changed_at = now()`,
+      [[...new Set(codes)].sort()],
     );
-    return rows.length > 0;
+  }
+
+  /** The départements with questions whose facts were never rebuilt, or must be again (their office hours changed). */
+  async toRebuild(): Promise<string[]> {
+    const rows: { code: string }[] = await this.db.query(
+      `SELECT d.code FROM departement d
+        WHERE d.indicators_rebuilt_at IS NULL AND EXISTS (SELECT 1 FROM thread t WHERE t.departement_code = d.code) ORDER BY d.code`,
+    );
+    return rows.map((row) => row.code);
+  }
+
+  /** The département's facts are to be rebuilt whole at the next run. */
+  async markStale(code: string): Promise<void> {
+    await this.db.query(`UPDATE departement SET indicators_rebuilt_at = NULL WHERE code = $1`, [code]);
   }
 
   async markRebuilt(codes: string[] | null, at: Date): Promise<void> {

@@ -42,19 +42,41 @@ export class ThreadFactsService implements OnModuleInit {
   }
 
   /**
-   * The nightly run (and the first one at start): every thread while a département was never rebuilt (a new
-   * installation, or the facts just added to an existing one), else the threads active since the night before.
+   * The nightly run (and the first one at start): every thread of a département never rebuilt (a new installation,
+   * the facts just added to an existing one) or whose office hours changed, then the threads active since the night
+   * before.
    */
   async nightly(): Promise<number> {
-    const full = await this.repository.neverRebuilt();
-    return this.rebuild({ departementCode: null, since: full ? null : new Date(this.clock.now().getTime() - NIGHTLY_WINDOW_MS) });
+    let count = 0;
+    for (const code of await this.repository.toRebuild()) {
+      count += await this.rebuild({ departementCode: code, since: null });
+    }
+    return count + (await this.rebuild({ departementCode: null, since: new Date(this.clock.now().getTime() - NIGHTLY_WINDOW_MS) }));
   }
 
   /** Rewrites the rows of these threads, in the caller's transaction. */
   async refresh(tx: EntityManager, threadIds: string[]): Promise<void> {
     const histories = await this.repository.histories(tx, threadIds);
-    const settings = await this.repository.settings([...new Set(histories.map((h) => h.departementCode))], tx);
+    const codes = [...new Set(histories.map((h) => h.departementCode))];
+    const settings = await this.repository.settings(codes, tx);
     await this.repository.upsert(this.facts(histories, settings), this.clock.now(), tx);
+    await this.repository.touch(codes, tx);
+  }
+
+  /** Something the indicators group by changed (a question's labels): the département's figures are recomputed. */
+  async touched(code: string, tx?: EntityManager): Promise<void> {
+    await this.repository.touch([code], tx);
+  }
+
+  /**
+   * The office hours changed: every question's working time is counted again, by the rebuild job now (or here
+   * when jobs are off, as in the CLI and the tests), and at the latest by the nightly run.
+   */
+  async officeHoursChanged(code: string): Promise<void> {
+    await this.repository.markStale(code);
+    if (!(await this.jobs.trigger(INDICATORS_REBUILD_QUEUE))) {
+      await this.rebuild({ departementCode: code, since: null });
+    }
   }
 
   /** Rebuilds the rows of the selected threads, by batches; returns how many. */
@@ -67,8 +89,10 @@ export class ThreadFactsService implements OnModuleInit {
       if (histories.length === 0) {
         break;
       }
-      const settings = await this.repository.settings([...new Set(histories.map((h) => h.departementCode))]);
+      const codes = [...new Set(histories.map((h) => h.departementCode))];
+      const settings = await this.repository.settings(codes);
       await this.repository.upsert(this.facts(histories, settings), this.clock.now());
+      await this.repository.touch(codes);
       count += histories.length;
       afterId = histories[histories.length - 1].threadId;
     }

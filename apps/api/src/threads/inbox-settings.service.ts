@@ -15,6 +15,7 @@ import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
 import { isUuid } from '../common/http/uuid';
 import { isUniqueViolation } from '../database/pg-errors';
+import { ThreadFactsService } from '../indicators/thread-facts.service';
 import { type AnswerTemplateRow, InboxSettingsRepository, type RoutingRuleRow } from './inbox-settings.repository';
 import { ThreadsException } from './threads.exception';
 
@@ -27,6 +28,7 @@ export class InboxSettingsService {
   constructor(
     private readonly repository: InboxSettingsRepository,
     private readonly clock: Clock,
+    private readonly facts: ThreadFactsService,
   ) {}
 
   async settings(user: AuthUser, code: string): Promise<DepartementSettingsDto> {
@@ -39,15 +41,18 @@ export class InboxSettingsService {
   }
 
   /**
-   * The target applies to questions asked from now on (the due dates already given stay); the office hours to the
-   * indicators from the next rebuild of the facts (the nightly job), and to the questions changing from now on.
+   * The target applies to questions asked from now on (the due dates already given stay). New office hours count
+   * every question's working time again: the indicators' facts are rebuilt whole, in the background.
    */
   async updateSettings(user: AuthUser, code: string, input: UpdateDepartementSettingsInput): Promise<DepartementSettingsDto> {
-    this.own(user, code);
+    const before = await this.settings(user, code);
     if (input.officeHours) {
       assertOfficeHours(input.officeHours);
     }
     await this.repository.updateSettings(code, input.firstResponseDays, input.officeHours ?? null, this.clock.now());
+    if (input.officeHours && spansText(input.officeHours) !== spansText(before.officeHours)) {
+      await this.facts.officeHoursChanged(code);
+    }
     return this.settings(user, code);
   }
 
@@ -77,6 +82,7 @@ export class InboxSettingsService {
     if (!(await this.repository.deleteLabel(code, this.id(id, 'LABEL_NOT_FOUND')))) {
       throw new ThreadsException('LABEL_NOT_FOUND');
     }
+    await this.facts.touched(code);
   }
 
   async routingRules(user: AuthUser, code: string): Promise<RoutingRuleDto[]> {
@@ -191,4 +197,9 @@ function assertOfficeHours(spans: OfficeSpan[]): void {
   if (Object.keys(errors).length > 0) {
     throw new ValidationFailedException(errors);
   }
+}
+
+/** `09:00-12:30 13:30-17:30`: office hours compared whatever the order of their keys. */
+function spansText(spans: readonly OfficeSpan[]): string {
+  return spans.map((span) => `${span.start}-${span.end}`).join(' ');
 }

@@ -5,6 +5,7 @@ import type { BulkThreadsInput, BulkThreadsResult, FilledTemplateDto, ThreadDto 
 import type { AuthUser } from '../common/access/auth-user';
 import { Clock } from '../common/clock/clock';
 import { ValidationFailedException } from '../common/exceptions/domain.exception';
+import { ThreadFactsService } from '../indicators/thread-facts.service';
 import { LiveEvents } from '../live/live-events';
 import { NotificationMailer } from '../notifications/notification-mailer';
 import { ThreadNotifications } from './thread-notifications';
@@ -26,6 +27,7 @@ export class ThreadTriageService {
     private readonly notify: ThreadNotifications,
     private readonly clock: Clock,
     private readonly live: LiveEvents,
+    private readonly facts: ThreadFactsService,
   ) {}
 
   async assign(user: AuthUser, id: string, assigneeId: string | null): Promise<ThreadDto> {
@@ -44,6 +46,7 @@ export class ThreadTriageService {
     await this.db.transaction(async (tx) => {
       await this.checkLabels(tx, user, unique, 'labelIds');
       await this.repository.replaceLabels(tx, id, unique);
+      await this.facts.touched(user.departementCode, tx);
       this.live.staffThreads(tx, user.departementCode, [id]);
     });
     return this.threads.get(user, id);
@@ -72,6 +75,7 @@ export class ThreadTriageService {
         await this.repository.removeLabels(tx, ids, remove);
       }
       if (add.length > 0 || remove.length > 0) {
+        await this.facts.touched(user.departementCode, tx);
         this.live.staffThreads(tx, user.departementCode, ids);
       }
     });

@@ -15,6 +15,7 @@ import { FaqSuggestions1764470000000 } from './1764470000000-faq-suggestions';
 import { AidSchemes1764480000000 } from './1764480000000-aid-schemes';
 import { AidGrantImports1764490000000 } from './1764490000000-aid-grant-imports';
 import { Indicators1764500000000 } from './1764500000000-indicators';
+import { IndicatorStamp1764510000000 } from './1764510000000-indicator-stamp';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AidSchemes1764480000000,
   AidGrantImports1764490000000,
   Indicators1764500000000,
+  IndicatorStamp1764510000000,
 ];

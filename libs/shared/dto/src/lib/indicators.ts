@@ -78,7 +78,7 @@ export const INDICATOR_CSV_LEVELS = ['thread', 'week', 'canton', 'agent'] as con
 export type IndicatorCsvLevel = (typeof INDICATOR_CSV_LEVELS)[number];
 
 /** The figures a drill-down can list the questions of. */
-export const INDICATOR_FIGURES = ['firstResponse', 'withinTarget', 'late', 'backlog', 'reopened', 'closed', 'created'] as const;
+export const INDICATOR_FIGURES = ['firstResponse', 'withinTarget', 'late', 'backlog', 'reopened', 'closed', 'created', 'satisfaction', 'effort'] as const;
 export type IndicatorFigure = (typeof INDICATOR_FIGURES)[number];
 
 /** Each figure's definition, shown on the page and written at the head of the exports. */
@@ -212,6 +212,9 @@ export interface IndicatorThreadRow {
   firstResponseAt: string | null;
   firstResponseWorkingMs: number | null;
   closedAt: string | null;
+  /** The commune's opinions at closure (1–5 and 1–7), when given. */
+  satisfactionScore: number | null;
+  effortScore: number | null;
 }
 
 /** The public figures of a département over the last 30 days: no per-agent or per-commune figure. */
@@ -222,6 +225,8 @@ export interface PublicIndicatorsDto {
   firstResponse: FirstResponseFigures;
   weeks: WeekVolumes[];
   opinions: OpinionFigures;
+  /** The département's office hours, in which working time and its days are counted. */
+  officeHours: OfficeSpan[];
   definitions: Record<string, string>;
   licence: string;
 }

@@ -7,3 +7,4 @@ export * from './lib/format-money';
 export * from './lib/format-bytes';
 export * from './lib/parse-date';
 export * from './lib/percent-input';
+export * from './lib/format-office-hours';

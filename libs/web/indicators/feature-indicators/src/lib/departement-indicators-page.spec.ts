@@ -30,6 +30,18 @@ const drillRow: IndicatorThreadRow = {
   firstResponseAt: '2026-03-10T08:00:00Z',
   firstResponseWorkingMs: 45 * HOUR,
   closedAt: null,
+  satisfactionScore: null,
+  effortScore: null,
+};
+
+const ratedRow: IndicatorThreadRow = {
+  ...drillRow,
+  threadId: 't2',
+  subject: 'Arrêté de voirie',
+  firstResponseWorkingMs: 5 * HOUR,
+  closedAt: '2026-03-12T15:00:00Z',
+  satisfactionScore: 4,
+  effortScore: 6,
 };
 
 const outlines: CantonFeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -203,6 +215,46 @@ describe(DepartementIndicatorsPage.name, () => {
     button('Fermer la liste').click();
     await settle();
     expect(element.querySelector('#ind-drill-title')).toBeNull();
+  });
+
+  it('lists the questions rated by their commune with their score, for satisfaction and for effort', async () => {
+    await open('/departement/indicateurs?from=2026-03-01&to=2026-03-15');
+    api.threads.mockReturnValue(of([ratedRow]));
+    const opinionCard = (title: string) =>
+      Array.from(element.querySelectorAll('pas-figure-card')).find((card) => squash(card.querySelector('h3')?.textContent) === title);
+    expect(squash(opinionCard('Satisfaction (sur 5)')?.querySelector('.actions')?.textContent)).toBe('Voir les questions notées');
+    expect(squash(opinionCard('Effort (sur 7)')?.querySelector('.actions')?.textContent)).toBe('Voir les réponses sur l’effort');
+
+    button('Voir les questions notées').click();
+    await settle();
+    expect(api.threads).toHaveBeenLastCalledWith('95', 'satisfaction', { from: '2026-03-01', to: '2026-03-15' });
+    expect(squash(element.querySelector('#ind-drill-title')?.textContent)).toBe('Questions fermées dans la période avec une note de satisfaction');
+    const table = () => element.querySelector('pas-drill-table table');
+    expect(cells(table()?.querySelector('thead tr') ?? null).at(-1)).toBe('Satisfaction (sur 5)');
+    expect(cells(table()?.querySelector('tbody tr') ?? null)).toEqual([
+      'Arrêté de voirie',
+      'Ableiges',
+      'Financement',
+      '02/03/2026',
+      '10/03/2026',
+      '5 h',
+      '12/03/2026',
+      '4 / 5',
+    ]);
+
+    button('Voir les réponses sur l’effort').click();
+    await settle();
+    expect(api.threads).toHaveBeenLastCalledWith('95', 'effort', { from: '2026-03-01', to: '2026-03-15' });
+    expect(squash(element.querySelector('#ind-drill-title')?.textContent)).toBe('Questions fermées dans la période avec une réponse sur l’effort');
+    expect(cells(table()?.querySelector('thead tr') ?? null).at(-1)).toBe('Effort (sur 7)');
+    expect(cells(table()?.querySelector('tbody tr') ?? null).at(-1)).toBe('6 / 7');
+  });
+
+  it('writes the office hours the département counts working time in', async () => {
+    await open('/departement/indicateurs');
+    expect(squash(element.querySelector('#ind-definitions-title ~ p')?.textContent)).toBe(
+      'Horaires de bureau pris en compte : de 9 h à 12 h 30 et de 13 h 30 à 17 h 30 (heure de Paris), les jours ouvrés.',
+    );
   });
 
   it('breaks the figures down by the group chosen, with the cantons’ map for cantons', async () => {

@@ -36,13 +36,14 @@ import {
   formatPeriod,
   formatShare,
   formatWorkingDuration,
+  type IndicatorOpinion,
   officeDayMs,
   OpinionFigureView,
   previousPeriodWords,
   VolumesView,
 } from '@passerelle/web/indicators/ui-indicators';
 import { downloadFile } from '@passerelle/web/shared/util-download';
-import { apiErrorMessage, formatCount, formatDateTime, formatInteger, todayInParis } from '@passerelle/web/shared/util-format';
+import { apiErrorMessage, describeOfficeHours, formatCount, formatDateTime, formatInteger, todayInParis } from '@passerelle/web/shared/util-format';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { choiceOf, customPeriodErrors, type PeriodChoice, type PeriodKind, periodParams, recentMonths, recentYears } from './indicator-period';
@@ -64,6 +65,8 @@ export const DRILL_TITLES: Record<IndicatorFigure, string> = {
   reopened: 'Questions fermées dans la période et rouvertes au moins une fois',
   closed: 'Questions fermées dans la période',
   created: 'Questions déposées dans la période',
+  satisfaction: 'Questions fermées dans la période avec une note de satisfaction',
+  effort: 'Questions fermées dans la période avec une réponse sur l’effort',
 };
 
 const CSV_LABELS: Record<IndicatorCsvLevel, string> = {
@@ -222,6 +225,11 @@ export class DepartementIndicatorsPage {
     },
     stream: ({ params: { code, figure, ...query } }) => this.api.threads(code, figure, query),
   });
+  /** A list about an opinion shows each question's score. */
+  protected readonly drillOpinion = computed<IndicatorOpinion | null>(() => {
+    const figure = this.drill();
+    return figure === 'satisfaction' || figure === 'effort' ? figure : null;
+  });
   protected readonly drillLimit = DRILL_LIMIT;
   private readonly drillHeading = viewChild<ElementRef<HTMLElement>>('drillHeading');
 
@@ -239,6 +247,7 @@ export class DepartementIndicatorsPage {
   protected readonly share = formatShare;
   protected readonly periodText = formatPeriod;
   protected readonly elapsed = formatElapsedDuration;
+  protected readonly officeHoursText = describeOfficeHours;
   /** Hours and minutes, never days: the length of the office day itself. */
   protected readonly hours = (ms: number) => formatWorkingDuration(ms);
 

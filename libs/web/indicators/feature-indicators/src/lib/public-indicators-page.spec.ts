@@ -34,8 +34,9 @@ describe(PublicIndicatorsPage.name, () => {
     expect(squash(element.querySelector('.lead')?.textContent)).toContain('Département Val-d’Oise, les 30 derniers jours (du 15/02/2026 au 16/03/2026)');
     const cards = Array.from(element.querySelectorAll('pas-figure-card'));
     const values = (card: Element) => Array.from(card.querySelectorAll('dd, .value, .count, .detail, .secondary')).map((e) => squash(e.textContent));
-    // No office hours on the public page: working time in hours.
-    expect(values(cards[0])).toEqual(['3 h 30', '18 h', 'Sur 42 questions répondues']);
+    // Working time in days of the département's office hours (7 h 30), calendar time in days of 24 h.
+    expect(squash(cards[0].querySelector('h3')?.textContent)).toBe('Délai de première réponse, en temps ouvré');
+    expect(values(cards[0])).toEqual(['3 h 30', '2 j 3 h', 'Sur 42 questions répondues']);
     expect(values(cards[1])).toEqual(['20 h', '3 j 18 h', 'Sur 42 questions répondues']);
     expect(values(cards[2])).toEqual(['88 %', 'des 42 questions répondues l’ont été en 5 jours ouvrés au plus, l’objectif du département.']);
     expect(values(cards[4])).toEqual(['Moyenne 5,5 / 7', 'Taux de réponse 40 % : 12 réponses sur 30 questions fermées.']);
@@ -48,6 +49,19 @@ describe(PublicIndicatorsPage.name, () => {
       'Définitions',
       'Données ouvertes',
     ]);
+  });
+
+  it('says how working time is counted, from the département’s own office hours', async () => {
+    const element = await render();
+    expect(squash(element.querySelector('#pub-first-title + .working-time')?.textContent)).toBe(
+      'Le temps ouvré compte les jours ouvrés (du lundi au vendredi, hors jours fériés) de 9 h à 12 h 30 et de 13 h 30 à 17 h 30, heure de Paris ; un jour ouvré compte 7 h 30.',
+    );
+
+    TestBed.resetTestingModule();
+    const other = await render(jest.fn(() => of(publicFixture({ officeHours: [{ start: '08:00', end: '12:00' }, { start: '14:00', end: '18:00' }] }))));
+    expect(squash(other.querySelector('.working-time')?.textContent)).toContain('de 8 h à 12 h et de 14 h à 18 h, heure de Paris ; un jour ouvré compte 8 h.');
+    // 18 h of office time is 2 days of 8 h and 2 h.
+    expect(Array.from(other.querySelectorAll('pas-figure-card')[0].querySelectorAll('dd')).map((dd) => squash(dd.textContent))).toEqual(['3 h 30', '2 j 2 h']);
   });
 
   it('shows no breakdown by agent, canton or commune, nor any drill-down', async () => {

@@ -11,10 +11,12 @@ import {
   formatElapsedDuration,
   formatPeriod,
   formatShare,
+  formatWorkingDuration,
+  officeDayMs,
   OpinionFigureView,
   VolumesView,
 } from '@passerelle/web/indicators/ui-indicators';
-import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
+import { apiErrorMessage, describeOfficeHours, formatCount } from '@passerelle/web/shared/util-format';
 
 /** The order of the definitions on the page; the API sends the public ones only. */
 const DEFINITION_ORDER = ['firstResponse', 'withinTarget', 'volumes', 'satisfaction', 'effort', 'percentiles'];
@@ -40,6 +42,17 @@ export class PublicIndicatorsPage {
   protected readonly definitions = computed(() => {
     const definitions = this.figures.hasValue() ? this.figures.value().definitions : {};
     return DEFINITION_ORDER.flatMap((key) => (definitions[key] ? [definitions[key]] : []));
+  });
+  private readonly officeHours = computed(() => (this.figures.hasValue() ? this.figures.value().officeHours : []));
+  /** The office day, in which working time counts its days (`2 j 3 h`). */
+  protected readonly dayMs = computed(() => officeDayMs(this.officeHours()) || null);
+  /** How working time is counted, written from the département's office hours. */
+  protected readonly workingTimeText = computed(() => {
+    const dayMs = this.dayMs();
+    return dayMs
+      ? `Le temps ouvré compte les jours ouvrés (du lundi au vendredi, hors jours fériés) ${describeOfficeHours(this.officeHours())}, ` +
+          `heure de Paris\u00a0; un jour ouvré compte ${formatWorkingDuration(dayMs)}.`
+      : null;
   });
   protected readonly licenceUrl = OPEN_DATA_LICENCE.url;
   protected readonly periodText = formatPeriod;

@@ -34,7 +34,7 @@ describe('formatWorkingDuration', () => {
     expect(shown(formatWorkingDuration(9.1 * HOUR, OFFICE_DAY))).toBe('1·j·2·h');
   });
 
-  it('stays in hours without the office day (the public page), and shows « — » for no figure', () => {
+  it('stays in hours without the office day, and shows « — » for no figure', () => {
     expect(shown(formatWorkingDuration(52.5 * HOUR))).toBe('52·h·30');
     expect(shown(formatWorkingDuration(1500 * HOUR))).toBe('1˙500·h');
     expect(formatWorkingDuration(null, OFFICE_DAY)).toBe('—');

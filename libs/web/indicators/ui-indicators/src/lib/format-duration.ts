@@ -23,8 +23,9 @@ export function officeDayMs(spans: readonly OfficeSpan[]): number {
 }
 
 /**
- * Working time: under one office day (or without `dayMs`) in hours and minutes (`52 h 30` for the public page, which
- * does not know the office hours), past it in working days and hours (`2 j 3 h`). `null` is `—`.
+ * Working time: under one office day in hours and minutes, past it in working days and hours (`2 j 3 h`), the day being
+ * the département's office day (`officeDayMs`). Without `dayMs`, hours and minutes only (`52 h 30`), as for the length
+ * of the office day itself. `null` is `—`.
  */
 export function formatWorkingDuration(ms: number | null, dayMs: number | null = null): string {
   return formatDuration(ms, dayMs);

@@ -29,7 +29,8 @@ import { fieldId, FocusOnText, injectFocusInvalidField } from '@passerelle/web/s
 import { apiErrorMessage, apiFieldErrors } from '@passerelle/web/shared/util-format';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { InboxSettingsApi } from '@passerelle/web/threads/data-access';
-import { describeOfficeHours, officeHoursErrors, TIME_PATTERN } from './office-hours';
+import { describeOfficeHours } from '@passerelle/web/shared/util-format';
+import { officeHoursErrors, TIME_PATTERN } from './office-hours';
 
 type SpanGroup = FormGroup<{ start: FormControl<string>; end: FormControl<string> }>;
 

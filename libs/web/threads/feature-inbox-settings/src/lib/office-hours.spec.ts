@@ -1,5 +1,5 @@
 import { DEFAULT_OFFICE_HOURS } from '@passerelle/shared/dto';
-import { describeOfficeHours, formatTimeOfDay, officeHoursErrors } from './office-hours';
+import { officeHoursErrors } from './office-hours';
 
 describe('officeHoursErrors', () => {
   it('accepts spans in order, one ending when the next starts', () => {
@@ -20,14 +20,5 @@ describe('officeHoursErrors', () => {
 
   it('leaves times not yet valid to their own field', () => {
     expect(officeHoursErrors([{ start: '09:00', end: '' }, { start: '08:00', end: '10:00' }])).toEqual({});
-  });
-});
-
-describe('describeOfficeHours', () => {
-  it('writes the spans as a French sentence', () => {
-    expect(formatTimeOfDay('09:00')).toBe('9 h');
-    expect(formatTimeOfDay('12:30')).toBe('12 h 30');
-    expect(describeOfficeHours(DEFAULT_OFFICE_HOURS)).toBe('de 9 h à 12 h 30 et de 13 h 30 à 17 h 30');
-    expect(describeOfficeHours([{ start: '08:00', end: '18:00' }])).toBe('de 8 h à 18 h');
   });
 });

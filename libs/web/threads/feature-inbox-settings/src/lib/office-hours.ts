@@ -23,15 +23,3 @@ export function officeHoursErrors(spans: readonly OfficeSpan[]): Record<string, 
   });
   return errors;
 }
-
-/** `13:30` → `13 h 30`, `09:00` → `9 h`: the French way of writing a time in a sentence. */
-export function formatTimeOfDay(time: string): string {
-  const [hours, minutes] = time.split(':');
-  return minutes === '00' ? `${Number(hours)} h` : `${Number(hours)} h ${minutes}`;
-}
-
-/** `de 9 h à 12 h 30 et de 13 h 30 à 17 h 30`. */
-export function describeOfficeHours(spans: readonly OfficeSpan[]): string {
-  const parts = spans.map((span) => `de ${formatTimeOfDay(span.start)} à ${formatTimeOfDay(span.end)}`);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}` : (parts[0] ?? '');
-}

@@ -99,6 +99,7 @@ export function publicFixture(overrides: Partial<PublicIndicatorsDto> = {}): Pub
     firstResponse: summary.firstResponse,
     weeks: [{ week: '2026-03-09', created: 12, answered: 10, closed: 8, reopened: 1 }],
     opinions: summary.opinions,
+    officeHours: [...DEFAULT_OFFICE_HOURS],
     definitions: { firstResponse: INDICATOR_DEFINITIONS['firstResponse'], effort: INDICATOR_DEFINITIONS['effort'] },
     licence: 'Licence Ouverte / Open Licence version 2.0',
     ...overrides,
