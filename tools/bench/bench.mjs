@@ -60,7 +60,22 @@ const ENDPOINTS = [
   // projects) over Val-d'Oise's 20,000 questions among the 100,000 facts: the last 30 days, then a year.
   { name: 'indicateurs, 30 jours', path: '/api/departements/95/indicators', targetP95: 100, connections: 20, admin: true },
   { name: 'indicateurs, un an par canton', path: `/api/departements/95/indicators?${lastYear()}&groupBy=canton`, targetP95: 100, connections: 20, admin: true },
+  // The figures computed once are kept while the questions do not change (the département's stamp): here every
+  // request asks for another period and breakdown, so that each one is computed — the dashboard's cold cost.
+  { name: 'indicateurs, périodes toutes différentes', path: '/api/departements/95/indicators', varied: () => variedPeriod(), connections: 20, admin: true },
 ];
+
+/**
+ * From 7 to 90 days ending on any day of the last year, by any breakdown: 150,000 different requests, so that a
+ * run's thousands rarely ask the same one twice.
+ */
+function variedPeriod() {
+  const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+  const end = Date.now() - Math.floor(Math.random() * 365) * 86_400_000;
+  const days = 7 + Math.floor(Math.random() * 84);
+  const groups = ['canton', 'category', 'label', 'sizeBand', 'agent'];
+  return `/api/departements/95/indicators?from=${day(end - (days - 1) * 86_400_000)}&to=${day(end)}&groupBy=${groups[Math.floor(Math.random() * groups.length)]}`;
+}
 
 /** `from=…&to=…`: the year up to today, in Paris (as the page's « année » asks). */
 function lastYear() {
