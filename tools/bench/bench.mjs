@@ -62,7 +62,7 @@ const ENDPOINTS = [
   { name: 'indicateurs, un an par canton', path: `/api/departements/95/indicators?${lastYear()}&groupBy=canton`, targetP95: 100, connections: 20, admin: true },
   // The figures computed once are kept while the questions do not change (the département's stamp): here every
   // request asks for another period and breakdown, so that each one is computed — the dashboard's cold cost.
-  { name: 'indicateurs, périodes toutes différentes', path: '/api/departements/95/indicators', varied: () => variedPeriod(), connections: 20, admin: true },
+  { name: 'indicateurs, périodes variées', path: '/api/departements/95/indicators', varied: () => variedPeriod(), connections: 20, admin: true },
 ];
 
 /**
