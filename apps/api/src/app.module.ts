@@ -29,6 +29,10 @@ import { ThreadsModule } from './threads/threads.module';
 import { FaqModule } from './faq/faq.module';
 import { SimulatorModule } from './simulator/simulator.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { AccountDeletionModule } from './privacy/account-deletion/account-deletion.module';
+import { DataExportModule } from './privacy/data-export/data-export.module';
+import { PrivacyNoticeModule } from './privacy/privacy-notice/privacy-notice.module';
+import { RetentionModule } from './privacy/retention/retention.module';
 import { WorkspacesModule } from './workspaces/workspaces.module';
 
 @Module({})
@@ -73,6 +77,10 @@ export class AppModule {
         FaqModule,
         SimulatorModule,
         IndicatorsModule,
+        DataExportModule,
+        AccountDeletionModule,
+        RetentionModule,
+        PrivacyNoticeModule,
       ],
     };
   }

@@ -61,6 +61,31 @@ export interface AppConfig {
    * national aid schemes of the simulator (DETR, DSIL…), which every département reads.
    */
   installationAdmins: string[];
+  /** Personal data (RGPD): the DPO's address for the public page, the grace before a deletion, the retention periods. */
+  privacy: PrivacyConfig;
+}
+
+/**
+ * How long personal data is kept, in days, each applied by the retention job (see README, « Données personnelles »).
+ * The public page « Données personnelles » is generated from it.
+ */
+export interface PrivacyConfig {
+  /** `DPO_EMAIL`: the data protection officer's address; `null`: the page tells to write to the département. */
+  dpoEmail: string | null;
+  /** `ACCOUNT_DELETION_GRACE_DAYS` (30): an account asked to be deleted is disabled at once, deleted after this. */
+  deletionGraceDays: number;
+  /** `RETENTION_INACTIVE_ACCOUNT_DAYS` (730): an account nobody signed in to for this long is deleted (warned 30 and 7 days before). */
+  inactiveAccountDays: number;
+  /** `RETENTION_AUDIT_DAYS` (365): the security and activity log. */
+  auditDays: number;
+  /** `RETENTION_NOTIFICATION_DAYS` (365): notifications, read or not. */
+  notificationDays: number;
+  /** `RETENTION_DEV_MAIL_DAYS` (7): the mails written to disk when no SMTP server is configured. */
+  devMailDays: number;
+  /** `RETENTION_CLOSED_THREAD_AUTHOR_DAYS` (1095): a question closed this long ago keeps its content, its authors become pseudonyms. */
+  closedThreadAuthorDays: number;
+  /** `RETENTION_MAX_PER_RUN` (1000): at most this many rows or accounts per rule and run; the rest waits for the next run. */
+  maxPerRun: number;
 }
 
 export const DEFAULT_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -124,6 +149,20 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const s3 = readS3Config(env, problems);
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const installationAdmins = read.emails('INSTALLATION_ADMINS');
+  const dpoEmails = read.emails('DPO_EMAIL');
+  if (dpoEmails.length > 1 || (dpoEmails.length === 1 && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(dpoEmails[0]))) {
+    problems.push('DPO_EMAIL : une seule adresse électronique attendue, par exemple dpo@departement.fr');
+  }
+  const privacy: PrivacyConfig = {
+    dpoEmail: dpoEmails[0] ?? null,
+    deletionGraceDays: read.integer('ACCOUNT_DELETION_GRACE_DAYS', 30, 1, 365),
+    inactiveAccountDays: read.integer('RETENTION_INACTIVE_ACCOUNT_DAYS', 730, 60, 3650),
+    auditDays: read.integer('RETENTION_AUDIT_DAYS', 365, 30, 3650),
+    notificationDays: read.integer('RETENTION_NOTIFICATION_DAYS', 365, 7, 3650),
+    devMailDays: read.integer('RETENTION_DEV_MAIL_DAYS', 7, 1, 365),
+    closedThreadAuthorDays: read.integer('RETENTION_CLOSED_THREAD_AUTHOR_DAYS', 1095, 30, 7300),
+    maxPerRun: read.integer('RETENTION_MAX_PER_RUN', 1000, 1, 100_000),
+  };
   const webDirRaw = env['WEB_DIR'];
   const webDir = webDirRaw === '' ? null : webDirRaw ? resolve(cwd, webDirRaw) : resolve(cwd, 'dist/apps/web/browser');
 
@@ -171,6 +210,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     s3,
     redisUrl,
     installationAdmins,
+    privacy,
   };
 }
 

@@ -13,3 +13,4 @@ export * from './lib/live';
 export * from './lib/faq';
 export * from './lib/simulator';
 export * from './lib/indicators';
+export * from './lib/privacy';

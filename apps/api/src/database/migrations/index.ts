@@ -16,6 +16,7 @@ import { AidSchemes1764480000000 } from './1764480000000-aid-schemes';
 import { AidGrantImports1764490000000 } from './1764490000000-aid-grant-imports';
 import { Indicators1764500000000 } from './1764500000000-indicators';
 import { IndicatorStamp1764510000000 } from './1764510000000-indicator-stamp';
+import { Privacy1764520000000 } from './1764520000000-privacy';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AidGrantImports1764490000000,
   Indicators1764500000000,
   IndicatorStamp1764510000000,
+  Privacy1764520000000,
 ];

@@ -61,6 +61,11 @@ export interface AuthenticatedResponse {
   /** Seconds until the access token expires. */
   expiresIn: number;
   user: MeDto;
+  /**
+   * `true` when this sign-in cancelled the deletion of the account that its owner (or an admin on their request)
+   * had asked for: the account is active again. Absent otherwise.
+   */
+  deletionCancelled?: boolean;
 }
 
 /** Password accepted; a TOTP code (or a recovery code) is needed to finish, with this short-lived challenge. */
@@ -178,6 +183,8 @@ export interface MemberDto {
   /** For a pending invitation. */
   expiresAt: string | null;
   lastSignInAt: string | null;
+  /** A member whose account deletion was asked: deleted then unless they sign in before (« Suppression prévue le … »). */
+  deletionDueAt: string | null;
 }
 
 export interface TeamDto {
@@ -227,6 +234,8 @@ export interface AgentDto {
   totpEnabled: boolean;
   lastSignInAt: string | null;
   invitedAt: string | null;
+  /** An account whose deletion was asked: deleted then unless its owner signs in before (« Suppression prévue le … »). */
+  deletionDueAt: string | null;
 }
 
 export interface CreateAgentInvitationRequest {

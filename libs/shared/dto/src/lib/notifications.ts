@@ -1,6 +1,9 @@
 import type { Page } from './api';
 
-/** What a notification is about. Commune members get `COMMUNE_NOTIFICATION_KINDS`; staff the others. */
+/**
+ * What a notification is about. Commune members get `COMMUNE_NOTIFICATION_KINDS`, staff `STAFF_NOTIFICATION_KINDS`;
+ * `DATA_EXPORT_READY` (« Télécharger mes données ») is in both.
+ */
 export const NOTIFICATION_KINDS = [
   'AGENT_REPLY',
   'THREAD_CLOSED',
@@ -12,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'PUBLICATION_TO_REVIEW',
   'FAQ_FROM_QUESTION',
   'FAQ_TO_REVIEW',
+  'DATA_EXPORT_READY',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -21,6 +25,7 @@ export const COMMUNE_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'PUBLICATION_TO_CONSENT',
   'PUBLICATION_DECIDED',
   'FAQ_FROM_QUESTION',
+  'DATA_EXPORT_READY',
 ];
 export const STAFF_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'THREAD_CREATED',
@@ -28,6 +33,7 @@ export const STAFF_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'THREAD_ASSIGNED',
   'PUBLICATION_TO_REVIEW',
   'FAQ_TO_REVIEW',
+  'DATA_EXPORT_READY',
 ];
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -41,6 +47,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   PUBLICATION_TO_REVIEW: 'Projet à relire avant publication',
   FAQ_FROM_QUESTION: 'Une question de la commune devient une réponse de la FAQ',
   FAQ_TO_REVIEW: 'Réponse de la FAQ à relire',
+  DATA_EXPORT_READY: 'Archive de vos données prête à télécharger',
 };
 
 /** How a kind of notification reaches the user by e-mail; it always appears in the app. */
