@@ -2,6 +2,7 @@ import { sign } from 'jsonwebtoken';
 import { Secret, TOTP } from 'otpauth';
 import type { ApiError, AuthenticatedResponse, LoginResponse, MeDto, Page, SessionDto, TotpEnrolmentCompletedResponse, TotpSetupDto } from '@passerelle/shared/dto';
 import { PASSWORD, createUser, lastMailTo, sessionFrom, signIn, tokenFromMail } from './factories';
+import { archiveText, exportData } from './support/data-export';
 import { type TestApp, startTestApp } from './test-app';
 
 describe('Authentication and sessions', () => {
@@ -211,17 +212,15 @@ describe('Authentication and sessions', () => {
       await expect(signIn(t.app, { email: user.email, password: 'écluse hérisson 1987 violon' })).resolves.toBeDefined();
     });
 
-    it('exports the user’s data as a JSON file without secrets', async () => {
+    it('exports the user’s data as a zip of JSON files without secrets', async () => {
       const user = await createUser(t.db, { role: 'COLLABORATOR', communeInsee: '95651' });
       const session = await signIn(t.app, user);
-      const res = await inject({ method: 'GET', url: '/api/me/export', headers: session.headers });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-disposition']).toMatch(/attachment; filename="passerelle-mes-donnees.json"/);
-      const data = res.json<{ profile: MeDto; sessions: unknown[]; activity: { action: string }[] }>();
-      expect(data.profile.email).toBe(user.email);
-      expect(data.sessions).toHaveLength(1);
-      expect(data.activity.map((a) => a.action)).toContain('AUTH_LOGIN_SUCCEEDED');
-      expect(res.body).not.toMatch(/argon2|password_hash|token_hash/);
+      const entries = await exportData(t.app, session.headers);
+      const json = <T>(name: string): T => JSON.parse(entries.get(name)?.toString('utf8') ?? 'null') as T;
+      expect(json<{ compte: { courriel: string } }>('compte.json').compte.courriel).toBe(user.email);
+      expect(json<{ sessions: unknown[] }>('sessions.json').sessions).toHaveLength(1);
+      expect(json<{ evenements: { action: string }[] }>('journal.json').evenements.map((a) => a.action)).toContain('AUTH_LOGIN_SUCCEEDED');
+      expect(archiveText(entries)).not.toMatch(/argon2|password_hash|token_hash/);
     });
   });
 

@@ -126,14 +126,15 @@ describe('Notifications, routing and the agents’ tools', () => {
       headers: mayor.headers,
       payload: { preferences: [{ kind: 'AGENT_REPLY', email: 'DIGEST' }] },
     });
-    // Commune members choose for their own kinds only (answers, closings, publications, their questions in the FAQ);
-    // untouched ones stay immediate.
+    // Commune members choose for their own kinds only (answers, closings, publications, their questions in the FAQ,
+    // their data export); untouched ones stay immediate.
     expect(prefs.json<NotificationPreferenceDto[]>().map((p) => [p.kind, p.email])).toEqual([
       ['AGENT_REPLY', 'DIGEST'],
       ['THREAD_CLOSED', 'IMMEDIATE'],
       ['PUBLICATION_TO_CONSENT', 'IMMEDIATE'],
       ['PUBLICATION_DECIDED', 'IMMEDIATE'],
       ['FAQ_FROM_QUESTION', 'IMMEDIATE'],
+      ['DATA_EXPORT_READY', 'IMMEDIATE'],
     ]);
     const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(paris('2026-11-24', '10:00'));
     try {

@@ -5,6 +5,7 @@ import { AbandonedAttachments } from '../src/documents/abandoned-attachments';
 import { NotificationMailer } from '../src/notifications/notification-mailer';
 import { parisMidnight } from '../src/common/calendar/working-calendar';
 import { type Session, type TestUser, createTeam, createUser, signIn } from './factories';
+import { archiveText, exportData } from './support/data-export';
 import { type TestApp, startTestApp } from './test-app';
 
 /** A Paris wall-clock time. */
@@ -297,8 +298,9 @@ describe('Threads (questions to the département)', () => {
         const notifications = await inject({ method: 'GET', url: '/api/notifications?limit=100', headers: session.headers });
         expect(notifications.body).not.toContain(SECRET);
         expect(notifications.body).toContain('Le département a répondu');
-        const exported = await inject({ method: 'GET', url: '/api/me/export', headers: session.headers });
-        expect(exported.body).not.toContain(SECRET);
+        const exported = archiveText(await exportData(t.app, session.headers));
+        expect(exported).toContain('Le département a répondu');
+        expect(exported).not.toContain(SECRET);
       }
       const mails = await inject({ method: 'GET', url: '/api/dev/mails?limit=100' });
       expect(mails.body).toContain('Le département a répondu');

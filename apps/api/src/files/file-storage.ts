@@ -69,8 +69,12 @@ export class LocalFileStorage extends FileStorage {
   }
 }
 
-/** Keys are `<2 hex>/<uuid>…`: spread over folders, and nothing in them can climb out of the root. */
-export const STORAGE_KEY_PATTERN = /^[0-9a-f]{2}\/[0-9a-f-]{36}(?:-thumb\.webp)?$/;
+/**
+ * Keys are `<2 hex>/<uuid>…` (documents, spread over folders) or `exports/<user uuid>/<export uuid>.zip` (the
+ * « Télécharger mes données » archives, short-lived: `storage:migrate` leaves them out); nothing in them can climb
+ * out of the root.
+ */
+export const STORAGE_KEY_PATTERN = /^(?:[0-9a-f]{2}\/[0-9a-f-]{36}(?:-thumb\.webp)?|exports\/[0-9a-f-]{36}\/[0-9a-f-]{36}\.zip)$/;
 
 export function assertStorageKey(key: string): string {
   if (!STORAGE_KEY_PATTERN.test(key)) {

@@ -48,13 +48,6 @@ export class MeController {
     await this.me.endSession(user, id, meta);
   }
 
-  @Get('export')
-  @Header('cache-control', 'no-store')
-  @Header('content-disposition', 'attachment; filename="passerelle-mes-donnees.json"')
-  export(@CurrentUser() user: AuthUser, @Meta() meta: RequestMeta): Promise<Record<string, unknown>> {
-    return this.me.export(user, meta);
-  }
-
   @Post('totp/setup')
   @HttpCode(200)
   startTotp(@CurrentUser() user: AuthUser): Promise<TotpSetupDto> {

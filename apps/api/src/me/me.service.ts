@@ -17,9 +17,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { type UserRecord, toMe, totpRequired } from '../accounts/user-record';
 import { isUuid } from '../common/http/uuid';
 import { UsersRepository } from '../accounts/users.repository';
-import { MeRepository } from './me.repository';
 
-/** The signed-in user's own account: profile, password, second factor, sessions, data export. */
+/** The signed-in user's own account: profile, password, second factor, sessions (the data export: privacy/data-export). */
 @Injectable()
 export class MeService {
   constructor(
@@ -27,7 +26,6 @@ export class MeService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly recoveryCodes: RecoveryCodesRepository,
-    private readonly repository: MeRepository,
     private readonly sessions: SessionsService,
     private readonly totp: TotpService,
     private readonly auth: AuthService,
@@ -108,27 +106,6 @@ export class MeService {
       await this.audit.record({ action: 'TOTP_RECOVERY_CODES_RENEWED', actorId: user.id, departementCode: user.departementCode }, meta, tx);
     });
     return { recoveryCodes: codes };
-  }
-
-  /** Everything Passerelle keeps about the user (RGPD, right of access), without secrets or hashes. */
-  async export(user: AuthUser, meta: RequestMeta): Promise<Record<string, unknown>> {
-    const record = await this.load(user);
-    const sessions = await this.repository.sessions(user.id);
-    const activity = await this.repository.activity(user.id);
-    const invitationsSent = await this.repository.invitationsSent(user.id);
-    // The user's own writing: their messages and choices.
-    const messages = await this.repository.messages(user.id);
-    const notificationPreferences = await this.repository.notificationPreferences(user.id);
-    await this.audit.record({ action: 'DATA_EXPORTED', actorId: user.id, departementCode: user.departementCode }, meta);
-    return {
-      exportedAt: new Date().toISOString(),
-      profile: toMe(record, this.config),
-      sessions,
-      invitationsSent,
-      messages,
-      notificationPreferences,
-      activity,
-    };
   }
 
   private async load(user: AuthUser): Promise<UserRecord> {

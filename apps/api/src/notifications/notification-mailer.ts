@@ -11,7 +11,7 @@ import { MailService } from '../mail/mail.service';
 import { parisDay, parisMidnight } from '../common/calendar/working-calendar';
 import { type MailedNotification, type Recipient, digestMail, notificationMail } from './notification-mails';
 import { type ClaimedNotificationRow, type EmailClaim, NotificationsRepository } from './notifications.repository';
-import { NotificationsService } from './notifications.service';
+import { ACCOUNT_PAGE, NotificationsService } from './notifications.service';
 
 const BATCH = 200;
 /** The job that queues the mails of immediate notifications. */
@@ -155,7 +155,7 @@ export class NotificationMailer implements OnModuleInit {
     return {
       email,
       unsubscribe: (kind) => `${base}/desabonnement/${encodeURIComponent(this.notifications.tokens.sign(userId, kind))}`,
-      preferencesUrl: `${base}/compte`,
+      preferencesUrl: `${base}${ACCOUNT_PAGE}`,
     };
   }
 

@@ -69,5 +69,8 @@ ${sections
 }
 
 function openLabel(item: MailedNotification): string {
+  if (item.kind === 'DATA_EXPORT_READY') {
+    return 'Ouvrir mon compte';
+  }
   return item.threadId ? 'Ouvrir la question' : 'Ouvrir le projet';
 }

@@ -36,6 +36,9 @@ export interface NewNotification {
   excerpt: string;
 }
 
+/** The web app's « Mon compte » page, for both sides. */
+export const ACCOUNT_PAGE = '/compte';
+
 /** Which kinds a user can receive, by side. */
 export function kindsFor(user: Pick<AuthUser, 'role'>): readonly NotificationKind[] {
   return isStaff(user) ? STAFF_NOTIFICATION_KINDS : COMMUNE_NOTIFICATION_KINDS;
@@ -178,6 +181,10 @@ export class NotificationsService {
 
 /** The page of the web app a notification opens, on the side of its recipients. */
 export function linkFor(n: Pick<NewNotification, 'kind' | 'threadId' | 'projectId' | 'faqEntryId'>): string {
+  if (n.kind === 'DATA_EXPORT_READY') {
+    // The account page lists the exports; the file itself is only ever fetched there, signed in.
+    return ACCOUNT_PAGE;
+  }
   const commune = COMMUNE_NOTIFICATION_KINDS.includes(n.kind);
   if (n.faqEntryId) {
     return `${commune ? '/espace/faq/' : '/departement/faq/'}${n.faqEntryId}`;

@@ -21,6 +21,8 @@ export function statusForKind(kind: ErrorKind): number {
       return 404;
     case 'CONFLICT':
       return 409;
+    case 'GONE':
+      return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
