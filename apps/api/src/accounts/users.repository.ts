@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../common/http/uuid';
 import { changedRows } from '../database/changed-rows';
-import { USER_SELECT, type UserRecord } from './user-record';
+import { USER_SELECT, type UserRecord, maySignInSql } from './user-record';
 
 /** The SQL of app_user shared by the features (sign-in, account, teams). */
 @Injectable()
@@ -23,6 +23,33 @@ export class UsersRepository {
     return row ?? null;
   }
 
+  /** The account of this address if it may sign in: active, or waiting for a deletion that signing in cancels. */
+  async signInByEmail(email: string): Promise<UserRecord | null> {
+    const [row] = await this.db.query<UserRecord[]>(`${USER_SELECT} WHERE u.email = $1 AND ${maySignInSql('u')}`, [normalizeEmail(email)]);
+    return row ?? null;
+  }
+
+  /**
+   * Signing in cancels a deletion that the owner (or an admin on their request) asked for, unless an admin also
+   * disabled the account: true when there was one to cancel.
+   */
+  async cancelDeletionOnSignIn(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await changedRows(
+      manager,
+      `UPDATE app_user SET state = 'ACTIVE', deletion_requested_at = NULL, deletion_due_at = NULL, deletion_requested_by = NULL,
+              updated_at = now()
+        WHERE id = $1 AND deletion_due_at IS NOT NULL AND disabled_at IS NULL AND deleted_at IS NULL RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Locks the account until the end of the caller's transaction if it is active: false otherwise. */
+  async lockActive(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM app_user WHERE id = $1 AND state = 'ACTIVE' FOR NO KEY UPDATE`, [id]);
+    return rows.length > 0;
+  }
+
   async setDisplayName(id: string, displayName: string): Promise<void> {
     await this.db.query(`UPDATE app_user SET display_name = $2, updated_at = now() WHERE id = $1`, [id, displayName]);
   }
@@ -31,8 +58,9 @@ export class UsersRepository {
     await manager.query(`UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, passwordHash]);
   }
 
+  /** A sign-in also starts the inactivity period again: the warnings before an inactive account's deletion restart. */
   async touchLastSignIn(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE app_user SET last_sign_in_at = now() WHERE id = $1`, [id]);
+    await manager.query(`UPDATE app_user SET last_sign_in_at = now(), inactivity_warnings = 0, inactivity_warned_at = NULL WHERE id = $1`, [id]);
   }
 
   /** A second factor being set up: the sealed secret waits for its first code. */

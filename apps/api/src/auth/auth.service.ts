@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedResponse, LoginResponse, TotpEnrolmentCompletedResponse, TotpSetupDto } from '@passerelle/shared/dto';
-import { type UserRecord, toMe, totpRequired } from '../accounts/user-record';
+import { type UserRecord, maySignIn, toMe, totpRequired } from '../accounts/user-record';
 import { UsersRepository, normalizeEmail } from '../accounts/users.repository';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/access/access.decorators';
@@ -27,6 +27,11 @@ import { type AttemptSubject, SignInLimits } from './sign-in-limits';
 const RESET_TTL_MS = 3_600_000;
 /** Reset mails per target address and hour, whoever asks and from wherever: beyond, requests are silently dropped. */
 export const RESET_MAILS_PER_HOUR = 3;
+
+/** The counter of reset mails sent to an address. */
+export function passwordResetKey(email: string): string {
+  return `password-reset:${email}`;
+}
 
 /** A signed-in answer and the refresh token the controller puts in the cookie. */
 export interface SignedIn<T extends AuthenticatedResponse = AuthenticatedResponse> {
@@ -54,10 +59,12 @@ export class AuthService {
 
   /**
    * Same answer, in about the same time, for an unknown address, a disabled account and a wrong password; an
-   * unknown address is counted and locked exactly like an account (see SignInLimits).
+   * unknown address is counted and locked exactly like an account (see SignInLimits). An account waiting for its
+   * deletion signs in like an active one, and the sign-in (once complete, second factor included) cancels the
+   * deletion.
    */
   async login(email: string, password: string, meta: RequestMeta): Promise<LoginResponse | SignedIn> {
-    const user = await this.users.activeByEmail(email);
+    const user = await this.users.signInByEmail(email);
     const subject: AttemptSubject = { email, user };
     const attempt = await this.limits.startPassword(subject, meta);
     const valid = await verifyPassword(user?.password_hash ?? null, password);
@@ -86,7 +93,7 @@ export class AuthService {
   async loginWithSecondFactor(challengeToken: string, code: string, meta: RequestMeta): Promise<SignedIn> {
     const challenge = this.tokens.verifyChallenge(challengeToken, 'totp');
     const user = await this.users.byId(challenge.userId);
-    if (!user || user.state !== 'ACTIVE' || !user.totp_secret) {
+    if (!user || !maySignIn(user) || !user.totp_secret) {
       throw new AuthException('CHALLENGE_EXPIRED');
     }
     const subject: AttemptSubject = { email: user.email, user };
@@ -104,7 +111,7 @@ export class AuthService {
 
   async startEnrolment(challengeToken: string): Promise<TotpSetupDto> {
     const user = await this.users.byId(this.tokens.verifyChallenge(challengeToken, 'enrol').userId);
-    if (!user || user.state !== 'ACTIVE' || user.totp_enabled_at) {
+    if (!user || !maySignIn(user) || user.totp_enabled_at) {
       throw new AuthException('CHALLENGE_EXPIRED');
     }
     const { sealed, setup } = await this.totp.createSecret(user.email);
@@ -114,7 +121,7 @@ export class AuthService {
 
   async confirmEnrolment(challengeToken: string, code: string, meta: RequestMeta): Promise<SignedIn<TotpEnrolmentCompletedResponse>> {
     const user = await this.users.byId(this.tokens.verifyChallenge(challengeToken, 'enrol').userId);
-    if (!user || user.state !== 'ACTIVE' || user.totp_enabled_at) {
+    if (!user || !maySignIn(user) || user.totp_enabled_at) {
       throw new AuthException('CHALLENGE_EXPIRED');
     }
     const recoveryCodes = await this.enableTotp(user, code, meta);
@@ -189,7 +196,8 @@ export class AuthService {
   async confirmPasswordReset(token: string, password: string, meta: RequestMeta): Promise<void> {
     const userId = await this.passwordResets.usableUserId(hashToken(token));
     const user = userId ? await this.users.byId(userId) : null;
-    if (!user || user.state !== 'ACTIVE') {
+    // An account waiting for its deletion may choose a new password: the sign-in that follows cancels the deletion.
+    if (!user || !maySignIn(user)) {
       throw new AuthException('TOKEN_INVALID');
     }
     await this.assertAcceptablePassword(password, [user.email, user.display_name]);
@@ -215,11 +223,11 @@ export class AuthService {
   }
 
   private async issueResetLink(email: string, meta: RequestMeta): Promise<void> {
-    const { hits } = await this.counters.hit(`password-reset:${email}`, 3600);
+    const { hits } = await this.counters.hit(passwordResetKey(email), 3600);
     if (hits > RESET_MAILS_PER_HOUR) {
       return;
     }
-    const user = await this.users.activeByEmail(email);
+    const user = await this.users.signInByEmail(email);
     if (!user) {
       return;
     }
@@ -238,7 +246,20 @@ export class AuthService {
   }
 
   private async signIn(user: UserRecord, meta: RequestMeta, method: 'password' | 'totp' | 'recovery-code'): Promise<SignedIn> {
-    const refresh = await this.db.transaction(async (tx) => {
+    const { refresh, deletionCancelled } = await this.db.transaction(async (tx) => {
+      const cancelled = await this.users.cancelDeletionOnSignIn(tx, user.id);
+      if (cancelled) {
+        await this.audit.record(
+          { action: 'ACCOUNT_DELETION_CANCELLED', actorId: user.id, targetType: 'user', targetId: user.id, departementCode: user.departement_code, communeInsee: user.commune_insee, details: { by: 'SIGN_IN' } },
+          meta,
+          tx,
+        );
+      }
+      // Locked until the session exists: an account disabled or deleted since its password was checked gets none,
+      // and the deletion of an inactive account waits for this sign-in and then sees it.
+      if (!(await this.users.lockActive(tx, user.id))) {
+        throw new AuthException('INVALID_CREDENTIALS');
+      }
       const issued = await this.sessions.open(user.id, meta, tx);
       await this.users.touchLastSignIn(tx, user.id);
       await this.audit.record(
@@ -246,14 +267,15 @@ export class AuthService {
         meta,
         tx,
       );
-      return issued;
+      return { refresh: issued, deletionCancelled: cancelled };
     });
     const fresh = await this.users.byId(user.id);
     if (!fresh) {
       // Deleted between the session's opening and this read: as if the session had already ended.
       throw new AuthException('SESSION_EXPIRED');
     }
-    return { refresh, body: this.authenticated(fresh, refresh.sessionId) };
+    const body = this.authenticated(fresh, refresh.sessionId);
+    return { refresh, body: deletionCancelled ? { ...body, deletionCancelled: true } : body };
   }
 
   /** A TOTP code (not replayed) or an unused recovery code. */

@@ -5,7 +5,7 @@ import type { Role } from '@passerelle/shared/dto';
 import { changedRows } from '../database/changed-rows';
 import { preparedQuery } from '../database/prepared-query';
 
-export type RevokeReason = 'LOGOUT' | 'ENDED_BY_USER' | 'PASSWORD_CHANGED' | 'PASSWORD_RESET' | 'DISABLED' | 'REFRESH_REUSED';
+export type RevokeReason = 'LOGOUT' | 'ENDED_BY_USER' | 'PASSWORD_CHANGED' | 'PASSWORD_RESET' | 'DISABLED' | 'REFRESH_REUSED' | 'DELETION_REQUESTED';
 
 /** A refresh token with its session and the session's user, as `rotate` decides on it. */
 export interface RefreshTokenRow {

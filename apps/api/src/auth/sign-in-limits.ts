@@ -80,7 +80,7 @@ export class SignInLimits {
     const addressKeys: string[] = [];
     if (this.config.rateLimit) {
       const limits = [
-        { key: `login:address-account:${meta.ip}|${email}`, ...ADDRESS_LIMITS.perAccount },
+        { key: addressAccountKey(meta.ip, email), ...ADDRESS_LIMITS.perAccount },
         { key: `login:address:${meta.ip}`, ...ADDRESS_LIMITS.overall },
       ];
       for (const limit of limits) {
@@ -175,6 +175,12 @@ export class SignInLimits {
   }
 }
 
-function accountKey(email: string): string {
+/** The counter of an account's failed sign-ins (also cleared when the account is deleted). */
+export function accountKey(email: string): string {
   return `login:account:${email}`;
+}
+
+/** The counter of failed sign-ins to one account from one address. */
+export function addressAccountKey(ip: string, email: string): string {
+  return `login:address-account:${ip}|${email}`;
 }

@@ -10,6 +10,7 @@ export interface AgentRow {
   totp_enabled: boolean;
   last_sign_in_at: Date | null;
   invited_at: Date | null;
+  deletion_due_at: Date | null;
 }
 
 export function toAgent(row: AgentRow): AgentDto {
@@ -22,5 +23,6 @@ export function toAgent(row: AgentRow): AgentDto {
     totpEnabled: row.totp_enabled,
     lastSignInAt: row.last_sign_in_at?.toISOString() ?? null,
     invitedAt: row.invited_at?.toISOString() ?? null,
+    deletionDueAt: row.deletion_due_at?.toISOString() ?? null,
   };
 }

@@ -55,6 +55,7 @@ export class StaffService {
       totpEnabled: false,
       lastSignInAt: null,
       invitedAt: row.created_at.toISOString(),
+      deletionDueAt: null,
     };
   }
 

@@ -174,12 +174,16 @@ export class InvitationsRepository {
     return rows[0] ?? null;
   }
 
-  /** A former member comes back: same account, fresh credentials, no second factor and no recovery codes. */
+  /**
+   * A former member comes back: same account, fresh credentials, no second factor and no recovery codes. A
+   * deletion still pending on it is called off: the person accepted to come back.
+   */
   async reactivateAccount(tx: EntityManager, id: string, account: Omit<InvitedAccount, 'email'>): Promise<void> {
     await tx.query(
       `UPDATE app_user SET role = $2, departement_code = $3, commune_insee = $4, display_name = $5, password_hash = $6,
               state = 'ACTIVE', disabled_at = NULL, totp_secret = NULL, totp_pending_secret = NULL,
-              totp_enabled_at = NULL, totp_last_step = NULL, updated_at = now()
+              totp_enabled_at = NULL, totp_last_step = NULL, deletion_requested_at = NULL, deletion_due_at = NULL,
+              deletion_requested_by = NULL, inactivity_warnings = 0, inactivity_warned_at = NULL, updated_at = now()
         WHERE id = $1`,
       [id, account.role, account.departementCode, account.communeInsee, account.displayName, account.passwordHash],
     );

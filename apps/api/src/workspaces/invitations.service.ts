@@ -24,6 +24,11 @@ const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
 /** Invitation mails (first sending and resendings) to one address from one workspace, per hour. */
 export const INVITATION_MAILS_PER_HOUR = 3;
 
+/** The counter of invitation mails to an address from one workspace (a commune's, or the département's staff). */
+export function invitationMailKey(departementCode: string, communeInsee: string | null, email: string): string {
+  return `invitation-mail:${departementCode}:${communeInsee ?? '-'}:${email}`;
+}
+
 export interface NewInvitation {
   email: string;
   role: Role;
@@ -127,7 +132,7 @@ export class InvitationsService {
   /** Counted in the caller's transaction: a refused or failed invitation sends nothing and counts nothing. */
   private async countMail(tx: EntityManager, email: string, departementCode: string, communeInsee: string | null): Promise<void> {
     // Per workspace as well as per address: another commune's invitations to the same address must not show here.
-    const { hits, resetsInSeconds } = await this.counters.hit(`invitation-mail:${departementCode}:${communeInsee ?? '-'}:${email}`, 3600, tx);
+    const { hits, resetsInSeconds } = await this.counters.hit(invitationMailKey(departementCode, communeInsee, email), 3600, tx);
     if (hits > INVITATION_MAILS_PER_HOUR) {
       throw new WorkspacesException('INVITATION_MAIL_LIMIT', resetsInSeconds);
     }

@@ -11,6 +11,7 @@ export interface MemberRow {
   invited_at: Date | null;
   expires_at: Date | null;
   last_sign_in_at: Date | null;
+  deletion_due_at: Date | null;
 }
 
 /** A commune of the département's list, with its workspace, its mayor and its seats. */
@@ -39,6 +40,7 @@ export function toMember(row: MemberRow): MemberDto {
     invitedAt: row.invited_at ? new Date(row.invited_at).toISOString() : null,
     expiresAt: row.expires_at ? new Date(row.expires_at).toISOString() : null,
     lastSignInAt: row.last_sign_in_at ? new Date(row.last_sign_in_at).toISOString() : null,
+    deletionDueAt: row.deletion_due_at ? new Date(row.deletion_due_at).toISOString() : null,
   };
 }
 
@@ -53,6 +55,7 @@ export function invitationAsMember(row: InvitationRow): MemberRow {
     invited_at: row.created_at,
     expires_at: row.expires_at,
     last_sign_in_at: null,
+    deletion_due_at: null,
   };
 }
 

@@ -4,9 +4,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { WorkspaceState } from '@passerelle/shared/dto';
 import type { AuthUser } from '../common/access/auth-user';
 import { findVisibleCommune } from '../common/access/visible-commune';
+import { maySignInSql } from '../accounts/user-record';
 import { SqlParams } from '../common/sql/sql-params';
 import { changedRows } from '../database/changed-rows';
 import type { MemberRow, WorkspaceSummaryRow } from './workspace.mapper';
+
+/** A member holding a seat: active, or waiting for a deletion of their account that signing in would cancel. */
+const SEAT_HOLDER = maySignInSql('u');
 
 /** What the workspace rules need of a commune. */
 export interface CommuneScopeRow {
@@ -17,7 +21,7 @@ export interface CommuneScopeRow {
   opened_at: Date | null;
 }
 
-/** An active member of a commune. */
+/** A member of a commune holding a seat (see `SEAT_HOLDER`). */
 export interface CommuneMemberRow {
   id: string;
   role: 'MAYOR' | 'COLLABORATOR';
@@ -67,16 +71,17 @@ export class WorkspacesRepository {
   }
 
   /**
-   * Members and live pending invitations of a commune: together they hold its seats. Pending first, then by
-   * status and e-mail (the team page's order).
+   * Members and live pending invitations of a commune: together they hold its seats. A member waiting for the
+   * deletion of their account keeps their seat (signing in cancels the deletion) and shows its date. Pending first,
+   * then by status and e-mail (the team page's order).
    */
   seats(manager: EntityManager, insee: string): Promise<MemberRow[]> {
     return manager.query(
       `SELECT u.id, 'ACTIVE' AS status, u.email, u.display_name, u.role::text AS role, NULL::timestamptz AS invited_at,
-              NULL::timestamptz AS expires_at, u.last_sign_in_at
-         FROM app_user u WHERE u.commune_insee = $1 AND u.state = 'ACTIVE'
+              NULL::timestamptz AS expires_at, u.last_sign_in_at, u.deletion_due_at
+         FROM app_user u WHERE u.commune_insee = $1 AND ${SEAT_HOLDER}
        UNION ALL
-       SELECT i.id, 'PENDING', i.email, NULL, i.role::text, i.created_at, i.expires_at, NULL
+       SELECT i.id, 'PENDING', i.email, NULL, i.role::text, i.created_at, i.expires_at, NULL, NULL
          FROM invitation i
         WHERE i.commune_insee = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()
         ORDER BY 5 DESC, 2, 3`,
@@ -86,7 +91,7 @@ export class WorkspacesRepository {
 
   async activeMember(tx: EntityManager, insee: string, userId: string): Promise<CommuneMemberRow | null> {
     const rows: CommuneMemberRow[] = await tx.query(
-      `SELECT id, role FROM app_user WHERE id = $1 AND commune_insee = $2 AND state = 'ACTIVE'`,
+      `SELECT u.id, u.role FROM app_user u WHERE u.id = $1 AND u.commune_insee = $2 AND ${SEAT_HOLDER}`,
       [userId, insee],
     );
     return rows[0] ?? null;
@@ -116,7 +121,7 @@ export class WorkspacesRepository {
     return this.db.query(
       `SELECT c.insee, c.name, c.population, c.eligible, ca.name AS canton, w.opened_at,
               mayor.email AS mayor_email, mayor.display_name AS mayor_name, mayor.status AS mayor_status,
-              (SELECT count(*) FROM app_user u WHERE u.commune_insee = c.insee AND u.state = 'ACTIVE')
+              (SELECT count(*) FROM app_user u WHERE u.commune_insee = c.insee AND ${SEAT_HOLDER})
               + (SELECT count(*) FROM invitation i WHERE i.commune_insee = c.insee AND i.accepted_at IS NULL
                     AND i.revoked_at IS NULL AND i.expires_at > now()) AS seats_used,
               count(*) OVER () AS total
