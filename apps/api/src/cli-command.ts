@@ -11,6 +11,7 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { migrateStorage } from './files/storage-migrate.command';
 import type { FactSelection } from './indicators/thread-facts.repository';
 import { ThreadFactsService } from './indicators/thread-facts.service';
+import { retentionOptions, runRetention } from './privacy/retention/retention.command';
 import { TerritoryImportService } from './territory/import/territory-import.service';
 
 export const CLI_USAGE = `Usage : node dist/apps/api/cli.js <commande>
@@ -20,7 +21,9 @@ export const CLI_USAGE = `Usage : node dist/apps/api/cli.js <commande>
   indicators-rebuild [--departement=95] [--since=AAAA-MM-JJ]
                                recalcule les faits des indicateurs (une ligne par question) : toutes les questions, ou
                                celles d’un département, ou celles actives depuis ce jour (minuit, heure de Paris)
-  storage-migrate              copie les documents du stockage local (STORAGE_DIR) vers S3 (S3_*) et vérifie leur SHA-256`;
+  storage-migrate              copie les documents du stockage local (STORAGE_DIR) vers S3 (S3_*) et vérifie leur SHA-256
+  retention [--dry-run]        applique les durées de conservation des données personnelles maintenant, ou (--dry-run)
+                               affiche ce qui serait fait sans rien changer`;
 
 export interface CliIo {
   /** The command's own messages. */
@@ -37,13 +40,18 @@ export interface CliIo {
  */
 export async function runCliCommand(argv: string[], config: AppConfig, io: CliIo): Promise<number> {
   const [command, ...args] = argv;
-  if (!command || !['migrate', 'import-communes', 'seed', 'storage-migrate', 'indicators-rebuild'].includes(command)) {
+  if (!command || !['migrate', 'import-communes', 'seed', 'storage-migrate', 'indicators-rebuild', 'retention'].includes(command)) {
     io.stderr(CLI_USAGE);
     return 2;
   }
   const selection = command === 'indicators-rebuild' ? factSelection(args) : null;
   if (typeof selection === 'string') {
     io.stderr(selection);
+    return 2;
+  }
+  const retention = command === 'retention' ? retentionOptions(args) : null;
+  if (typeof retention === 'string') {
+    io.stderr(retention);
     return 2;
   }
   if (command === 'import-communes' && args.length === 0) {
@@ -76,6 +84,8 @@ export async function runCliCommand(argv: string[], config: AppConfig, io: CliIo
       } else if (selection) {
         const count = await app.get(ThreadFactsService).rebuild(selection);
         io.stdout(`Indicateurs : ${count} question(s) recalculée(s).`);
+      } else if (retention) {
+        return await runRetention(app, retention, io);
       }
       return 0;
     } finally {

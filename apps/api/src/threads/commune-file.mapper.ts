@@ -7,6 +7,7 @@ import {
   type TimelineEventDto,
 } from '@passerelle/shared/dto';
 import type { CommuneFactsRow, CommuneMemberRow, LatestSatisfactionRow, SatisfactionSummaryRow, TimelineRow } from './commune-file.repository';
+import { formerPerson } from './thread.mapper';
 
 export function mapCommuneFacts(row: CommuneFactsRow): CommuneFileDto['commune'] {
   return {
@@ -37,7 +38,7 @@ export function mapSatisfactionSummary(summary: SatisfactionSummaryRow, latest: 
       effort: r.effort_score,
       comment: r.satisfaction_comment,
       answeredAt: r.satisfaction_at.toISOString(),
-      answeredBy: r.display_name ?? 'Compte supprimé',
+      answeredBy: r.display_name ?? formerPerson('COMMUNE'),
     })),
   };
 }
@@ -46,10 +47,31 @@ export function mapTimelineEvent(row: TimelineRow): TimelineEventDto {
   return {
     at: row.at.toISOString(),
     kind: row.kind,
-    actor: row.actor,
+    actor: row.actor ?? formerActor(row),
     summary: summarise(row),
     link: row.link_type && row.link_id ? { type: row.link_type, id: row.link_id } : null,
   };
+}
+
+/**
+ * Who did it, when no name is left (account deleted, question's authors pseudonymised): the pseudonym of their
+ * side where the event tells it; a change of state may come from either side, and stays without a name.
+ */
+function formerActor(row: TimelineRow): string | null {
+  switch (row.kind) {
+    case 'THREAD_CREATED':
+    case 'SATISFACTION':
+      return formerPerson('COMMUNE');
+    case 'MESSAGE':
+      return formerPerson(row.detail === 'DEPARTEMENT' ? 'DEPARTEMENT' : 'COMMUNE');
+    case 'INTERNAL_NOTE':
+      return formerPerson('DEPARTEMENT');
+    case 'STATE_CHANGED':
+    case 'PROJECT_CREATED':
+    case 'DOCUMENT_ADDED':
+    case 'PROJECT_UPDATED':
+      return null;
+  }
 }
 
 function summarise(row: TimelineRow): string {

@@ -46,6 +46,9 @@ export interface TimelineRow {
   link_id: string | null;
 }
 
+/** A person's name while their account exists; `null` once deleted (the mapper shows the pseudonym of their side). */
+const LIVING_NAME = 'CASE WHEN u.deleted_at IS NULL THEN u.display_name END';
+
 /** The SQL of the commune's file: reads only, every one scoped to one commune. */
 @Injectable()
 export class CommuneFileRepository {
@@ -93,7 +96,7 @@ export class CommuneFileRepository {
   /** The five latest opinions. */
   async latestSatisfactions(insee: string): Promise<LatestSatisfactionRow[]> {
     return this.db.query(
-      `SELECT t.id, t.subject, t.satisfaction_score, t.effort_score, t.satisfaction_comment, t.satisfaction_at, u.display_name
+      `SELECT t.id, t.subject, t.satisfaction_score, t.effort_score, t.satisfaction_comment, t.satisfaction_at, ${LIVING_NAME} AS display_name
          FROM thread t LEFT JOIN app_user u ON u.id = t.satisfaction_by
         WHERE t.commune_insee = $1 AND t.satisfaction_score IS NOT NULL ORDER BY t.satisfaction_at DESC LIMIT 5`,
       [insee],
@@ -103,11 +106,11 @@ export class CommuneFileRepository {
   /** Newest first, the last `limit` events of every kind. */
   async timeline(insee: string, limit: number): Promise<TimelineRow[]> {
     return this.db.query(
-      `(SELECT t.created_at AS at, 'THREAD_CREATED' AS kind, u.display_name AS actor, t.subject AS title, NULL AS detail,
+      `(SELECT t.created_at AS at, 'THREAD_CREATED' AS kind, ${LIVING_NAME} AS actor, t.subject AS title, NULL AS detail,
                'thread' AS link_type, t.id AS link_id
           FROM thread t LEFT JOIN app_user u ON u.id = t.created_by WHERE t.commune_insee = $1 ORDER BY t.created_at DESC LIMIT ${limit})
        UNION ALL
-       (SELECT m.created_at, CASE WHEN m.internal THEN 'INTERNAL_NOTE' ELSE 'MESSAGE' END, u.display_name, t.subject, m.author_side,
+       (SELECT m.created_at, CASE WHEN m.internal THEN 'INTERNAL_NOTE' ELSE 'MESSAGE' END, ${LIVING_NAME}, t.subject, m.author_side,
                'thread', t.id
           FROM thread_message m JOIN thread t ON t.id = m.thread_id LEFT JOIN app_user u ON u.id = m.author_id
          WHERE t.commune_insee = $1
@@ -115,12 +118,12 @@ export class CommuneFileRepository {
            AND m.created_at > t.created_at
          ORDER BY m.created_at DESC LIMIT ${limit})
        UNION ALL
-       (SELECT e.at, 'STATE_CHANGED', u.display_name, t.subject, e.to_state, 'thread', t.id
+       (SELECT e.at, 'STATE_CHANGED', ${LIVING_NAME}, t.subject, e.to_state, 'thread', t.id
           FROM thread_event e JOIN thread t ON t.id = e.thread_id LEFT JOIN app_user u ON u.id = e.actor_id
          WHERE t.commune_insee = $1 AND e.kind = 'STATE_CHANGED' AND e.to_state IN ('CLOSED', 'WAITING_COMMUNE', 'OPEN')
          ORDER BY e.at DESC LIMIT ${limit})
        UNION ALL
-       (SELECT t.satisfaction_at, 'SATISFACTION', u.display_name, t.subject, t.satisfaction_score::text, 'thread', t.id
+       (SELECT t.satisfaction_at, 'SATISFACTION', ${LIVING_NAME}, t.subject, t.satisfaction_score::text, 'thread', t.id
           FROM thread t LEFT JOIN app_user u ON u.id = t.satisfaction_by
          WHERE t.commune_insee = $1 AND t.satisfaction_at IS NOT NULL ORDER BY t.satisfaction_at DESC LIMIT ${limit})
        UNION ALL

@@ -1,8 +1,25 @@
-import type { DocumentDto, MessageDto, MessageRevisionDto, SatisfactionDto, ThreadDto, ThreadSummaryDto } from '@passerelle/shared/dto';
+import {
+  DELETED_AGENT_LABEL,
+  DELETED_MEMBER_LABEL,
+  type DocumentDto,
+  type MessageDto,
+  type MessageRevisionDto,
+  type SatisfactionDto,
+  type ThreadDto,
+  type ThreadSummaryDto,
+} from '@passerelle/shared/dto';
 import { type AuthUser, isStaff } from '../common/access/auth-user';
 import { renderMarkdown } from '../common/text/markdown';
-import { editableUntil, reopenableUntil, requestableStates, sideOf } from './thread-workflow';
+import { type Side, editableUntil, reopenableUntil, requestableStates, sideOf } from './thread-workflow';
 import type { MessageRevisionRow, MessageRow, ThreadRow } from './threads.repository';
+
+/**
+ * Who a person no longer linked to what they wrote is shown as (their account deleted, or the question closed long
+ * ago and its authors pseudonymised): by their side, the commune or the département.
+ */
+export function formerPerson(side: Side): string {
+  return side === 'COMMUNE' ? DELETED_MEMBER_LABEL : DELETED_AGENT_LABEL;
+}
 
 /** What a reader sees of a thread in a list; `staff` decides whether internal fields are included. */
 export function mapThreadSummary(row: ThreadRow, staff: boolean, now: Date): ThreadSummaryDto {
@@ -16,7 +33,8 @@ export function mapThreadSummary(row: ThreadRow, staff: boolean, now: Date): Thr
     state: row.state,
     project: row.project_id && row.project_title ? { id: row.project_id, title: row.project_title } : null,
     createdAt: row.created_at.toISOString(),
-    createdBy: row.created_by_name ?? 'Compte supprimé',
+    // The asker is a member of the commune.
+    createdBy: row.created_by_name ?? formerPerson('COMMUNE'),
     lastActivityAt: lastActivity.toISOString(),
     messageCount: row.public_message_count + (staff ? row.note_count : 0),
     unread: row.read_at === null || row.read_at < lastActivity,
@@ -44,7 +62,7 @@ export function mapSatisfaction(row: ThreadRow): SatisfactionDto | null {
     effort: row.effort_score,
     comment: row.satisfaction_comment,
     answeredAt: row.satisfaction_at.toISOString(),
-    answeredBy: row.satisfaction_by_name ?? 'Compte supprimé',
+    answeredBy: row.satisfaction_by_name ?? formerPerson('COMMUNE'),
   };
 }
 
@@ -53,7 +71,7 @@ export function mapMessage(row: MessageRow, attachments: DocumentDto[], readerId
   return {
     id: row.id,
     threadId: row.thread_id,
-    author: { id: row.author_id, displayName: row.author_name ?? 'Compte supprimé', side: row.author_side },
+    author: { id: row.author_id, displayName: row.author_name ?? formerPerson(row.author_side), side: row.author_side },
     body: row.body,
     bodyHtml: renderMarkdown(row.body),
     internal: row.internal,
@@ -61,7 +79,8 @@ export function mapMessage(row: MessageRow, attachments: DocumentDto[], readerId
     editedAt: row.edited_at?.toISOString() ?? null,
     editableUntil: row.author_id === readerId && until > now ? until.toISOString() : null,
     revisionCount: Number(row.revision_count),
-    attachments,
+    // An attachment is its message's author's: without an uploader, it reads as theirs.
+    attachments: attachments.map((a) => (a.uploadedBy === null ? { ...a, uploadedBy: row.author_name ?? formerPerson(row.author_side) } : a)),
   };
 }
 

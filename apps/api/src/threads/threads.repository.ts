@@ -28,6 +28,7 @@ export interface ThreadRow {
   state: ThreadState;
   assignee_id: string | null;
   assignee_name: string | null;
+  /** `null`: the asker's account was deleted, or the question's authors pseudonymised. */
   created_by_name: string | null;
   created_at: Date;
   last_activity_at: Date;
@@ -54,6 +55,7 @@ export interface ThreadRow {
 export interface MessageRow {
   id: string;
   thread_id: string;
+  /** Both `null` when the author's account was deleted, or the question's authors pseudonymised. */
   author_id: string | null;
   author_name: string | null;
   author_side: Side;
@@ -161,10 +163,10 @@ export interface PageRequest {
 const THREAD_SELECT = `
   SELECT t.id, t.commune_insee, t.departement_code, c.name AS commune_name, cn.name AS canton_name,
          p.id AS project_id, p.title AS project_title, t.subject, t.category, t.state, t.assignee_id,
-         au.display_name AS assignee_name, cu.display_name AS created_by_name, t.created_at, t.last_activity_at,
+         au.display_name AS assignee_name, CASE WHEN cu.deleted_at IS NULL THEN cu.display_name END AS created_by_name, t.created_at, t.last_activity_at,
          t.last_public_activity_at, t.due_at, t.paused_remaining_days, t.waiting_since, t.waiting_total_ms,
          t.first_response_at, t.first_response_ms, t.closed_at, t.satisfaction_score, t.effort_score, t.satisfaction_comment,
-         t.satisfaction_at, su.display_name AS satisfaction_by_name, t.public_message_count, t.note_count, t.version,
+         t.satisfaction_at, CASE WHEN su.deleted_at IS NULL THEN su.display_name END AS satisfaction_by_name, t.public_message_count, t.note_count, t.version,
          tr.read_at,
          coalesce((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'colour', l.colour) ORDER BY lower(l.name))
                      FROM thread_label tl JOIN label l ON l.id = tl.label_id WHERE tl.thread_id = t.id), '[]') AS labels
@@ -185,8 +187,10 @@ function threadSelect(reader: string, from = 'thread t'): string {
   return THREAD_SELECT.replace('$1', reader).replace('FROM thread t', `FROM ${from}`);
 }
 
+/** A deleted account's messages read as the pseudonym of their side, like those of a question whose authors were pseudonymised. */
 const MESSAGE_SELECT = `
-  SELECT m.id, m.thread_id, m.author_id, u.display_name AS author_name, m.author_side, m.body, m.internal,
+  SELECT m.id, m.thread_id, CASE WHEN u.deleted_at IS NULL THEN m.author_id END AS author_id,
+         CASE WHEN u.deleted_at IS NULL THEN u.display_name END AS author_name, m.author_side, m.body, m.internal,
          m.created_at, m.edited_at, (SELECT count(*) FROM message_revision r WHERE r.message_id = m.id) AS revision_count
     FROM thread_message m LEFT JOIN app_user u ON u.id = m.author_id`;
 
