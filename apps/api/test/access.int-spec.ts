@@ -78,6 +78,8 @@ describe('Access control', () => {
         'GET /public/indicators',
         'GET /public/indicators.csv',
         'GET /public/opendata/projects.geojson',
+        'GET /public/privacy',
+        'GET /public/privacy/register.csv',
         'GET /public/projects',
         'GET /public/projects.csv',
         'GET /public/projects.geojson',

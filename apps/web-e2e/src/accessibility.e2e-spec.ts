@@ -116,6 +116,8 @@ const PAGES: PageCheck[] = [
   { name: 'indicateurs', role: 'visitor', path: () => '/indicateurs' },
   { name: 'accessibilite', role: 'visitor', path: () => '/accessibilite' },
   { name: 'mentions-legales', role: 'visitor', path: () => '/mentions-legales' },
+  { name: 'donnees-personnelles', role: 'visitor', path: () => '/donnees-personnelles' },
+  { name: 'suppression-du-compte', role: 'visitor', path: () => '/suppression-du-compte?date=2027-01-06' },
   { name: 'connexion', role: 'visitor', path: () => '/connexion', states: [submitEmpty('Se connecter')] },
   { name: 'mot-de-passe-oublie', role: 'visitor', path: () => '/mot-de-passe-oublie', states: [submitEmpty('Recevoir le lien')] },
   { name: 'reinitialiser-mot-de-passe', role: 'visitor', path: () => `/reinitialiser-mot-de-passe/${DEAD_TOKEN}` },
@@ -184,6 +186,7 @@ const PAGES: PageCheck[] = [
     ],
   },
   { name: 'departement-indicateurs', role: 'agent', path: () => '/departement/indicateurs' },
+  { name: 'departement-donnees-personnelles', role: 'admin', path: () => '/departement/administration/donnees-personnelles' },
   { name: 'departement-admin-questions', role: 'admin', path: () => '/departement' },
 ];
 

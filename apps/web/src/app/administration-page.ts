@@ -37,6 +37,10 @@ import { LabelsPanel, ResponseTargetPanel, RoutingRulesPanel } from '@passerelle
         <a mat-stroked-button routerLink="/departement/indicateurs">Indicateurs</a>
         <span>Délais de réponse aux communes, volumes, avis, répartition par canton et par agent, exports CSV.</span>
       </p>
+      <p class="shortcut">
+        <a mat-stroked-button routerLink="/departement/administration/donnees-personnelles">Données personnelles</a>
+        <span>Durées de conservation, passages de la tâche qui les applique, simulation.</span>
+      </p>
       <mat-tab-group mat-stretch-tabs="false" animationDuration="0ms">
         <mat-tab label="Espaces des communes">
           <ng-template matTabContent>

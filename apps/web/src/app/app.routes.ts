@@ -75,6 +75,11 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('@passerelle/web/public/feature-pages').then((m) => m.LegalNoticePage),
   },
   {
+    path: 'donnees-personnelles',
+    title: 'Données personnelles',
+    loadComponent: () => import('@passerelle/web/privacy/feature-privacy').then((m) => m.PrivacyNoticePage),
+  },
+  {
     path: 'connexion',
     title: 'Connexion',
     canActivate: [signedOutGuard],
@@ -94,6 +99,11 @@ export const appRoutes: Route[] = [
     path: 'invitation/:token',
     title: 'Invitation',
     loadComponent: () => import('@passerelle/web/auth/feature-sign-in').then((m) => m.InvitationPage),
+  },
+  {
+    path: 'suppression-du-compte',
+    title: 'Suppression de votre compte',
+    loadComponent: () => import('@passerelle/web/auth/feature-account').then((m) => m.AccountDeletionRequestedPage),
   },
   {
     path: 'notifications',
@@ -310,6 +320,13 @@ export const appRoutes: Route[] = [
         title: 'Administration',
         canActivate: [adminGuard],
         loadComponent: () => import('./administration-page').then((m) => m.AdministrationPage),
+      },
+      {
+        path: 'administration/donnees-personnelles',
+        title: 'Données personnelles',
+        canActivate: [adminGuard],
+        loadComponent: () =>
+          import('@passerelle/web/privacy/feature-privacy').then((m) => m.PersonalDataAdminPage),
       },
     ],
   },

@@ -211,7 +211,7 @@ describe(App.name, () => {
     expect(active).toEqual(['Projets']);
   });
 
-  it('links the footer to the open data, the indicators, the accessibility statement, the legal notice, the feed and the communes', async () => {
+  it('links the footer to the open data, the indicators, the accessibility statement, the legal notice, the personal data, the feed and the communes', async () => {
     const { element } = await render(false);
     const nav = element.querySelector('footer nav[aria-label]');
     const links = Array.from(nav?.querySelectorAll('a') ?? []).map((a) => [
@@ -226,6 +226,7 @@ describe(App.name, () => {
       ['Flux des publications (Atom)', '/api/public/feed.atom'],
       ['Accessibilité : non conforme', '/accessibilite'],
       ['Mentions légales', '/mentions-legales'],
+      ['Données personnelles', '/donnees-personnelles'],
     ]);
   });
 

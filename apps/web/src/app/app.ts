@@ -21,6 +21,7 @@ import { AuthSession } from '@passerelle/web/auth/data-access';
 import { API_BASE_URL } from '@passerelle/web/shared/data-access';
 import { filter, map } from 'rxjs';
 import { AccountMenu } from './account-menu';
+import { DeletionCancelledBanner } from './deletion-cancelled-banner';
 import { NotificationMenu } from './notification-menu';
 import { focusPageHeading, pathOf } from './page-focus';
 import { ServiceStatusBanner } from './service-status-banner';
@@ -69,6 +70,7 @@ export function activeLinkPath(links: readonly NavLink[], url: string): string |
     NotificationMenu,
     MatSidenavModule,
     ServiceStatusBanner,
+    DeletionCancelledBanner,
   ],
   templateUrl: './app.html',
   styleUrl: './app.scss',

@@ -1,1 +1,2 @@
 export * from './lib/account-page';
+export * from './lib/account-deletion-requested-page';

@@ -4,7 +4,10 @@ import type { MeDto, RecoveryCodesDto, SessionDto, TotpSetupDto } from '@passere
 import { API_BASE_URL } from '@passerelle/web/shared/data-access';
 import type { Observable } from 'rxjs';
 
-/** The signed-in user's own account (`/api/me`): profile, password, second factor, sessions, data export. */
+/**
+ * The signed-in user's own account (`/api/me`): profile, password, second factor, sessions. The data export and the
+ * deletion of the account are in `@passerelle/web/privacy/data-access`.
+ */
 @Injectable({ providedIn: 'root' })
 export class AccountApi {
   private readonly http = inject(HttpClient);
@@ -28,11 +31,6 @@ export class AccountApi {
 
   endSession(id: string): Observable<void> {
     return this.http.delete<void>(`${this.baseUrl}/me/sessions/${encodeURIComponent(id)}`);
-  }
-
-  /** Everything the portal holds about the user, as the JSON file the API builds. */
-  exportData(): Observable<Blob> {
-    return this.http.get(`${this.baseUrl}/me/export`, { responseType: 'blob' });
   }
 
   startTotpSetup(): Observable<TotpSetupDto> {

@@ -132,6 +132,38 @@ describe(AuthSession.name, () => {
     expect(await later).toBe('newer-token');
   });
 
+  it('remembers that a sign-in cancelled the deletion of the account, until dismissed or signed out', async () => {
+    const first = firstValueFrom(sut.login('maire@ableiges.fr', 'un mot de passe'));
+    http.expectOne('/api/auth/login').flush({ ...anAuthenticatedResponse('token'), deletionCancelled: true });
+    await first;
+    expect(sut.deletionCancelled()).toBe(true);
+
+    // A refresh says nothing about it: the message stays.
+    const refreshed = firstValueFrom(sut.refresh());
+    http.expectOne('/api/auth/refresh').flush(anAuthenticatedResponse('newer-token'));
+    await refreshed;
+    expect(sut.deletionCancelled()).toBe(true);
+
+    sut.dismissDeletionCancelled();
+    expect(sut.deletionCancelled()).toBe(false);
+
+    const second = firstValueFrom(sut.loginWithTotp('challenge', '123456'));
+    http.expectOne('/api/auth/login/totp').flush({ ...anAuthenticatedResponse('agent-token', 'AGENT'), deletionCancelled: true });
+    await second;
+    expect(sut.deletionCancelled()).toBe(true);
+    const out = firstValueFrom(sut.logout(), { defaultValue: undefined });
+    http.expectOne('/api/auth/logout').flush(null);
+    await out;
+    expect(sut.deletionCancelled()).toBe(false);
+  });
+
+  it('says nothing when the sign-in cancelled nothing', async () => {
+    const signedIn = firstValueFrom(sut.login('maire@ableiges.fr', 'un mot de passe'));
+    http.expectOne('/api/auth/login').flush(anAuthenticatedResponse('token'));
+    await signedIn;
+    expect(sut.deletionCancelled()).toBe(false);
+  });
+
   it('forgets the user on sign-out, even when the API cannot be reached', async () => {
     sut.updateUser(aUser('MAYOR'));
     const done = firstValueFrom(sut.logout(), { defaultValue: undefined });

@@ -36,6 +36,7 @@ export class AuthSession {
   private readonly token = signal<string | null>(null);
   private readonly currentUser = signal<MeDto | null>(null);
   private readonly restoreDone = signal(false);
+  private readonly deletionCancelledFlag = signal(false);
 
   /** The signed-in user, or `null`. */
   readonly user = this.currentUser.asReadonly();
@@ -43,6 +44,11 @@ export class AuthSession {
   readonly role = computed(() => this.currentUser()?.role ?? null);
   /** `false` until the session of a previous visit has been looked for, so that the shell does not flash "Se connecter". */
   readonly restored = this.restoreDone.asReadonly();
+  /**
+   * This sign-in cancelled the deletion the user had asked for: the shell says so (« La suppression de votre compte
+   * est annulée. ») until the user closes the message or signs out.
+   */
+  readonly deletionCancelled = this.deletionCancelledFlag.asReadonly();
 
   private restoring: Promise<void> | null = null;
   private refreshing: Observable<string> | null = null;
@@ -120,14 +126,14 @@ export class AuthSession {
     return this.api.login(email, password).pipe(
       tap((response) => {
         if (response.status === 'AUTHENTICATED') {
-          this.start(response);
+          this.signedIn(response);
         }
       }),
     );
   }
 
   loginWithTotp(challengeToken: string, code: string): Observable<AuthenticatedResponse> {
-    return this.api.loginWithTotp(challengeToken, code).pipe(tap((response) => this.start(response)));
+    return this.api.loginWithTotp(challengeToken, code).pipe(tap((response) => this.signedIn(response)));
   }
 
   startEnrolment(challengeToken: string): Observable<TotpSetupDto> {
@@ -136,7 +142,7 @@ export class AuthSession {
 
   /** Ends signed in; the caller shows the recovery codes once before leaving the page. */
   confirmEnrolment(challengeToken: string, code: string): Observable<TotpEnrolmentCompletedResponse> {
-    return this.api.confirmEnrolment(challengeToken, code).pipe(tap((response) => this.start(response)));
+    return this.api.confirmEnrolment(challengeToken, code).pipe(tap((response) => this.signedIn(response)));
   }
 
   /** Forgets the session here even when the API cannot be reached: the user asked to leave. */
@@ -156,6 +162,18 @@ export class AuthSession {
   clear(): void {
     this.token.set(null);
     this.currentUser.set(null);
+    this.deletionCancelledFlag.set(false);
+  }
+
+  /** The user closed the message « La suppression de votre compte est annulée. ». */
+  dismissDeletionCancelled(): void {
+    this.deletionCancelledFlag.set(false);
+  }
+
+  /** A sign-in (not a refresh): it may have cancelled a pending deletion of the account. */
+  private signedIn(response: AuthenticatedResponse): void {
+    this.start(response);
+    this.deletionCancelledFlag.set(response.deletionCancelled === true);
   }
 
   private start(response: AuthenticatedResponse): void {

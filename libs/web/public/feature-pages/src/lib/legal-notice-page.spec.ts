@@ -46,7 +46,7 @@ describe(LegalNoticePage.name, () => {
     expect(section).toContain('sans cookie ni adresse IP');
     expect(section).toContain('droit d’accès, de rectification et d’effacement');
     const links = Array.from(element.querySelectorAll<HTMLAnchorElement>('#donnees-personnelles a')).map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['/compte', 'https://www.cnil.fr/fr/plaintes']);
+    expect(links).toEqual(['/donnees-personnelles', '/compte', 'https://www.cnil.fr/fr/plaintes']);
   });
 
   it('lists the session cookies and says why there is no consent banner', async () => {

@@ -7,7 +7,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { type AgentDto, ROLE_LABELS } from '@passerelle/shared/dto';
+import { type AgentDto, DELETED_AGENT_LABEL, ROLE_LABELS } from '@passerelle/shared/dto';
+import { AccountDeletionApi } from '@passerelle/web/privacy/data-access';
 import { StaffApi } from '@passerelle/web/staff/data-access';
 import {
   confirmAction,
@@ -18,8 +19,9 @@ import {
   showServerErrors,
   FocusOnText,
 } from '@passerelle/web/shared/ui-material';
-import { apiErrorMessage, formatDateTime } from '@passerelle/web/shared/util-format';
+import { apiErrorMessage, formatDate, formatDateTime } from '@passerelle/web/shared/util-format';
 import { filter, finalize, switchMap, tap } from 'rxjs';
+import { askAccountDeletion } from './account-deletion-dialog';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 const STATUS_LABELS: Record<AgentDto['status'], string> = {
@@ -28,7 +30,10 @@ const STATUS_LABELS: Record<AgentDto['status'], string> = {
   DISABLED: 'Désactivé',
 };
 
-/** The département's agents and admins: invite one, disable one (never oneself). */
+/**
+ * The département's agents and admins: invite one, disable one (never oneself), delete one's account at their request
+ * (and cancel that while the grace period runs).
+ */
 @Component({
   selector: 'pas-agents-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -45,7 +50,18 @@ const STATUS_LABELS: Record<AgentDto['status'], string> = {
   styleUrl: './staff-panel.scss',
   styles: `
     :host {
-      --actions-width: 9rem;
+      --actions-width: 15rem;
+    }
+    .chip--deletion {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    /* A long label: it wraps inside its column rather than widening the row. */
+    .wrap {
+      height: auto;
+      min-height: 40px;
+      padding-block: 6px;
+      white-space: normal;
     }
   `,
 })
@@ -54,6 +70,7 @@ export class AgentsPanel {
   readonly currentUserId = input<string | null>(null);
 
   private readonly api = inject(StaffApi);
+  private readonly deletions = inject(AccountDeletionApi);
   private readonly dialog = inject(MatDialog);
 
   protected readonly agents = rxResource({
@@ -76,6 +93,7 @@ export class AgentsPanel {
   protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly statusLabels = STATUS_LABELS;
+  protected readonly formatDate = formatDate;
   protected readonly formatDateTime = formatDateTime;
   protected readonly fieldErrorMessage = fieldErrorMessage;
 
@@ -136,6 +154,48 @@ export class AgentsPanel {
       .subscribe({
         next: () => {
           this.notice.set(`Le compte de ${name} est désactivé.`);
+          this.agents.reload();
+        },
+        error: (error: unknown) => this.error.set(apiErrorMessage(error)),
+      });
+  }
+
+  protected requestDeletion(agent: AgentDto): void {
+    const name = agent.displayName ?? agent.email;
+    this.error.set('');
+    this.notice.set('');
+    askAccountDeletion(this.dialog, {
+      name,
+      keptAs: DELETED_AGENT_LABEL,
+      submit: (reason) => this.deletions.requestFor(agent.id, reason),
+    }).subscribe((deletion) => {
+      if (deletion) {
+        this.notice.set(`Le compte de ${name} est désactivé\u00a0; il sera supprimé le ${formatDate(deletion.dueAt)}.`);
+        this.agents.reload();
+      }
+    });
+  }
+
+  protected cancelDeletion(agent: AgentDto): void {
+    const name = agent.displayName ?? agent.email;
+    confirmAction(this.dialog, {
+      title: 'Annuler la suppression\u00a0?',
+      message: `Le compte de ${name} ne sera pas supprimé.`,
+      confirmLabel: 'Annuler la suppression',
+    })
+      .pipe(
+        filter(Boolean),
+        tap(() => {
+          this.busyId.set(agent.id);
+          this.error.set('');
+          this.notice.set('');
+        }),
+        switchMap(() => this.deletions.cancelFor(agent.id)),
+        finalize(() => this.busyId.set(null)),
+      )
+      .subscribe({
+        next: () => {
+          this.notice.set(`La suppression du compte de ${name} est annulée.`);
           this.agents.reload();
         },
         error: (error: unknown) => this.error.set(apiErrorMessage(error)),

@@ -10,24 +10,31 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import {
   DEFAULT_PAGE_SIZE,
+  DELETED_MEMBER_LABEL,
+  type MemberDto,
   WORKSPACE_SEATS,
   type WorkspaceState,
   type WorkspaceSummaryDto,
 } from '@passerelle/shared/dto';
 import { ofPlace } from '@passerelle/shared/util-french';
 import { WorkspacesAdminApi } from '@passerelle/web/workspace/data-access';
-import { provideFrenchPaginator, FocusOnText } from '@passerelle/web/shared/ui-material';
+import { AccountDeletionApi } from '@passerelle/web/privacy/data-access';
+import { confirmAction, provideFrenchPaginator, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount, formatDate, formatInhabitants } from '@passerelle/web/shared/util-format';
 import { TeamApi } from '@passerelle/web/workspace/data-access';
 import { seatsText, TeamMemberList } from '@passerelle/web/workspace/ui-team';
-import { debounceTime, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
+import { debounceTime, distinctUntilChanged, filter, finalize, map, type Observable, switchMap, tap } from 'rxjs';
+import { askAccountDeletion } from './account-deletion-dialog';
 import { EmailDialog, type EmailDialogData } from './email-dialog';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
 type StateFilter = 'all' | WorkspaceState;
 
-/** The communes of the département and their workspace: open one by inviting its mayor, see its team, replace the mayor. */
+/**
+ * The communes of the département and their workspace: open one by inviting its mayor, see its team, replace the
+ * mayor, delete a member's account at their request.
+ */
 @Component({
   selector: 'pas-workspaces-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,6 +72,7 @@ export class WorkspacesPanel {
 
   private readonly api = inject(WorkspacesAdminApi);
   private readonly teamApi = inject(TeamApi);
+  private readonly deletions = inject(AccountDeletionApi);
   private readonly dialog = inject(MatDialog);
 
   protected readonly search = new FormControl('', { nonNullable: true });
@@ -114,6 +122,9 @@ export class WorkspacesPanel {
     stream: ({ params }) => this.teamApi.getTeam(params),
   });
   protected readonly notice = signal('');
+  protected readonly error = signal('');
+  /** The member whose deletion is being cancelled. */
+  protected readonly busyId = signal<string | null>(null);
 
   protected readonly formatDate = formatDate;
   protected readonly formatInhabitants = formatInhabitants;
@@ -183,5 +194,47 @@ export class WorkspacesPanel {
         this.team.reload();
       }
     });
+  }
+
+  protected requestDeletion(member: MemberDto): void {
+    const name = member.displayName ?? member.email;
+    this.notice.set('');
+    this.error.set('');
+    askAccountDeletion(this.dialog, {
+      name,
+      keptAs: DELETED_MEMBER_LABEL,
+      submit: (reason) => this.deletions.requestFor(member.id, reason),
+    }).subscribe((deletion) => {
+      if (deletion) {
+        this.notice.set(`Le compte de ${name} est désactivé\u00a0; il sera supprimé le ${formatDate(deletion.dueAt)}.`);
+        this.team.reload();
+      }
+    });
+  }
+
+  protected cancelDeletion(member: MemberDto): void {
+    const name = member.displayName ?? member.email;
+    confirmAction(this.dialog, {
+      title: 'Annuler la suppression\u00a0?',
+      message: `Le compte de ${name} ne sera pas supprimé.`,
+      confirmLabel: 'Annuler la suppression',
+    })
+      .pipe(
+        filter(Boolean),
+        tap(() => {
+          this.busyId.set(member.id);
+          this.notice.set('');
+          this.error.set('');
+        }),
+        switchMap(() => this.deletions.cancelFor(member.id)),
+        finalize(() => this.busyId.set(null)),
+      )
+      .subscribe({
+        next: () => {
+          this.notice.set(`La suppression du compte de ${name} est annulée.`);
+          this.team.reload();
+        },
+        error: (error: unknown) => this.error.set(apiErrorMessage(error)),
+      });
   }
 }

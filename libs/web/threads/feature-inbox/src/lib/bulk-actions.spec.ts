@@ -11,6 +11,7 @@ function anAgent(id: string, displayName: string | null, status: AgentDto['statu
     totpEnabled: true,
     lastSignInAt: null,
     invitedAt: null,
+    deletionDueAt: null,
   };
 }
 

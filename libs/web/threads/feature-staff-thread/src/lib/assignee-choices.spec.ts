@@ -11,6 +11,7 @@ function agent(id: string, displayName: string | null, status: AgentDto['status'
     totpEnabled: true,
     lastSignInAt: null,
     invitedAt: null,
+    deletionDueAt: null,
   };
 }
 

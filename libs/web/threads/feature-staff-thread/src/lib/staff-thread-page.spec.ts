@@ -91,6 +91,7 @@ describe(StaffThreadPage.name, () => {
                     totpEnabled: true,
                     lastSignInAt: null,
                     invitedAt: null,
+                    deletionDueAt: null,
                   },
                 ],
                 total: 1,

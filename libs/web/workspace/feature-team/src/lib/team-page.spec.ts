@@ -18,6 +18,7 @@ function member(overrides: Partial<MemberDto>): MemberDto {
     invitedAt: '2026-03-01T09:00:00Z',
     expiresAt: null,
     lastSignInAt: null,
+    deletionDueAt: null,
     ...overrides,
   };
 }

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'web-privacy-data-access',
+  preset: '../../../../jest.angular.preset.js',
+  coverageDirectory: '../../../../coverage/libs/web/privacy/data-access',
+};

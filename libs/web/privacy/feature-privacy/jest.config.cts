@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'web-privacy-feature-privacy',
+  preset: '../../../../jest.angular.preset.js',
+  coverageDirectory: '../../../../coverage/libs/web/privacy/feature-privacy',
+};

@@ -1,0 +1,2 @@
+export * from './lib/personal-data-admin-page';
+export * from './lib/privacy-notice-page';

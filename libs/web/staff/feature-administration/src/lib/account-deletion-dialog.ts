@@ -1,0 +1,143 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { type AccountDeletionDto, PRIVACY_LIMITS } from '@passerelle/shared/dto';
+import { fieldErrorMessage, injectFocusInvalidField, notBlank, showServerErrors } from '@passerelle/web/shared/ui-material';
+import { apiErrorMessage } from '@passerelle/web/shared/util-format';
+import { busyFlag } from '@passerelle/web/shared/util-forms';
+import { finalize, type Observable } from 'rxjs';
+
+export interface AccountDeletionDialogData {
+  /** Whose account: « Claire Agent ». */
+  name: string;
+  /** What stays of what they wrote: « Ancien agent du département ». */
+  keptAs: string;
+  /** Sent from the dialog, so that a refusal (the last mayor, the last admin) keeps it open with the reason typed. */
+  submit: (reason: string) => Observable<AccountDeletionDto>;
+}
+
+/**
+ * An admin deletes an account at its owner's request: the reason goes to the security log. The same path as the
+ * owner's own request: disabled at once, deleted after the grace period, cancelled if the person signs in again.
+ */
+@Component({
+  selector: 'pas-account-deletion-dialog',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  template: `
+    <h2 mat-dialog-title>Supprimer le compte de {{ data.name }}</h2>
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <mat-dialog-content>
+        <p>
+          À la demande de la personne. Son compte est désactivé aussitôt et supprimé à la fin du délai de grâce&nbsp;; si
+          elle se reconnecte d’ici là, la suppression est annulée. Ce qu’elle a écrit reste, sous la mention
+          «&nbsp;{{ data.keptAs }}&nbsp;».
+        </p>
+        <mat-form-field appearance="outline" class="field">
+          <mat-label>Motif de la demande</mat-label>
+          <textarea
+            matInput
+            id="deletion-reason"
+            formControlName="reason"
+            rows="3"
+            [maxlength]="maxLength"
+            required
+            cdkFocusInitial
+          ></textarea>
+          <mat-hint>Par exemple «&nbsp;Demande écrite reçue le 3 mars&nbsp;». Il est gardé au journal de sécurité.</mat-hint>
+          <mat-error>{{ fieldErrorMessage(form.controls.reason) }}</mat-error>
+        </mat-form-field>
+        @if (error()) {
+          <p class="error" role="alert">{{ error() }}</p>
+        }
+        <div class="progress">
+          @if (sending()) {
+            <mat-progress-bar mode="indeterminate" aria-label="Envoi en cours" />
+          }
+        </div>
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button mat-button type="button" mat-dialog-close>Annuler</button>
+        <button mat-flat-button type="submit" class="destructive" [disabled]="sending()">Supprimer le compte</button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .field {
+      width: 100%;
+    }
+    .error {
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .progress {
+      height: 4px;
+    }
+    .destructive:not(:disabled) {
+      --mat-button-filled-container-color: var(--mat-sys-error);
+      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
+    }
+  `,
+})
+export class AccountDeletionDialog {
+  protected readonly data = inject<AccountDeletionDialogData>(MAT_DIALOG_DATA);
+  private readonly dialogRef = inject<MatDialogRef<AccountDeletionDialog, AccountDeletionDto>>(MatDialogRef);
+
+  protected readonly maxLength = PRIVACY_LIMITS.deletionReason;
+  protected readonly form = new FormGroup({
+    reason: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, notBlank, Validators.maxLength(PRIVACY_LIMITS.deletionReason)],
+    }),
+  });
+  protected readonly sending = busyFlag();
+  protected readonly error = signal('');
+  protected readonly fieldErrorMessage = fieldErrorMessage;
+  private readonly focusInvalidField = injectFocusInvalidField();
+
+  protected submit(): void {
+    if (this.sending()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.focusInvalidField();
+      return;
+    }
+    this.error.set('');
+    this.dialogRef.disableClose = true;
+    this.data
+      .submit(this.form.controls.reason.value.trim())
+      .pipe(
+        this.sending.track,
+        finalize(() => (this.dialogRef.disableClose = false)),
+      )
+      .subscribe({
+        next: (deletion) => this.dialogRef.close(deletion),
+        error: (error: unknown) => {
+          if (showServerErrors(this.form, error)) {
+            this.focusInvalidField();
+          } else {
+            this.error.set(apiErrorMessage(error));
+          }
+        },
+      });
+  }
+}
+
+/** Opens the dialog; emits the deletion once the API accepted it, `undefined` when the admin gave up. */
+export function askAccountDeletion(dialog: MatDialog, data: AccountDeletionDialogData): Observable<AccountDeletionDto | undefined> {
+  return dialog
+    .open<AccountDeletionDialog, AccountDeletionDialogData, AccountDeletionDto>(AccountDeletionDialog, {
+      data,
+      width: '34rem',
+      maxWidth: '95vw',
+    })
+    .afterClosed();
+}
