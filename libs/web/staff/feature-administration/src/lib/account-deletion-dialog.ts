@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, type WritableSignal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -6,10 +6,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { type AccountDeletionDto, PRIVACY_LIMITS } from '@passerelle/shared/dto';
+import type { AccountDeletionApi } from '@passerelle/web/privacy/data-access';
 import { fieldErrorMessage, injectFocusInvalidField, notBlank, showServerErrors } from '@passerelle/web/shared/ui-material';
-import { apiErrorMessage } from '@passerelle/web/shared/util-format';
+import { apiErrorMessage, formatDate } from '@passerelle/web/shared/util-format';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
-import { finalize, type Observable } from 'rxjs';
+import { filter, finalize, type Observable, switchMap, tap } from 'rxjs';
+import { confirmAction } from '@passerelle/web/shared/ui-material';
 
 export interface AccountDeletionDialogData {
   /** Whose account: « Claire Agent ». */
@@ -140,4 +142,61 @@ export function askAccountDeletion(dialog: MatDialog, data: AccountDeletionDialo
       maxWidth: '95vw',
     })
     .afterClosed();
+}
+
+/** A panel listing people (agents, a commune's team) whose accounts an admin may delete on request. */
+export interface AccountDeletionHost {
+  dialog: MatDialog;
+  deletions: AccountDeletionApi;
+  notice: WritableSignal<string>;
+  error: WritableSignal<string>;
+  busyId: WritableSignal<string | null>;
+  /** The list again, with the account's new state. */
+  reload: () => void;
+}
+
+interface Person {
+  id: string;
+  displayName: string | null;
+  email: string;
+}
+
+/** « Supprimer le compte (à la demande de la personne) »: the reason asked in the dialog, the outcome said in the panel. */
+export function requestAccountDeletion(host: AccountDeletionHost, person: Person, keptAs: string): void {
+  const name = person.displayName ?? person.email;
+  host.notice.set('');
+  host.error.set('');
+  askAccountDeletion(host.dialog, { name, keptAs, submit: (reason) => host.deletions.requestFor(person.id, reason) }).subscribe((deletion) => {
+    if (deletion) {
+      host.notice.set(`Le compte de ${name} est désactivé\u00a0; il sera supprimé le ${formatDate(deletion.dueAt)}.`);
+      host.reload();
+    }
+  });
+}
+
+/** « Annuler la suppression », once confirmed. */
+export function cancelAccountDeletion(host: AccountDeletionHost, person: Person): void {
+  const name = person.displayName ?? person.email;
+  confirmAction(host.dialog, {
+    title: 'Annuler la suppression\u00a0?',
+    message: `Le compte de ${name} ne sera pas supprimé.`,
+    confirmLabel: 'Annuler la suppression',
+  })
+    .pipe(
+      filter(Boolean),
+      tap(() => {
+        host.busyId.set(person.id);
+        host.notice.set('');
+        host.error.set('');
+      }),
+      switchMap(() => host.deletions.cancelFor(person.id)),
+      finalize(() => host.busyId.set(null)),
+    )
+    .subscribe({
+      next: () => {
+        host.notice.set(`La suppression du compte de ${name} est annulée.`);
+        host.reload();
+      },
+      error: (error: unknown) => host.error.set(apiErrorMessage(error)),
+    });
 }

@@ -21,7 +21,7 @@ import {
 } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatDate, formatDateTime } from '@passerelle/web/shared/util-format';
 import { filter, finalize, switchMap, tap } from 'rxjs';
-import { askAccountDeletion } from './account-deletion-dialog';
+import { type AccountDeletionHost, cancelAccountDeletion, requestAccountDeletion } from './account-deletion-dialog';
 import { busyFlag } from '@passerelle/web/shared/util-forms';
 
 const STATUS_LABELS: Record<AgentDto['status'], string> = {
@@ -89,6 +89,14 @@ export class AgentsPanel {
   protected readonly busyId = signal<string | null>(null);
   protected readonly error = signal('');
   protected readonly notice = signal('');
+  private readonly deletionHost: AccountDeletionHost = {
+    dialog: this.dialog,
+    deletions: this.deletions,
+    notice: this.notice,
+    error: this.error,
+    busyId: this.busyId,
+    reload: () => this.agents.reload(),
+  };
   /** The invitation's fields to correct, listed above the form after a failed submit. */
   protected readonly errorSummary = signal<ErrorSummaryItem[]>([]);
   protected readonly roleLabels = ROLE_LABELS;
@@ -161,44 +169,10 @@ export class AgentsPanel {
   }
 
   protected requestDeletion(agent: AgentDto): void {
-    const name = agent.displayName ?? agent.email;
-    this.error.set('');
-    this.notice.set('');
-    askAccountDeletion(this.dialog, {
-      name,
-      keptAs: DELETED_AGENT_LABEL,
-      submit: (reason) => this.deletions.requestFor(agent.id, reason),
-    }).subscribe((deletion) => {
-      if (deletion) {
-        this.notice.set(`Le compte de ${name} est désactivé\u00a0; il sera supprimé le ${formatDate(deletion.dueAt)}.`);
-        this.agents.reload();
-      }
-    });
+    requestAccountDeletion(this.deletionHost, agent, DELETED_AGENT_LABEL);
   }
 
   protected cancelDeletion(agent: AgentDto): void {
-    const name = agent.displayName ?? agent.email;
-    confirmAction(this.dialog, {
-      title: 'Annuler la suppression\u00a0?',
-      message: `Le compte de ${name} ne sera pas supprimé.`,
-      confirmLabel: 'Annuler la suppression',
-    })
-      .pipe(
-        filter(Boolean),
-        tap(() => {
-          this.busyId.set(agent.id);
-          this.error.set('');
-          this.notice.set('');
-        }),
-        switchMap(() => this.deletions.cancelFor(agent.id)),
-        finalize(() => this.busyId.set(null)),
-      )
-      .subscribe({
-        next: () => {
-          this.notice.set(`La suppression du compte de ${name} est annulée.`);
-          this.agents.reload();
-        },
-        error: (error: unknown) => this.error.set(apiErrorMessage(error)),
-      });
+    cancelAccountDeletion(this.deletionHost, agent);
   }
 }

@@ -19,12 +19,12 @@ import {
 import { ofPlace } from '@passerelle/shared/util-french';
 import { WorkspacesAdminApi } from '@passerelle/web/workspace/data-access';
 import { AccountDeletionApi } from '@passerelle/web/privacy/data-access';
-import { confirmAction, provideFrenchPaginator, FocusOnText } from '@passerelle/web/shared/ui-material';
+import { provideFrenchPaginator, FocusOnText } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount, formatDate, formatInhabitants } from '@passerelle/web/shared/util-format';
 import { TeamApi } from '@passerelle/web/workspace/data-access';
 import { seatsText, TeamMemberList } from '@passerelle/web/workspace/ui-team';
-import { debounceTime, distinctUntilChanged, filter, finalize, map, type Observable, switchMap, tap } from 'rxjs';
-import { askAccountDeletion } from './account-deletion-dialog';
+import { debounceTime, distinctUntilChanged, filter, map, type Observable } from 'rxjs';
+import { type AccountDeletionHost, cancelAccountDeletion, requestAccountDeletion } from './account-deletion-dialog';
 import { EmailDialog, type EmailDialogData } from './email-dialog';
 
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -125,6 +125,14 @@ export class WorkspacesPanel {
   protected readonly error = signal('');
   /** The member whose deletion is being cancelled. */
   protected readonly busyId = signal<string | null>(null);
+  private readonly deletionHost: AccountDeletionHost = {
+    dialog: this.dialog,
+    deletions: this.deletions,
+    notice: this.notice,
+    error: this.error,
+    busyId: this.busyId,
+    reload: () => this.team.reload(),
+  };
 
   protected readonly formatDate = formatDate;
   protected readonly formatInhabitants = formatInhabitants;
@@ -197,44 +205,10 @@ export class WorkspacesPanel {
   }
 
   protected requestDeletion(member: MemberDto): void {
-    const name = member.displayName ?? member.email;
-    this.notice.set('');
-    this.error.set('');
-    askAccountDeletion(this.dialog, {
-      name,
-      keptAs: DELETED_MEMBER_LABEL,
-      submit: (reason) => this.deletions.requestFor(member.id, reason),
-    }).subscribe((deletion) => {
-      if (deletion) {
-        this.notice.set(`Le compte de ${name} est désactivé\u00a0; il sera supprimé le ${formatDate(deletion.dueAt)}.`);
-        this.team.reload();
-      }
-    });
+    requestAccountDeletion(this.deletionHost, member, DELETED_MEMBER_LABEL);
   }
 
   protected cancelDeletion(member: MemberDto): void {
-    const name = member.displayName ?? member.email;
-    confirmAction(this.dialog, {
-      title: 'Annuler la suppression\u00a0?',
-      message: `Le compte de ${name} ne sera pas supprimé.`,
-      confirmLabel: 'Annuler la suppression',
-    })
-      .pipe(
-        filter(Boolean),
-        tap(() => {
-          this.busyId.set(member.id);
-          this.notice.set('');
-          this.error.set('');
-        }),
-        switchMap(() => this.deletions.cancelFor(member.id)),
-        finalize(() => this.busyId.set(null)),
-      )
-      .subscribe({
-        next: () => {
-          this.notice.set(`La suppression du compte de ${name} est annulée.`);
-          this.team.reload();
-        },
-        error: (error: unknown) => this.error.set(apiErrorMessage(error)),
-      });
+    cancelAccountDeletion(this.deletionHost, member);
   }
 }
