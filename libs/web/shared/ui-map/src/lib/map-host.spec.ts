@@ -142,6 +142,24 @@ describe(createMapHost.name, () => {
     expect(element.querySelector('.map-touch-hint')).toBeNull();
   });
 
+  it('ends a zoom animation still running when the map is destroyed, so that its timer does not touch the removed panes', async () => {
+    const component = await create();
+    const map = currentMap(component);
+    jest.useFakeTimers();
+    try {
+      // What Leaflet holds during an animated zoom, whose end comes from a timer (jsdom has no CSS transitions).
+      const animated = map as unknown as { _animatingZoom: boolean; _onZoomTransitionEnd: () => void };
+      animated._animatingZoom = true;
+      setTimeout(() => animated._onZoomTransitionEnd(), 250);
+
+      fixture.destroy();
+
+      expect(() => jest.advanceTimersByTime(300)).not.toThrow();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('adds, replaces and drops the base tiles as the URL changes', async () => {
     const component = await create();
     expect(element.querySelector('.leaflet-tile-pane .leaflet-layer')).toBeNull();

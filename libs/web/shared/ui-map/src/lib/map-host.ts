@@ -143,7 +143,10 @@ class LeafletMapHost implements MapHost {
     this.resizeObserver = null;
     this.removeTouchPan?.();
     this.removeTouchPan = null;
-    this.map?.remove();
+    if (this.map) {
+      endZoomAnimation(this.map);
+      this.map.remove();
+    }
     this.map = null;
   }
 }
@@ -151,4 +154,13 @@ class LeafletMapHost implements MapHost {
 /** Builds the host of one map component; call it in the component's injection context (a field or the constructor). */
 export function createMapHost(options: MapHostOptions): MapHost {
   return new LeafletMapHost(options);
+}
+
+/**
+ * Leaflet (1.9) ends a zoom animation with a 250 ms timer that `remove()` does not clear: a map destroyed while it
+ * zooms (a page left during a fly-to) would then move panes that are gone and throw (`_leaflet_pos` of undefined).
+ * Marking the animation over leaves that timer nothing to do.
+ */
+export function endZoomAnimation(map: Leaflet.Map): void {
+  (map as unknown as { _animatingZoom?: boolean })._animatingZoom = false;
 }
