@@ -14,3 +14,4 @@ export * from './lib/faq';
 export * from './lib/simulator';
 export * from './lib/indicators';
 export * from './lib/privacy';
+export * from './lib/departement-projects';

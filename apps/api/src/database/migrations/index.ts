@@ -17,6 +17,7 @@ import { AidGrantImports1764490000000 } from './1764490000000-aid-grant-imports'
 import { Indicators1764500000000 } from './1764500000000-indicators';
 import { IndicatorStamp1764510000000 } from './1764510000000-indicator-stamp';
 import { Privacy1764520000000 } from './1764520000000-privacy';
+import { DepartementProjects1764530000000 } from './1764530000000-departement-projects';
 
 /** Listed explicitly: the API is bundled, so TypeORM cannot glob for migration files at run time. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Indicators1764500000000,
   IndicatorStamp1764510000000,
   Privacy1764520000000,
+  DepartementProjects1764530000000,
 ];

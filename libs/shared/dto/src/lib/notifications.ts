@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   'FAQ_FROM_QUESTION',
   'FAQ_TO_REVIEW',
   'DATA_EXPORT_READY',
+  'DEPT_REPORT_TO_REVIEW',
+  'DEPT_REPORT_DECIDED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -34,6 +36,8 @@ export const STAFF_NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'PUBLICATION_TO_REVIEW',
   'FAQ_TO_REVIEW',
   'DATA_EXPORT_READY',
+  'DEPT_REPORT_TO_REVIEW',
+  'DEPT_REPORT_DECIDED',
 ];
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
@@ -48,6 +52,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   FAQ_FROM_QUESTION: 'Une question de la commune devient une réponse de la FAQ',
   FAQ_TO_REVIEW: 'Réponse de la FAQ à relire',
   DATA_EXPORT_READY: 'Archive de vos données prête à télécharger',
+  DEPT_REPORT_TO_REVIEW: 'Point d’avancement d’un projet du Département à relire',
+  DEPT_REPORT_DECIDED: 'Décision sur votre point d’avancement',
 };
 
 /** How a kind of notification reaches the user by e-mail; it always appears in the app. */

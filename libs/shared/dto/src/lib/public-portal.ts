@@ -1,3 +1,4 @@
+import type { PublicProjectKind } from './departement-projects';
 import type { ProjectStatus, ProjectTheme } from './projects';
 
 /**
@@ -52,6 +53,10 @@ export interface PublicProjectListQuery extends PublicProjectFilters {
 
 /** `GET /api/public/projects.geojson`: clusters and single projects for one view of the map. */
 export interface PublicMapQuery extends PublicProjectFilters {
+  /** Only the communes' projects or only the département's; both when absent. */
+  kind?: PublicProjectKind;
+  /** A programme axis id: the département's projects of that axis only. */
+  axis?: string;
   /** `west,south,east,north`; the whole département when absent. */
   bbox?: string;
   /** Leaflet zoom level of the view (0–20). */
@@ -71,11 +76,17 @@ export interface PublicMapClusterProperties {
 
 export interface PublicMapProjectProperties {
   cluster: false;
+  /** `COMMUNE`: the page is `/projets/:slug`; `DEPARTEMENT`: `/projets-du-departement/:slug`. */
+  kind: PublicProjectKind;
   slug: string;
   title: string;
   theme: ProjectTheme;
+  /** The commune; for a project of the département, its cantons (« Cantons de Pontoise et de Cergy-1 »). */
   communeName: string;
   year: number | null;
+  /** The département's projects: their status, shown on the marker's card (« En cours, 40 % »). */
+  status?: ProjectStatus;
+  progress?: number;
 }
 
 export interface PublicMapFeature {
