@@ -1,5 +1,5 @@
-import type { PublicProjectDto } from '@passerelle/shared/dto';
-import { projectPageHtml } from './project-page-meta';
+import type { PublicDeptProjectDto, PublicProjectDto } from '@passerelle/shared/dto';
+import { deptProjectPageHtml, projectPageHtml } from './project-page-meta';
 
 const INDEX = `<!doctype html>
 <html lang="fr">
@@ -47,5 +47,28 @@ describe('projectPageHtml', () => {
     expect(projectPageHtml(INDEX, bare, 'http://localhost:3000')).toContain(
       '<meta name="description" content="Projet réalisé par la commune d’Ableiges." />',
     );
+  });
+});
+
+describe('deptProjectPageHtml', () => {
+  const dept = {
+    slug: 'piste-cyclable-vallee',
+    title: 'Piste cyclable <de la vallée>',
+    summary: '',
+    description: '',
+    status: 'IN_PROGRESS',
+    progress: 40,
+    departement: { code: '95', name: 'Val-d’Oise' },
+    coverUrl: '/api/public/dept-photos/p1/thumbnail',
+    publishedAt: '2026-11-20T10:00:00.000Z',
+  } as unknown as PublicDeptProjectDto;
+
+  it('addresses the département project page, with its cover and its progress when it has no text', () => {
+    const html = deptProjectPageHtml(INDEX, dept, 'https://passerelle.example.fr');
+    expect(html).toContain('<title>Piste cyclable &lt;de la vallée&gt; — Projet du Département · Passerelle</title>');
+    expect(html).toContain('<link rel="canonical" href="https://passerelle.example.fr/projets-du-departement/piste-cyclable-vallee" />');
+    expect(html).toContain('<meta property="og:image" content="https://passerelle.example.fr/api/public/dept-photos/p1/thumbnail" />');
+    expect(html).toContain('<meta name="description" content="Projet du Département (Val-d’Oise) : en cours, avancement 40 %." />');
+    expect(deptProjectPageHtml(INDEX, { ...dept, coverUrl: null }, 'http://localhost:3000')).not.toContain('og:image');
   });
 });

@@ -4,19 +4,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Page, PublicMapDto, PublicProjectDto, PublicProjectSummaryDto } from '@passerelle/shared/dto';
 import { Public } from '../common/access/access.decorators';
 import { sendDownload } from '../common/http/download';
-import { sendStoredFile } from '../files/stored-file';
-import { PublicFiltersDto, PublicMapQueryDto, PublicProjectListQueryDto } from './dto/public-query.dto';
+import { PublicFiltersDto, PublicKindFiltersDto, PublicMapQueryDto, PublicProjectListQueryDto } from './dto/public-query.dto';
 import { OpenDataService } from './open-data.service';
 import { PublicMapService } from './public-map.service';
 import { PublicProjectsService } from './public-projects.service';
 import { CanonicalId } from '../common/http/id.pipe';
 import type { SerializedJson } from '../common/http/serialized-json';
-
-/**
- * Revalidated on every use (with the ETag the global plugin adds): a withdrawal is effective at once, and an
- * unchanged answer costs a 304.
- */
-const REVALIDATE = 'public, no-cache';
+import { REVALIDATE, sendPublicFile } from './public-file';
 
 @ApiTags('Portail public')
 @Controller('public')
@@ -62,8 +56,8 @@ export class PublicPortalController {
   @Header('content-type', 'application/atom+xml; charset=utf-8')
   @Header('cache-control', REVALIDATE)
   @ApiProduces('application/atom+xml')
-  @ApiOkResponse({ description: 'Flux Atom des dernières publications.' })
-  feed(@Query() filters: PublicFiltersDto): Promise<string> {
+  @ApiOkResponse({ description: 'Flux Atom des dernières publications des communes et des points d’avancement des projets du Département.' })
+  feed(@Query() filters: PublicKindFiltersDto): Promise<string> {
     return this.openData.atom(filters);
   }
 
@@ -98,16 +92,7 @@ export class PublicPortalController {
     await this.sendDocument(id, 'thumbnail', request, reply);
   }
 
-  /** A stored file never changes under its id: its ETag is the id, checked after the document is known public. */
   private async sendDocument(id: string, variant: 'content' | 'thumbnail', request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const file = await this.projects.openDocument(id, variant);
-    const etag = `"${id}-${variant}"`;
-    void reply.header('etag', etag);
-    if (request.headers['if-none-match'] === etag) {
-      file.stream.destroy();
-      await reply.header('cache-control', REVALIDATE).code(304).send();
-      return;
-    }
-    await sendStoredFile(reply, file, REVALIDATE);
+    await sendPublicFile(await this.projects.openDocument(id, variant), `"${id}-${variant}"`, request, reply);
   }
 }

@@ -1,16 +1,18 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   DEPARTEMENT_CODE_PATTERN,
   INSEE_CODE_PATTERN,
   PROJECT_STATUSES,
   PROJECT_THEMES,
+  PUBLIC_PROJECT_KINDS,
   PUBLIC_SORTS,
   type ProjectStatus,
   type ProjectTheme,
   type PublicMapQuery,
   type PublicProjectFilters,
+  type PublicProjectKind,
   type PublicProjectListQuery,
   type PublicSort,
 } from '@passerelle/shared/dto';
@@ -19,6 +21,9 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 
 const BBOX = /^-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?$/;
 const BBOX_MESSAGE = 'bbox doit valoir ouest,sud,est,nord en degrés, par exemple 1.6,48.9,2.6,49.3.';
+export const CANTON_CODE = /^(?:\d{4,5}|2[AB]\d{2,3})$/;
+export const CANTON_MESSAGE = 'canton doit être un code de canton, par exemple 9510.';
+export const AXIS_MESSAGE = 'axis doit être l’identifiant d’un axe du programme.';
 
 /** The filters of the list, the map and the downloads; each is allow-listed or pattern-checked. */
 export class PublicFiltersDto implements PublicProjectFilters {
@@ -35,7 +40,7 @@ export class PublicFiltersDto implements PublicProjectFilters {
 
   @ApiPropertyOptional({ description: 'Code du canton, par exemple 9510.' })
   @IsOptional()
-  @Matches(/^(?:\d{4,5}|2[AB]\d{2,3})$/, { message: 'canton doit être un code de canton, par exemple 9510.' })
+  @Matches(CANTON_CODE, { message: CANTON_MESSAGE })
   canton?: string;
 
   @ApiPropertyOptional({ description: 'Code INSEE de la commune.' })
@@ -74,7 +79,20 @@ export class PublicProjectListQueryDto extends IntersectionType(PageQueryDto, Pu
   sort?: PublicSort;
 }
 
-export class PublicMapQueryDto extends PublicFiltersDto implements PublicMapQuery {
+/** Whose projects (`kind`) and which axis of the département's programme: the map and the feed. */
+export class PublicKindFiltersDto extends PublicFiltersDto implements Pick<PublicMapQuery, 'kind' | 'axis'> {
+  @ApiPropertyOptional({ enum: PUBLIC_PROJECT_KINDS, description: 'Projets des communes ou du Département ; les deux par défaut.' })
+  @IsOptional()
+  @IsIn(PUBLIC_PROJECT_KINDS, { message: 'kind doit valoir COMMUNE ou DEPARTEMENT.' })
+  kind?: PublicProjectKind;
+
+  @ApiPropertyOptional({ description: 'Axe du programme du Département : seulement les projets du Département de cet axe.' })
+  @IsOptional()
+  @IsUUID('all', { message: AXIS_MESSAGE })
+  axis?: string;
+}
+
+export class PublicMapQueryDto extends PublicKindFiltersDto implements PublicMapQuery {
   @ApiPropertyOptional({ description: 'ouest,sud,est,nord (WGS84) ; tout le département par défaut.' })
   @IsOptional()
   @Matches(BBOX, { message: BBOX_MESSAGE })
