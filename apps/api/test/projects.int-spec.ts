@@ -84,9 +84,9 @@ describe('Projects (fiche projet)', () => {
     expect(missing.json<ApiError>().code).toBe('PROJECT_NOT_FOUND');
     expect((await create(otherMayor, { title: 'x', theme: 'AUTRE', status: 'PLANNED' })).statusCode).toBe(404);
 
-    const backOffice = await inject({ method: 'GET', url: '/api/departements/95/projects?commune=95002&limit=100', headers: agent.headers });
+    const backOffice = await inject({ method: 'GET', url: '/api/departements/95/commune-projects?commune=95002&limit=100', headers: agent.headers });
     expect(backOffice.json<Page<ProjectSummaryDto>>().items.map((p) => p.id)).toContain(project.id);
-    expect((await inject({ method: 'GET', url: '/api/departements/95/projects', headers: mayor.headers })).statusCode).toBe(403);
+    expect((await inject({ method: 'GET', url: '/api/departements/95/commune-projects', headers: mayor.headers })).statusCode).toBe(403);
   });
 
   it('answers COMMUNE_NOT_FOUND in French for another commune, as for one that does not exist', async () => {

@@ -121,6 +121,12 @@ describe(loadConfig.name, () => {
     expect(() => load({ INSTALLATION_ADMINS: 'admin@valdoise.example, personne' })).toThrow(/INSTALLATION_ADMINS : .*invalides : personne/);
   });
 
+  it('reads VIDEO_HOSTS: none by default, else lower-case host names, each once', () => {
+    expect(load({}).videoHosts).toEqual([]);
+    expect(load({ VIDEO_HOSTS: ' Video.Valdoise.fr, tube.example.org,video.valdoise.fr' }).videoHosts).toEqual(['video.valdoise.fr', 'tube.example.org']);
+    expect(() => load({ VIDEO_HOSTS: 'https://video.valdoise.fr/' })).toThrow(/VIDEO_HOSTS : .*invalides : https:\/\/video.valdoise.fr\//);
+  });
+
   it('lists every problem at once', () => {
     expect(() => load({ PORT: 'x', DATABASE_URL: 'y' })).toThrow(/PORT : .*\n.*DATABASE_URL : /s);
   });

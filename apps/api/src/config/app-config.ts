@@ -61,6 +61,11 @@ export interface AppConfig {
    * national aid schemes of the simulator (DETR, DSIL…), which every département reads.
    */
   installationAdmins: string[];
+  /**
+   * `VIDEO_HOSTS`: hosts (lower case, comma separated, e.g. `video.valdoise.fr`) whose https links the progress reports
+   * of the département's projects may carry, besides PeerTube addresses; empty by default.
+   */
+  videoHosts: string[];
   /** Personal data (RGPD): the DPO's address for the public page, the grace before a deletion, the retention periods. */
   privacy: PrivacyConfig;
 }
@@ -149,6 +154,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
   const s3 = readS3Config(env, problems);
   const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
   const installationAdmins = read.emails('INSTALLATION_ADMINS');
+  const videoHosts = read.hosts('VIDEO_HOSTS');
   const dpoEmails = read.emails('DPO_EMAIL');
   if (dpoEmails.length > 1 || (dpoEmails.length === 1 && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(dpoEmails[0]))) {
     problems.push('DPO_EMAIL : une seule adresse électronique attendue, par exemple dpo@departement.fr');
@@ -210,6 +216,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     s3,
     redisUrl,
     installationAdmins,
+    videoHosts,
     privacy,
   };
 }
@@ -235,6 +242,16 @@ class EnvReader {
     const wrong = list.filter((e) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e));
     if (wrong.length > 0) {
       this.problems.push(`${name} : adresses e-mail séparées par des virgules (invalides : ${wrong.join(', ')})`);
+    }
+    return [...new Set(list)];
+  }
+
+  /** A comma-separated list of host names (no scheme, no path), in lower case; empty when unset. */
+  hosts(name: string): string[] {
+    const list = (this.raw(name) ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
+    const wrong = list.filter((h) => !/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(h));
+    if (wrong.length > 0) {
+      this.problems.push(`${name} : noms d’hôtes séparés par des virgules, par exemple video.valdoise.fr (invalides : ${wrong.join(', ')})`);
     }
     return [...new Set(list)];
   }

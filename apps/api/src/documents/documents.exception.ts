@@ -1,13 +1,11 @@
-import { ALLOWED_DOCUMENT_TYPES, MAX_UPLOAD_BYTES } from '@passerelle/shared/dto';
+import { ALLOWED_DOCUMENT_TYPES } from '@passerelle/shared/dto';
 import { DomainException, type ErrorKind } from '../common/exceptions/domain.exception';
 
 export type DocumentsErrorCode =
   | 'DOCUMENT_NOT_FOUND'
   | 'FILE_MISSING'
-  | 'FILE_TOO_LARGE'
   | 'QUOTA_EXCEEDED'
-  | 'UNSUPPORTED_FILE_TYPE'
-  | 'UNREADABLE_IMAGE';
+  | 'UNSUPPORTED_FILE_TYPE';
 
 export class DocumentsException extends DomainException {
   constructor(code: DocumentsErrorCode) {
@@ -22,11 +20,6 @@ function describe(code: DocumentsErrorCode): { kind: ErrorKind; message: string 
       return { kind: 'NOT_FOUND', message: 'Ce document est introuvable (il a peut-être été supprimé).' };
     case 'FILE_MISSING':
       return { kind: 'INVALID', message: 'Aucun fichier reçu : choisissez un fichier à envoyer (champ « file »).' };
-    case 'FILE_TOO_LARGE':
-      return {
-        kind: 'PAYLOAD_TOO_LARGE',
-        message: `Ce fichier dépasse ${MAX_UPLOAD_BYTES / 1024 / 1024} Mo : réduisez-le (par exemple en compressant les images) ou découpez-le.`,
-      };
     case 'QUOTA_EXCEEDED':
       return {
         kind: 'PAYLOAD_TOO_LARGE',
@@ -37,7 +30,5 @@ function describe(code: DocumentsErrorCode): { kind: ErrorKind; message: string 
         kind: 'UNSUPPORTED_MEDIA_TYPE',
         message: `Ce type de fichier n’est pas accepté. Types acceptés : ${[...new Set(Object.values(ALLOWED_DOCUMENT_TYPES))].join(', ')}.`,
       };
-    case 'UNREADABLE_IMAGE':
-      return { kind: 'UNSUPPORTED_MEDIA_TYPE', message: 'Cette image est illisible ou abîmée : enregistrez-la à nouveau puis réessayez.' };
   }
 }

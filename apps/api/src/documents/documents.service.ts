@@ -1,14 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MultipartFile } from '@fastify/multipart';
-import sharp from 'sharp';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type DocumentDto, MAX_UPLOAD_BYTES, type StorageUsageDto } from '@passerelle/shared/dto';
+import type { DocumentDto, StorageUsageDto } from '@passerelle/shared/dto';
 import { isUuid } from '../common/http/uuid';
 import { AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../common/access/access.decorators';
@@ -24,8 +20,7 @@ import { DocumentsException } from './documents.exception';
 import { DocumentsRepository, type StoredDocumentRow } from './documents.repository';
 import { FileStorage } from '../files/file-storage';
 import { openStoredFile, type StoredFile } from '../files/stored-file';
-
-const THUMBNAIL_WIDTH = 480;
+import { cleanFilename, receiveUpload, storeThumbnail } from '../files/upload';
 
 /**
  * Documents and photos of projects: streamed to disk (never held whole in memory), typed from their content,
@@ -33,8 +28,6 @@ const THUMBNAIL_WIDTH = 480;
  */
 @Injectable()
 export class DocumentsService {
-  private readonly logger = new Logger(DocumentsService.name);
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repository: DocumentsRepository,
@@ -88,7 +81,7 @@ export class DocumentsService {
     const id = randomUUID();
     const temporary = await this.storage.temporaryPath(id);
     try {
-      const { size, sha256 } = await this.receive(file, temporary);
+      const { size, sha256 } = await receiveUpload(file, temporary);
       const filename = cleanFilename(file.filename);
       const mimeType = await detectContentType(temporary, filename);
       if (!mimeType) {
@@ -98,7 +91,7 @@ export class DocumentsService {
       const key = `${id.slice(0, 2)}/${id}`;
       const thumbnailKey = kind === 'PHOTO' ? `${key}-thumb.webp` : null;
       if (thumbnailKey) {
-        await this.makeThumbnail(temporary, id, thumbnailKey);
+        await storeThumbnail(this.storage, temporary, id, thumbnailKey);
       }
       await this.db.transaction(async (tx) => {
         // One upload at a time per commune while the quota is checked and the row written.
@@ -187,48 +180,6 @@ export class DocumentsService {
     return this.repository.usedBytes(this.db, insee);
   }
 
-  /** Streams the part to disk, hashing and counting on the way; stops at the size limit. */
-  private async receive(file: MultipartFile, path: string): Promise<{ size: number; sha256: string }> {
-    const hash = createHash('sha256');
-    let size = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        size += chunk.length;
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    try {
-      await pipeline(file.file, meter, createWriteStream(path, { mode: 0o600 }));
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new DocumentsException('FILE_TOO_LARGE');
-      }
-      throw error;
-    }
-    if (file.file.truncated || size > MAX_UPLOAD_BYTES) {
-      throw new DocumentsException('FILE_TOO_LARGE');
-    }
-    return { size, sha256: hash.digest('hex') };
-  }
-
-  private async makeThumbnail(source: string, id: string, key: string): Promise<void> {
-    const temporary = await this.storage.temporaryPath(`${id}-thumb`);
-    try {
-      await sharp(source, { limitInputPixels: 100_000_000 })
-        .rotate()
-        .resize({ width: THUMBNAIL_WIDTH, height: THUMBNAIL_WIDTH, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 78 })
-        .toFile(temporary);
-      await this.storage.keep(temporary, key);
-    } catch (error) {
-      this.logger.warn(`Vignette impossible pour ${id} : ${error instanceof Error ? error.message : String(error)}`);
-      throw new DocumentsException('UNREADABLE_IMAGE');
-    } finally {
-      await rm(temporary, { force: true });
-    }
-  }
-
   /**
    * A document the user may read: a project's (not deleted) for whoever sees the project; a message's for whoever
    * sees the thread, internal notes' for staff only; a waiting attachment for its uploader only. Otherwise 404.
@@ -243,12 +194,4 @@ export class DocumentsService {
     }
     return row;
   }
-}
-
-/** Keeps the user's name for display and download only: no path, no control characters, 255 characters at most. */
-export function cleanFilename(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
-  return cleaned || 'document';
 }

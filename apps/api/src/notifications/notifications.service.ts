@@ -31,6 +31,8 @@ export interface NewNotification {
   projectId?: string;
   /** FAQ_FROM_QUESTION, FAQ_TO_REVIEW: the entry the notification links to. */
   faqEntryId?: string;
+  /** DEPT_REPORT_TO_REVIEW, DEPT_REPORT_DECIDED: the département's project (not a commune's: no `projectId`). */
+  deptProjectId?: string;
   title: string;
   /** Public text only (a question or an answer), never an internal note. */
   excerpt: string;
@@ -38,6 +40,9 @@ export interface NewNotification {
 
 /** The web app's « Mon compte » page, for both sides. */
 export const ACCOUNT_PAGE = '/compte';
+
+/** The back office's pages of the département's own projects (`/departement/projets-du-departement/:id`). */
+export const DEPT_PROJECT_PAGES = '/departement/projets-du-departement/';
 
 /** Which kinds a user can receive, by side. */
 export function kindsFor(user: Pick<AuthUser, 'role'>): readonly NotificationKind[] {
@@ -180,10 +185,13 @@ export class NotificationsService {
 }
 
 /** The page of the web app a notification opens, on the side of its recipients. */
-export function linkFor(n: Pick<NewNotification, 'kind' | 'threadId' | 'projectId' | 'faqEntryId'>): string {
+export function linkFor(n: Pick<NewNotification, 'kind' | 'threadId' | 'projectId' | 'faqEntryId' | 'deptProjectId'>): string {
   if (n.kind === 'DATA_EXPORT_READY') {
     // The account page lists the exports; the file itself is only ever fetched there, signed in.
     return ACCOUNT_PAGE;
+  }
+  if (n.kind === 'DEPT_REPORT_TO_REVIEW' || n.kind === 'DEPT_REPORT_DECIDED') {
+    return `${DEPT_PROJECT_PAGES}${n.deptProjectId ?? ''}`;
   }
   const commune = COMMUNE_NOTIFICATION_KINDS.includes(n.kind);
   if (n.faqEntryId) {

@@ -36,7 +36,7 @@ export class ProjectsController {
     return this.projects.create(user, code, body);
   }
 
-  @Get('departements/:code/projects')
+  @Get('departements/:code/commune-projects')
   @Allow('AGENT', 'ADMIN')
   listForDepartement(
     @CurrentUser() user: AuthUser,

@@ -18,7 +18,8 @@ import type {
  * - a report goes online after the review of an admin or of another agent of the département, never its own author;
  * - a project is public from its first published report, whatever its status, until it is deleted; its fiche is
  *   then shown as it is now, its reports only once reviewed (a draft, waiting or rejected report is never public);
- * - commune members never see, create or edit any of it outside the public pages (404 on every staff route).
+ * - commune members never see, create or edit any of it outside the public pages (403 on every staff route, before
+ *   any lookup; 404 for the staff of another département).
  */
 
 // --- Programme axes ----------------------------------------------------------------------------------------------

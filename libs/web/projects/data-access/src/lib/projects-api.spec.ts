@@ -21,7 +21,7 @@ describe(ProjectsApi.name, () => {
     const done = firstValueFrom(
       sut.listDepartementProjects('95', { q: '  école ', commune: '95002', status: undefined, canton: '', limit: 20, offset: 40 }),
     );
-    const request = http.expectOne((r) => r.url === '/api/departements/95/projects');
+    const request = http.expectOne((r) => r.url === '/api/departements/95/commune-projects');
     expect(request.request.params.keys().sort()).toEqual(['commune', 'limit', 'offset', 'q']);
     expect(request.request.params.get('q')).toBe('école');
     expect(request.request.params.get('offset')).toBe('40');

@@ -29,7 +29,7 @@ export class ProjectsApi {
   }
 
   listDepartementProjects(code: string, query: DepartementProjectListQuery = {}): Observable<Page<ProjectSummaryDto>> {
-    return this.http.get<Page<ProjectSummaryDto>>(`${this.baseUrl}/departements/${encodeURIComponent(code)}/projects`, {
+    return this.http.get<Page<ProjectSummaryDto>>(`${this.baseUrl}/departements/${encodeURIComponent(code)}/commune-projects`, {
       params: projectListParams(query),
     });
   }
