@@ -10,6 +10,7 @@ import { ClockModule } from './common/clock/clock';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DemoModule } from './demo/demo.module';
+import { DepartementProjectsModule } from './departement-projects/departement-projects.module';
 import { dataSourceOptions } from './database/data-source';
 import { GeocodingModule } from './geocoding/geocoding.module';
 import { HealthModule } from './health/health.module';
@@ -18,6 +19,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { DocumentsModule } from './documents/documents.module';
 import { MailModule } from './mail/mail.module';
 import { MeModule } from './me/me.module';
+import { NewsletterModule } from './newsletter/newsletter.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectsModule } from './projects/projects.module';
 import { PublicationModule } from './publication/publication.module';
@@ -81,6 +83,8 @@ export class AppModule {
         AccountDeletionModule,
         RetentionModule,
         PrivacyNoticeModule,
+        NewsletterModule,
+        DepartementProjectsModule,
       ],
     };
   }

@@ -70,6 +70,12 @@ describe('Access control', () => {
         'GET /health',
         'GET /invitations/:token',
         'GET /notifications/unsubscribe',
+        'GET /public/departements/:code/axes',
+        'GET /public/dept-photos/:id/content',
+        'GET /public/dept-photos/:id/thumbnail',
+        'GET /public/dept-projects',
+        'GET /public/dept-projects/:slug',
+        'POST /public/dept-projects/:slug/views',
         'GET /public/documents/:id/content',
         'GET /public/documents/:id/thumbnail',
         'GET /public/faq',
@@ -96,6 +102,9 @@ describe('Access control', () => {
         'POST /invitations/:token/accept',
         'POST /notifications/unsubscribe',
         'POST /public/projects/:slug/views',
+        'GET /public/newsletter/confirm/*',
+        'POST /public/newsletter/subscriptions',
+        'POST /public/newsletter/unsubscribe/:token',
       ].sort(),
     );
   });

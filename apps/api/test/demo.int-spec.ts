@@ -1,5 +1,6 @@
 import type { DepartementIndicatorsDto } from '@passerelle/shared/dto';
 import { DEMO_ACCOUNTS } from '../src/demo/demo-accounts';
+import { DEMO_DEPT_PROJECTS } from '../src/demo/demo-dept-projects';
 import { DemoSeeder } from '../src/demo/demo-seeder';
 import { signIn } from './factories';
 import { type TestApp, startTestApp } from './test-app';
@@ -74,5 +75,56 @@ describe('Demo data (DemoModule)', () => {
     expect(dashboard.backlog.total).toBeGreaterThan(0);
     expect(dashboard.weeks.length).toBeGreaterThanOrEqual(4);
     expect(dashboard.groups.filter((g) => g.key !== null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('tells five projects of the département, public, with a year of reviewed reports, one waiting in the review queue', async () => {
+    const projects = await t.db.query(
+      `SELECT p.title, p.status, p.slug, p.progress, p.map_latitude IS NOT NULL AS on_map, p.lead_id IS NOT NULL AS led, a.label AS axis,
+              (SELECT count(*)::int FROM dept_project_canton c WHERE c.project_id = p.id) AS cantons,
+              (SELECT count(*)::int FROM dept_project_report r WHERE r.project_id = p.id AND r.published IS NOT NULL) AS published,
+              (SELECT count(*)::int FROM dept_project_report r WHERE r.project_id = p.id AND r.state = 'AWAITING_REVIEW') AS waiting,
+              (SELECT count(*)::int FROM dept_project_report r WHERE r.project_id = p.id AND r.state = 'DRAFT') AS drafts,
+              (SELECT (max(r.reported_on) - min(r.reported_on))::int FROM dept_project_report r WHERE r.project_id = p.id) AS span_days,
+              (SELECT (r.published ->> 'progress')::int FROM dept_project_report r WHERE r.project_id = p.id AND r.published IS NOT NULL
+                ORDER BY r.reported_on DESC LIMIT 1) AS last_published_progress,
+              (SELECT count(*)::int FROM dept_project_view_day v WHERE v.project_id = p.id AND v.count > 0) AS view_days
+         FROM dept_project p LEFT JOIN programme_axis a ON a.id = p.axis_id
+        WHERE p.departement_code = '95' AND p.published_at IS NOT NULL AND p.deleted_at IS NULL
+        ORDER BY p.title`,
+    );
+    expect(projects.map((p: { title: string }) => p.title)).toEqual(DEMO_DEPT_PROJECTS.map((p) => p.title).sort());
+    expect(new Set(projects.map((p: { status: string }) => p.status))).toEqual(new Set(['PLANNED', 'IN_PROGRESS', 'COMPLETED']));
+    expect(new Set(projects.map((p: { axis: string }) => p.axis)).size).toBeGreaterThanOrEqual(3);
+    for (const project of projects) {
+      expect(project).toMatchObject({ on_map: true, led: true, slug: expect.stringMatching(/^[a-z0-9-]+$/) });
+      expect(project.published).toBeGreaterThanOrEqual(1);
+      expect(project.progress).toBe(project.last_published_progress);
+      expect(project.view_days).toBeGreaterThan(0);
+    }
+    const byTitle = (start: string) => projects.find((p: { title: string }) => p.title.startsWith(start));
+    expect(byTitle('Scandibérique')).toMatchObject({ cantons: 3, drafts: 1 });
+    expect(byTitle('Rénovation énergétique du collège')).toMatchObject({ waiting: 1 });
+    expect(byTitle('Rénovation énergétique du collège').span_days).toBeGreaterThan(300);
+    expect(byTitle('Fibre optique').cantons).toBeGreaterThanOrEqual(3);
+    expect(byTitle('Espace naturel sensible')).toMatchObject({ status: 'PLANNED', published: 1 });
+    expect(projects.reduce((n: number, p: { waiting: number }) => n + p.waiting, 0)).toBe(1);
+    expect(projects.reduce((n: number, p: { drafts: number }) => n + p.drafts, 0)).toBe(1);
+    // The public text of a report follows the shared convention, and never shows what was not reviewed.
+    const [report] = await t.db.query(
+      `SELECT r.published FROM dept_project_report r JOIN dept_project p ON p.id = r.project_id
+        WHERE p.title LIKE 'Sécurisation de la RD 915%' ORDER BY r.reported_on DESC LIMIT 1`,
+    );
+    expect(report.published).toEqual({
+      reportedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      done: expect.any(String),
+      difficulties: expect.any(String),
+      nextSteps: expect.any(String),
+      progress: 100,
+      milestonesReached: ['Réception des travaux'],
+      photoIds: [],
+      videos: [{ url: expect.stringMatching(/^https:\/\/video\.valdoise\.fr\/w\//), title: expect.any(String), host: 'video.valdoise.fr', thumbnailPhotoId: null }],
+    });
+    const [{ unreviewed }] = await t.db.query(`SELECT count(*)::int AS unreviewed FROM dept_project_report WHERE state <> 'PUBLISHED' AND published IS NOT NULL`);
+    expect(unreviewed).toBe(0);
   });
 });

@@ -33,7 +33,7 @@ describe('Privacy notice', () => {
     expect(body.controller).toBe('Département Val-d\'Oise');
     expect(body.dpoEmail).toBe('dpo@valdoise.example');
     expect(body.rights.find((r) => r.name.startsWith('Droit d’opposition'))?.how).toContain('dpo@valdoise.example');
-    expect(body.rights.map((r) => r.name).join(' | ')).toMatch(/accès.*rectification.*effacement.*limitation.*opposition.*portabilité.*CNIL/);
+    expect(body.rights.map((r) => r.name).join(' | ')).toMatch(/accès.*rectification.*effacement.*limitation.*opposition.*portabilité.*consentement.*CNIL/);
   });
 
   it('shows the configured retention periods, and the defaults without configuration', async () => {
@@ -69,13 +69,14 @@ describe('Privacy notice', () => {
       'Journal de sécurité',
       'Statistiques et indicateurs',
       'Exports «\u00a0Télécharger mes données\u00a0»',
+      'Lettre des projets pour les partenaires',
     ]);
     for (const activity of body.activities) {
       expect(activity).toEqual({
         key: expect.any(String),
         name: expect.any(String),
         purpose: expect.stringMatching(/\S/),
-        legalBasis: expect.stringMatching(/article 6\.1\.[ce] du RGPD/),
+        legalBasis: expect.stringMatching(/article 6\.1\.[ace] du RGPD/),
         people: expect.stringMatching(/\S/),
         data: expect.arrayContaining([expect.any(String)]),
         recipients: expect.arrayContaining([expect.any(String)]),
@@ -102,7 +103,11 @@ describe('Privacy notice', () => {
         'Catégories de personnes concernées;Catégories de données personnelles;Destinataires;Transferts hors de l’Union européenne;' +
         'Durée de conservation;Mesures de sécurité',
     );
-    expect(lines).toHaveLength(1 + 8);
+    expect(lines).toHaveLength(1 + 9);
+    const newsletter = lines.find((l) => l.startsWith('T09-NEWSLETTER;'));
+    expect(newsletter).toContain(';Lettre des projets pour les partenaires;');
+    expect(newsletter).toContain('Consentement (article 6.1.a du RGPD)');
+    expect(newsletter).toContain('Jusqu’au désabonnement');
     const audit = lines.find((l) => l.startsWith('T06-AUDIT;'));
     expect(audit).toContain(';Journal de sécurité;Département Val-d\'Oise;dpo@valdoise.example;');
     expect(audit).toContain(';180 jours;');

@@ -12,6 +12,7 @@ import { TerritoryImportService } from '../territory/import/territory-import.ser
 import { DEMO_ACCOUNTS, DEMO_DEPARTEMENT } from './demo-accounts';
 import { DEMO_PROJECTS } from './demo-projects';
 import { DEMO_PUBLICATIONS } from './demo-publications';
+import { seedDemoDeptProjects } from './demo-dept-projects';
 import { PublicationService } from '../publication/publication.service';
 import { DEMO_LABELS, DEMO_TEMPLATES, DEMO_THREADS, type DemoThread } from './demo-threads';
 import { REFRESH_SEARCH_SQL } from '../threads/threads.repository';
@@ -110,6 +111,7 @@ export class DemoSeeder {
     });
     this.logger.log(`${DEMO_PROJECTS.length} projets de démonstration créés.`);
     await this.seedPublications();
+    await this.seedDeptProjects();
     await this.seedThreads();
     await this.seedYearOfQuestions();
     await this.seedFaq();
@@ -251,6 +253,12 @@ export class DemoSeeder {
       }
     });
     this.logger.log(`${DEMO_PUBLICATIONS.length} projets publiés de démonstration créés.`);
+  }
+
+  /** The département's own projects (programme axes, five projects, a year of progress reports), written in SQL. */
+  private async seedDeptProjects(): Promise<void> {
+    const count = await this.db.transaction((tx) => seedDemoDeptProjects(tx, this.clock.now()));
+    this.logger.log(`${count} projets du Département de démonstration créés.`);
   }
 
   /** Labels, routing rules, templates and questions in every state, dated relative to now. */

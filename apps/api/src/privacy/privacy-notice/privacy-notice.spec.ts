@@ -58,14 +58,25 @@ describe(buildPrivacyNotice.name, () => {
       'AUDIT',
       'INDICATORS',
       'DATA_EXPORTS',
+      'NEWSLETTER',
     ]);
     for (const activity of notice.activities) {
-      expect(activity.legalBasis).toMatch(/article 6\.1\.[ce] du RGPD/);
+      expect(activity.legalBasis).toMatch(/article 6\.1\.[ace] du RGPD/);
       expect(activity.recipients.length).toBeGreaterThan(0);
       expect(activity.data.length).toBeGreaterThan(0);
     }
     expect(notice.activities.find((a) => a.key === 'AUDIT')?.legalBasis).toContain('Obligation légale');
     expect(notice.activities.find((a) => a.key === 'PUBLICATIONS')?.recipients.join()).toContain('Le public');
+  });
+
+  it('lists the newsletter on consent, kept until the unsubscribe link is used, and says how to withdraw consent', () => {
+    const notice = buildPrivacyNotice(PRIVACY, 'Département Val-d’Oise');
+    const newsletter = notice.activities.find((a) => a.key === 'NEWSLETTER');
+    expect(newsletter?.legalBasis).toContain('Consentement (article 6.1.a du RGPD)');
+    expect(newsletter?.data[0]).toBe('Adresse électronique, seule donnée conservée');
+    expect(newsletter?.retention).toMatch(/^Jusqu’au désabonnement/);
+    expect(newsletter?.recipients[0]).toContain('Aucun destinataire hors du département');
+    expect(notice.rights.find((r) => r.name.startsWith('Retrait du consentement'))?.how).toContain('lien de désabonnement');
   });
 
   it('sends the rights to the DPO when there is one, to the département otherwise', () => {

@@ -2,6 +2,7 @@ import {
   DATA_EXPORT_LINK_DAYS,
   DELETED_AGENT_LABEL,
   DELETED_MEMBER_LABEL,
+  NEWSLETTER_CONFIRMATION_HOURS,
   type PrivacyNoticeDto,
   type PrivacyRightDto,
   type ProcessingActivityDto,
@@ -19,6 +20,8 @@ const EXPORT_RECORD_DAYS = 30;
 const PUBLIC_MISSION =
   'Mission d’intérêt public (article 6.1.e du RGPD)\u00a0: la solidarité territoriale et l’appui du département aux communes';
 const SECURITY_OBLIGATION = 'Obligation légale (article 6.1.c du RGPD)\u00a0: la sécurité des traitements (article 32 du RGPD)';
+const NEWSLETTER_CONSENT =
+  'Consentement (article 6.1.a du RGPD)\u00a0: l’abonnement confirmé par le lien reçu par courriel, retiré à tout moment par le lien de désabonnement';
 const ACCESS_OBLIGATION = 'Obligation légale (article 6.1.c du RGPD)\u00a0: le droit d’accès des personnes (article 15 du RGPD)';
 
 /** `365` → « 1 an », `730` → « 2 ans », `30` → « 30 jours »: whole years when the period is one, days otherwise. */
@@ -169,6 +172,27 @@ function activities(privacy: PrivacyConfig): ProcessingActivityDto[] {
         `L’archive peut être téléchargée pendant ${durationInWords(DATA_EXPORT_LINK_DAYS)}, puis elle est supprimée\u00a0; ` +
         `la trace de la demande, ${EXPORT_RECORD_DAYS} jours plus tard.`,
     },
+    {
+      key: 'NEWSLETTER',
+      name: 'Lettre des projets pour les partenaires',
+      purpose:
+        'Envoyer aux personnes qui s’y abonnent, chaque semaine ou chaque mois, les nouveaux projets publiés des communes et les points d’avancement des projets du Département, pour tout le département, un canton ou un axe du programme.',
+      legalBasis: NEWSLETTER_CONSENT,
+      people: 'Les personnes qui s’abonnent à la lettre (partenaires, élus, habitants).',
+      data: [
+        'Adresse électronique, seule donnée conservée',
+        'Choix de l’abonnement\u00a0: département, canton ou axe, fréquence',
+        'Dates de confirmation et du dernier envoi',
+        'Rien n’est conservé avant la confirmation\u00a0: la demande d’abonnement voyage dans le lien signé du courriel',
+      ],
+      recipients: [
+        'Aucun destinataire hors du département\u00a0: l’adresse sert aux seuls envois de la lettre',
+        'Le serveur d’envoi de courriels du département, qui les achemine',
+      ],
+      retention:
+        'Jusqu’au désabonnement, par le lien présent dans chaque lettre (un clic)\u00a0: l’abonnement est alors supprimé. ' +
+        `Un lien de confirmation non suivi expire au bout de ${NEWSLETTER_CONFIRMATION_HOURS} heures sans qu’aucune donnée ait été conservée.`,
+    },
   ];
 }
 
@@ -207,6 +231,12 @@ function rights(privacy: PrivacyConfig, contact: string): PrivacyRightDto[] {
       how:
         'Il ne s’applique pas aux traitements fondés sur une mission d’intérêt public. L’archive de «\u00a0Télécharger mes ' +
         'données\u00a0» est néanmoins dans un format ouvert (JSON), lisible par d’autres logiciels.',
+    },
+    {
+      name: 'Retrait du consentement (article 7.3 du RGPD)',
+      how:
+        'L’abonnement à la lettre des projets repose sur votre consentement\u00a0: retirez-le à tout moment par le lien de ' +
+        'désabonnement présent dans chaque lettre, en un clic\u00a0; votre adresse est alors supprimée.',
     },
     {
       name: 'Réclamation auprès de la CNIL',
