@@ -38,6 +38,10 @@ import { LabelsPanel, ResponseTargetPanel, RoutingRulesPanel } from '@passerelle
         <span>Délais de réponse aux communes, volumes, avis, répartition par canton et par agent, exports CSV.</span>
       </p>
       <p class="shortcut">
+        <a mat-stroked-button routerLink="/departement/administration/axes">Axes du programme</a>
+        <span>Les axes qui classent les projets du Département sur la carte publique et dans la lettre d’information.</span>
+      </p>
+      <p class="shortcut">
         <a mat-stroked-button routerLink="/departement/administration/donnees-personnelles">Données personnelles</a>
         <span>Durées de conservation, passages de la tâche qui les applique, simulation.</span>
       </p>

@@ -1,7 +1,8 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { Page, PublicationQueueItemDto } from '@passerelle/shared/dto';
+import type { DeptReportQueueItemDto, Page, PublicationQueueItemDto } from '@passerelle/shared/dto';
+import { DeptProjectsApi } from '@passerelle/web/departement-projects/data-access';
 import { PublicationApi } from '@passerelle/web/publication/data-access';
 import { of } from 'rxjs';
 import { PublicationQueuePage } from './publication-queue-page';
@@ -25,14 +26,17 @@ const ecole: PublicationQueueItemDto = {
 };
 
 describe(PublicationQueuePage.name, () => {
-  async function render(items: PublicationQueueItemDto[], phone = false) {
+  async function render(items: PublicationQueueItemDto[], phone = false, reports: DeptReportQueueItemDto[] = []) {
     const page: Page<PublicationQueueItemDto> = { items, total: items.length, limit: 100, offset: 0 };
     const api = { queue: jest.fn(() => of(page)) };
+    const reportPage: Page<DeptReportQueueItemDto> = { items: reports, total: reports.length, limit: 100, offset: 0 };
+    const deptApi = { queue: jest.fn(() => of(reportPage)) };
     TestBed.configureTestingModule({
       imports: [PublicationQueuePage],
       providers: [
         provideRouter([]),
         { provide: PublicationApi, useValue: api },
+        { provide: DeptProjectsApi, useValue: deptApi },
         { provide: BreakpointObserver, useValue: { observe: () => of({ matches: phone, breakpoints: {} }) } },
       ],
     });
@@ -62,6 +66,39 @@ describe(PublicationQueuePage.name, () => {
     const card = element.querySelector('li.card');
     expect(card?.querySelector('a')?.getAttribute('href')).toBe('/departement/publications/p1');
     expect(squash(card?.textContent)).toContain('Ableiges — Culture et patrimoine');
+  });
+
+  it('lists the département projects’ reports waiting for review, each linking to the report on its project page', async () => {
+    const { element } = await render([], false, [
+      {
+        reportId: 'r1',
+        projectId: 'd1',
+        projectTitle: 'Piste cyclable de la vallée',
+        reportedOn: '2026-03-02',
+        author: { id: 'u2', name: 'Paul Durand' },
+        submittedAt: new Date().toISOString(),
+        canReview: true,
+      },
+      {
+        reportId: 'r2',
+        projectId: 'd2',
+        projectTitle: 'Collège Pissarro',
+        reportedOn: '2026-03-05',
+        author: { id: 'u1', name: 'Jeanne Martin' },
+        submittedAt: new Date().toISOString(),
+        canReview: false,
+      },
+    ]);
+    const section = element.querySelector('section.reports');
+    expect(section?.querySelector('h2')?.textContent).toContain('Points d’avancement des projets du Département');
+    const cards = [...(section?.querySelectorAll('li.card') ?? [])];
+    expect(cards.map((card) => card.querySelector('a')?.getAttribute('href'))).toEqual([
+      '/departement/projets-du-departement/d1#rapport-r1',
+      '/departement/projets-du-departement/d2#rapport-r2',
+    ]);
+    expect(cards[0].textContent).not.toContain('Vous en êtes l’auteur');
+    expect(squash(cards[1].textContent)).toContain('Vous en êtes l’auteur : un autre agent le relit.');
+    expect(section?.querySelector('[role="status"]')?.textContent).toContain('2 points d’avancement attendent une relecture');
   });
 
   it('says when nothing is waiting', async () => {

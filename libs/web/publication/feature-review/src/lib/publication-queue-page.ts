@@ -5,17 +5,21 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { MAX_PAGE_SIZE } from '@passerelle/shared/dto';
+import { type DeptReportQueueItemDto, MAX_PAGE_SIZE } from '@passerelle/shared/dto';
+import { DeptProjectsApi } from '@passerelle/web/departement-projects/data-access';
 import { PublicationApi } from '@passerelle/web/publication/data-access';
-import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
+import { apiErrorMessage, formatCalendarDay, formatCount } from '@passerelle/web/shared/util-format';
 import { map } from 'rxjs';
 import { PublicationKindChip } from '@passerelle/web/publication/ui-publication';
-import { queueRow, type QueueRow } from './queue-row';
+import { queueRow, type QueueRow, waitingSince } from './queue-row';
 
 /** Below this width the table would scroll sideways: the projects become cards. */
 const CARDS_QUERY = '(max-width: 959.98px)';
 
-/** `/departement/publications`: completed projects the communes want published, oldest request first. */
+/**
+ * `/departement/publications`: completed projects the communes want published, oldest request first; then the
+ * progress reports of the département's own projects waiting for a second person's review.
+ */
 @Component({
   selector: 'pas-publication-queue-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,6 +59,31 @@ export class PublicationQueuePage {
   );
 
   protected readonly columns = ['title', 'commune', 'theme', 'waiting', 'kind'];
+
+  private readonly deptApi = inject(DeptProjectsApi);
+  protected readonly reportQueue = rxResource({ stream: () => this.deptApi.queue(MAX_PAGE_SIZE) });
+  protected readonly reports = computed(() => (this.reportQueue.hasValue() ? this.reportQueue.value().items : []));
+  protected readonly reportCountText = computed(() => {
+    if (!this.reportQueue.hasValue()) {
+      return '';
+    }
+    const total = this.reportQueue.value().total;
+    return total === 0
+      ? 'Aucun point d’avancement n’attend de relecture.'
+      : `${formatCount(total, 'point d’avancement attend', 'points d’avancement attendent')} une relecture.`;
+  });
+  protected readonly reportQueueError = computed(() =>
+    apiErrorMessage(this.reportQueue.error(), 'Impossible de charger les points d’avancement à relire.'),
+  );
+  protected readonly day = formatCalendarDay;
+
+  protected reportLink(item: DeptReportQueueItemDto): string[] {
+    return ['/departement/projets-du-departement', item.projectId];
+  }
+
+  protected reportWaiting(item: DeptReportQueueItemDto): string {
+    return waitingSince(item.submittedAt, new Date());
+  }
 
   protected trackRow(_index: number, row: QueueRow): string {
     return row.id;
