@@ -1,12 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiError, DataExportDto, DevMailDto, NotificationPageDto, Page, ThreadDto } from '@passerelle/shared/dto';
+import sharp from 'sharp';
+import type { ApiError, DataExportDto, DeptPhotoDto, DeptProjectDto, DeptReportDto, DevMailDto, NotificationPageDto, Page, ThreadDto } from '@passerelle/shared/dto';
 import { FileStorage } from '../src/files/file-storage';
 import { NotificationMailer } from '../src/notifications/notification-mailer';
 import { ARCHIVE_FILES, README_FILE } from '../src/privacy/data-export/archive/archive-content';
 import { DataExportBuilder } from '../src/privacy/data-export/data-export.builder';
 import { DATA_EXPORT_QUEUE, DataExportService } from '../src/privacy/data-export/data-export.service';
-import { type Session, type TestUser, createTeam, createUser, signIn } from './factories';
+import { type Session, type TestUser, createTeam, createUser, multipart, signIn } from './factories';
 import { archiveText, unzip } from './support/data-export';
 import { type TestApp, startTestApp } from './test-app';
 
@@ -21,7 +22,7 @@ function describedFields(readme: string): Map<string, Set<string>> {
   let file = '';
   let section = '';
   for (const line of readme.split('\r\n')) {
-    const header = /^([a-z]+\.json)$/.exec(line);
+    const header = /^([a-z-]+\.json)$/.exec(line);
     const sectionLine = /^ {2}« (\w+) » : \S/.exec(line);
     const field = /^ {4}(\w+) : \S/.exec(line);
     if (header) {
@@ -242,6 +243,117 @@ describe('Data export (« Télécharger mes données »)', () => {
     expect(entries.get(note['fichier'] as string)?.toString('utf8')).toBe(`Avis interne ${SECRET}`);
     expect(json<{ rattachement: Json }>(entries, 'appartenances.json').rattachement).toMatchObject({ type: 'DEPARTEMENT', role: 'AGENT', communeInsee: null });
     expectEveryFieldDescribed(entries);
+  });
+
+  it('gives an agent the département projects they created and lead, their reports, reviews and photos; nobody else gets them', async () => {
+    const call = async <T>(session: Session, method: 'POST' | 'PATCH', url: string, payload: object) => {
+      const res = await inject({ method, url: `/api${url}`, headers: session.headers, payload });
+      expect({ url, status: res.statusCode }).toEqual({ url, status: method === 'POST' ? (url.endsWith('/review') ? 200 : 201) : 200 });
+      return res.json<T>();
+    };
+    const [{ code: canton }] = await t.db.query(`SELECT code FROM canton WHERE departement_code = '95' ORDER BY code LIMIT 1`);
+    const project = await call<DeptProjectDto>(agent, 'POST', '/departements/95/projects', {
+      title: 'Piste cyclable de la vallée du Sausseron',
+      theme: 'MOBILITE',
+      status: 'IN_PROGRESS',
+      cantonCodes: [canton],
+    });
+    const report = await call<DeptReportDto>(agent, 'POST', `/dept-projects/${project.id}/reports`, {
+      reportedOn: '2026-03-02',
+      done: 'Terrassement des deux premiers kilomètres.',
+      difficulties: 'Une canalisation imprévue sous le chemin.',
+      nextSteps: 'Enrobé au printemps.',
+      progress: 35,
+      milestonesReached: [],
+      videos: [],
+    });
+    const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#4a7' } }).jpeg().toBuffer();
+    const upload = multipart('tranchée.jpg', jpeg);
+    const photoRes = await inject({ method: 'POST', url: `/api/dept-reports/${report.id}/photos`, headers: { ...agent.headers, ...upload.headers }, payload: upload.payload });
+    expect(photoRes.statusCode).toBe(201);
+    const photo = photoRes.json<DeptPhotoDto>();
+    await call(agent, 'PATCH', `/dept-photos/${photo.id}`, { alt: 'La tranchée ouverte le long du chemin.' });
+    const [{ version }] = await t.db.query(`SELECT version FROM dept_project_report WHERE id = $1`, [report.id]);
+    const written = await call<DeptReportDto>(agent, 'PATCH', `/dept-reports/${report.id}`, { submit: true, version });
+    // The admin sends it back, then the agent reviews a report of the admin's.
+    await call(admin, 'POST', `/dept-reports/${report.id}/review`, { action: 'reject', reason: 'Précisez la longueur restante.', version: written.version });
+    const adminReport = await call<DeptReportDto>(admin, 'POST', `/dept-projects/${project.id}/reports`, {
+      reportedOn: '2026-03-09',
+      done: 'Réunion avec les riverains.',
+      difficulties: '',
+      nextSteps: '',
+      progress: 40,
+      milestonesReached: [],
+      videos: [],
+      submit: true,
+    });
+    await call(agent, 'POST', `/dept-reports/${adminReport.id}/review`, { action: 'approve', version: adminReport.version });
+
+    const entries = await archive(agent, (await ready(agent)).id);
+    const dept = json<{ fiches: Json[]; pointsAvancement: Json[]; relectures: Json[]; photos: Json[] }>(entries, 'projets-du-departement.json');
+    expect(dept.fiches).toEqual([
+      expect.objectContaining({
+        identifiant: project.id,
+        departementCode: '95',
+        titre: 'Piste cyclable de la vallée du Sausseron',
+        statut: 'IN_PROGRESS',
+        vosRoles: ['créateur', 'dernière modification', 'responsable'],
+        creeLe: expect.any(String),
+        publieLe: expect.any(String),
+        supprimeLe: null,
+      }),
+    ]);
+    expect(dept.pointsAvancement).toEqual([
+      expect.objectContaining({
+        identifiant: report.id,
+        projetId: project.id,
+        projetTitre: 'Piste cyclable de la vallée du Sausseron',
+        date: '2026-03-02',
+        realise: 'Terrassement des deux premiers kilomètres.',
+        difficultes: 'Une canalisation imprévue sous le chemin.',
+        prochainesEtapes: 'Enrobé au printemps.',
+        avancement: 35,
+        etat: 'REJECTED',
+        soumisLe: expect.any(String),
+        reluLe: expect.any(String),
+        publieLe: null,
+        motifRefus: 'Précisez la longueur restante.',
+      }),
+    ]);
+    expect(dept.relectures).toEqual([
+      { pointId: adminReport.id, projetId: project.id, projetTitre: 'Piste cyclable de la vallée du Sausseron', pointDate: '2026-03-09', decision: 'PUBLIE', motifRefus: null, date: expect.any(String) },
+    ]);
+    expect(dept.photos).toEqual([
+      expect.objectContaining({
+        identifiant: photo.id,
+        projetId: project.id,
+        pointId: report.id,
+        pointDate: '2026-03-02',
+        nomFichier: 'tranchée.jpg',
+        texteAlternatif: 'La tranchée ouverte le long du chemin.',
+        typeMime: 'image/jpeg',
+        tailleOctets: jpeg.length,
+        fichier: `documents/${photo.id}-tranchée.jpg`,
+        fichierManquant: false,
+      }),
+    ]);
+    expect(entries.get(dept.photos[0]['fichier'] as string)?.equals(jpeg)).toBe(true);
+    expectEveryFieldDescribed(entries);
+
+    // The admin: their review (a refusal, with its reason), their own report; not the agent's fiche, report or photo.
+    const byAdmin = json<{ fiches: Json[]; pointsAvancement: Json[]; relectures: Json[]; photos: Json[] }>(
+      await archive(admin, (await ready(admin)).id),
+      'projets-du-departement.json',
+    );
+    expect(byAdmin.fiches).toEqual([]);
+    expect(byAdmin.pointsAvancement.map((r) => r['identifiant'])).toEqual([adminReport.id]);
+    expect(byAdmin.relectures).toEqual([expect.objectContaining({ pointId: report.id, decision: 'REFUSE', motifRefus: 'Précisez la longueur restante.' })]);
+    expect(byAdmin.photos).toEqual([]);
+
+    // A commune member: the same file, with empty lists.
+    const entriesOfCollaborator = await archive(collaborator, (await ready(collaborator)).id);
+    expect(json(entriesOfCollaborator, 'projets-du-departement.json')).toEqual({ fiches: [], pointsAvancement: [], relectures: [], photos: [] });
+    expect(archiveText(entriesOfCollaborator)).not.toContain('Sausseron');
   });
 
   it('lists a file missing from the storage as missing, without failing', async () => {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiGoneResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import type { NewsletterConfirmationDto } from '@passerelle/shared/dto';
+import type { NewsletterConfirmationDto, NewsletterSubscribeAcceptedDto } from '@passerelle/shared/dto';
 import { LimitReads } from '../auth/write-throttler.guard';
 import { Public } from '../common/access/access.decorators';
 import { NewsletterSubscribeDto } from './dto/newsletter.dto';
@@ -19,7 +19,7 @@ export class NewsletterController {
   @HttpCode(202)
   @Throttle({ default: { limit: 10, ttl: 15 * MINUTE } })
   @ApiAcceptedResponse({ description: 'Un courriel de confirmation part ; rien n’est conservé avant que son lien soit suivi.' })
-  async subscribe(@Body() body: NewsletterSubscribeDto): Promise<{ status: 'CONFIRMATION_SENT' }> {
+  async subscribe(@Body() body: NewsletterSubscribeDto): Promise<NewsletterSubscribeAcceptedDto> {
     await this.newsletter.subscribe(body);
     return { status: 'CONFIRMATION_SENT' };
   }

@@ -8,6 +8,7 @@ import {
   ARCHIVE_FILES,
   ARCHIVE_FORMAT_VERSION,
   type ArchiveFiles,
+  type DeptPhotoRow,
   DOCUMENTS_FOLDER,
   type DocumentRow,
   type PreferenceRow,
@@ -15,13 +16,19 @@ import {
 } from './archive/archive-content';
 import { archiveReadme } from './archive/archive-readme';
 import { ArchiveWriter, safeFileName } from './archive/archive-writer';
-import { type DataSubject, PersonalDataRepository, type UploadedDocumentRow } from './personal-data.repository';
+import { type DataSubject, PersonalDataRepository, type UploadedDeptPhotoRow, type UploadedDocumentRow } from './personal-data.repository';
 
-type CollectedFiles = Omit<ArchiveFiles, 'documents.json'>;
+const DEPT_PROJECTS_FILE = 'projets-du-departement.json';
+
+/** The JSON files as collected in the snapshot; the rows of the stored files are written once the files are in the zip. */
+type CollectedFiles = Omit<ArchiveFiles, 'documents.json' | typeof DEPT_PROJECTS_FILE> & {
+  [DEPT_PROJECTS_FILE]: Omit<ArchiveFiles[typeof DEPT_PROJECTS_FILE], 'photos'>;
+};
 
 interface Collected {
   files: CollectedFiles;
   documents: UploadedDocumentRow[];
+  deptPhotos: UploadedDeptPhotoRow[];
 }
 
 /**
@@ -49,11 +56,12 @@ export class DataExportBuilder {
     const writer = new ArchiveWriter(path, at);
     try {
       for (const name of ARCHIVE_FILES) {
-        if (name !== 'documents.json') {
+        if (name !== 'documents.json' && name !== DEPT_PROJECTS_FILE) {
           writer.addJson(name, collected.files[name]);
         }
       }
       writer.addJson('documents.json', { documents: await this.addDocuments(writer, collected.documents) });
+      writer.addJson(DEPT_PROJECTS_FILE, { ...collected.files[DEPT_PROJECTS_FILE], photos: await this.addDeptPhotos(writer, collected.deptPhotos) });
       // A byte-order mark: the editors that do not guess UTF-8 read the accents right.
       writer.addText(README_FILE, `\ufeff${archiveReadme(at)}`);
       return await writer.close();
@@ -90,6 +98,12 @@ export class DataExportBuilder {
         historique: await p.projectHistory(tx, userId),
         publication: await p.publicationEvents(tx, userId),
       },
+      // Staff only can have any: like administration.json, a commune member gets the same file with empty lists.
+      [DEPT_PROJECTS_FILE]: {
+        fiches: await p.deptProjects(tx, userId),
+        pointsAvancement: await p.deptReports(tx, userId),
+        relectures: await p.deptReviews(tx, userId),
+      },
       'messages.json': {
         messages: await p.messages(tx, subject),
         versionsPrecedentes: await p.messageRevisions(tx, subject),
@@ -118,26 +132,14 @@ export class DataExportBuilder {
         executionsConservation: await p.retentionRuns(tx, userId),
       },
     };
-    return { files, documents: await p.documents(tx, subject) };
+    return { files, documents: await p.documents(tx, subject), deptPhotos: await p.deptPhotos(tx, userId) };
   }
 
   /** Streams each file into the zip, one open at a time; answers the rows of documents.json. */
   private async addDocuments(writer: ArchiveWriter, documents: UploadedDocumentRow[]): Promise<DocumentRow[]> {
     const rows: DocumentRow[] = [];
     for (const document of documents) {
-      const path = `${DOCUMENTS_FOLDER}/${document.id}-${safeFileName(document.filename)}`;
-      let opened: OpenedFile | null = null;
-      try {
-        opened = await this.storage.open(document.storage_key);
-      } catch (error) {
-        if (!isMissing(error)) {
-          throw error;
-        }
-        this.logger.warn(`Archive de données : fichier absent du stockage, signalé comme manquant (document ${document.id})`);
-      }
-      if (opened) {
-        await writer.addFile(path, opened.stream, opened.size);
-      }
+      const path = await this.addStoredFile(writer, document, `document ${document.id}`);
       rows.push({
         identifiant: document.id,
         nomFichier: document.filename,
@@ -151,11 +153,52 @@ export class DataExportBuilder {
         projetTitre: document.project_title,
         messageId: document.message_id,
         questionSujet: document.thread_subject,
-        fichier: opened ? path : null,
-        fichierManquant: !opened,
+        fichier: path,
+        fichierManquant: path === null,
       });
     }
     return rows;
+  }
+
+  /** The photos of département projects, beside the documents; answers the rows of the `photos` section. */
+  private async addDeptPhotos(writer: ArchiveWriter, photos: UploadedDeptPhotoRow[]): Promise<DeptPhotoRow[]> {
+    const rows: DeptPhotoRow[] = [];
+    for (const photo of photos) {
+      const path = await this.addStoredFile(writer, photo, `photo de projet du Département ${photo.id}`);
+      rows.push({
+        identifiant: photo.id,
+        projetId: photo.project_id,
+        projetTitre: photo.project_title,
+        pointId: photo.report_id,
+        pointDate: photo.reported_on,
+        nomFichier: photo.filename,
+        texteAlternatif: photo.alt,
+        typeMime: photo.mime_type,
+        tailleOctets: photo.size_bytes,
+        empreinteSha256: photo.sha256,
+        deposeeLe: photo.uploaded_at,
+        fichier: path,
+        fichierManquant: path === null,
+      });
+    }
+    return rows;
+  }
+
+  /** Copies one stored file into the documents folder; answers its path in the zip, or `null` when the storage has it not. */
+  private async addStoredFile(writer: ArchiveWriter, file: { id: string; filename: string; storage_key: string }, what: string): Promise<string | null> {
+    let opened: OpenedFile;
+    try {
+      opened = await this.storage.open(file.storage_key);
+    } catch (error) {
+      if (!isMissing(error)) {
+        throw error;
+      }
+      this.logger.warn(`Archive de données : fichier absent du stockage, signalé comme manquant (${what})`);
+      return null;
+    }
+    const path = `${DOCUMENTS_FOLDER}/${file.id}-${safeFileName(file.filename)}`;
+    await writer.addFile(path, opened.stream, opened.size);
+    return path;
   }
 }
 

@@ -9,6 +9,9 @@ import type {
   AskedQuestionRow,
   AssignedQuestionRow,
   AuditRow,
+  DeptProjectFicheRow,
+  DeptReportRow,
+  DeptReviewRow,
   FaqEntryRow,
   FaqFeedbackRow,
   FaqReviewRow,
@@ -56,6 +59,22 @@ export interface UploadedDocumentRow {
   project_title: string | null;
   message_id: string | null;
   thread_subject: string | null;
+  storage_key: string;
+}
+
+/** A photo of a département project the user uploaded, with where its bytes are (the key never goes into the archive). */
+export interface UploadedDeptPhotoRow {
+  id: string;
+  project_id: string;
+  project_title: string;
+  report_id: string | null;
+  reported_on: string | null;
+  filename: string;
+  alt: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: Date;
   storage_key: string;
 }
 
@@ -193,6 +212,68 @@ export class PersonalDataRepository {
               e.from_state AS "etatAvant", e.to_state AS "etatApres", e.reason AS "motif"
          FROM publication_event e JOIN project p ON p.id = e.project_id
         WHERE e.actor_id = $1 ORDER BY e.at DESC, e.id DESC`,
+      [userId],
+    );
+  }
+
+  /** Département projects the user created, changed last or leads (deleted ones too: they are still kept). */
+  deptProjects(db: Db, userId: string): Promise<DeptProjectFicheRow[]> {
+    return db.query<DeptProjectFicheRow[]>(
+      `SELECT p.id AS "identifiant", p.departement_code AS "departementCode", p.title AS "titre", p.status AS "statut",
+              array_remove(ARRAY[
+                CASE WHEN p.created_by = $1 THEN 'créateur' END,
+                CASE WHEN p.updated_by = $1 THEN 'dernière modification' END,
+                CASE WHEN p.lead_id = $1 THEN 'responsable' END
+              ], NULL) AS "vosRoles",
+              p.created_at AS "creeLe", p.updated_at AS "modifieLe", p.published_at AS "publieLe", p.deleted_at AS "supprimeLe"
+         FROM dept_project p
+        WHERE p.created_by = $1 OR p.updated_by = $1 OR p.lead_id = $1
+        ORDER BY p.created_at DESC, p.id`,
+      [userId],
+    );
+  }
+
+  deptReports(db: Db, userId: string): Promise<DeptReportRow[]> {
+    return db.query<DeptReportRow[]>(
+      `SELECT r.id AS "identifiant", r.project_id AS "projetId", p.title AS "projetTitre", r.reported_on::text AS "date",
+              r.done AS "realise", r.difficulties AS "difficultes", r.next_steps AS "prochainesEtapes", r.progress::int AS "avancement",
+              r.milestones_reached AS "jalonsAtteints", r.videos AS "videos", r.state AS "etat", r.submitted_at AS "soumisLe",
+              r.reviewed_at AS "reluLe", r.published_at AS "publieLe", r.rejection_reason AS "motifRefus",
+              r.created_at AS "creeLe", r.updated_at AS "modifieLe"
+         FROM dept_project_report r JOIN dept_project p ON p.id = r.project_id
+        WHERE r.author_id = $1
+        ORDER BY r.reported_on DESC, r.created_at DESC, r.id`,
+      [userId],
+    );
+  }
+
+  /**
+   * The reports whose latest review is the user's. The row keeps that review only: an approval sets `published_at`
+   * to the review's time, a later rejection leaves it older.
+   */
+  deptReviews(db: Db, userId: string): Promise<DeptReviewRow[]> {
+    return db.query<DeptReviewRow[]>(
+      `SELECT r.id AS "pointId", r.project_id AS "projetId", p.title AS "projetTitre", r.reported_on::text AS "pointDate",
+              CASE WHEN r.published_at IS NOT DISTINCT FROM r.reviewed_at THEN 'PUBLIE' ELSE 'REFUSE' END AS "decision",
+              CASE WHEN r.published_at IS NOT DISTINCT FROM r.reviewed_at THEN NULL ELSE r.rejection_reason END AS "motifRefus",
+              r.reviewed_at AS "date"
+         FROM dept_project_report r JOIN dept_project p ON p.id = r.project_id
+        WHERE r.reviewed_by = $1 AND r.reviewed_at IS NOT NULL
+        ORDER BY r.reviewed_at DESC, r.id`,
+      [userId],
+    );
+  }
+
+  /** The photos of département projects the user uploaded and that are still kept. */
+  deptPhotos(db: Db, userId: string): Promise<UploadedDeptPhotoRow[]> {
+    return db.query<UploadedDeptPhotoRow[]>(
+      `SELECT ph.id, ph.project_id, p.title AS project_title, ph.report_id, r.reported_on::text AS reported_on, ph.filename, ph.alt,
+              ph.mime_type, ph.size_bytes::float8 AS size_bytes, ph.sha256, ph.uploaded_at, ph.storage_key
+         FROM dept_project_photo ph
+         JOIN dept_project p ON p.id = ph.project_id
+         LEFT JOIN dept_project_report r ON r.id = ph.report_id
+        WHERE ph.uploaded_by = $1
+        ORDER BY ph.uploaded_at, ph.id`,
       [userId],
     );
   }

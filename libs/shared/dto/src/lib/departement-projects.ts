@@ -386,6 +386,11 @@ export interface NewsletterSubscribeRequest {
   frequency: NewsletterFrequency;
 }
 
+/** The 202's body of `POST /api/public/newsletter/subscriptions`, whatever the address. */
+export interface NewsletterSubscribeAcceptedDto {
+  status: 'CONFIRMATION_SENT';
+}
+
 /** `GET /api/public/newsletter/confirm/:token` (what the page `/lettre/confirmation/:token` calls). */
 export interface NewsletterConfirmationDto {
   /** The address, partly hidden (« ma***@exemple.fr »). */

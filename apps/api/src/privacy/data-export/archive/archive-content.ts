@@ -1,4 +1,4 @@
-import type { EmailMode, NotificationKind, Role } from '@passerelle/shared/dto';
+import type { DeptReportState, EmailMode, NotificationKind, ProjectStatus, Role } from '@passerelle/shared/dto';
 
 // What « Télécharger mes données » puts in the zip: one JSON file per kind of data, each an object of sections, each
 // section one row or a list of rows of plain fields. Field names are French (the archive is read by the person it
@@ -154,6 +154,70 @@ export interface PublicationEventRow {
   etatAvant: string;
   etatApres: string;
   motif: string | null;
+}
+
+// --- projets-du-departement.json ---------------------------------------------------------------------------------
+
+/** What the user is to a département project, in the words of the archive. */
+export type DeptProjectRole = 'créateur' | 'dernière modification' | 'responsable';
+
+export interface DeptProjectFicheRow {
+  identifiant: string;
+  departementCode: string;
+  titre: string;
+  statut: ProjectStatus;
+  vosRoles: DeptProjectRole[];
+  creeLe: Date;
+  modifieLe: Date;
+  publieLe: Date | null;
+  supprimeLe: Date | null;
+}
+
+export interface DeptReportRow {
+  identifiant: string;
+  projetId: string;
+  projetTitre: string;
+  date: string;
+  realise: string;
+  difficultes: string;
+  prochainesEtapes: string;
+  avancement: number;
+  jalonsAtteints: StoredJson;
+  videos: StoredJson;
+  etat: DeptReportState;
+  soumisLe: Date | null;
+  reluLe: Date | null;
+  publieLe: Date | null;
+  motifRefus: string | null;
+  creeLe: Date;
+  modifieLe: Date;
+}
+
+export interface DeptReviewRow {
+  pointId: string;
+  projetId: string;
+  projetTitre: string;
+  pointDate: string;
+  decision: 'PUBLIE' | 'REFUSE';
+  motifRefus: string | null;
+  date: Date;
+}
+
+export interface DeptPhotoRow {
+  identifiant: string;
+  projetId: string;
+  projetTitre: string;
+  pointId: string | null;
+  pointDate: string | null;
+  nomFichier: string;
+  texteAlternatif: string;
+  typeMime: string;
+  tailleOctets: number;
+  empreinteSha256: string;
+  deposeeLe: Date;
+  /** Where the file is in the archive; `null` when it could not be read. */
+  fichier: string | null;
+  fichierManquant: boolean;
 }
 
 // --- messages.json ------------------------------------------------------------------------------------------------
@@ -385,6 +449,12 @@ export interface ArchiveFiles {
     reglesAttribution: RoutingRuleRow[];
   };
   'projets.json': { fiches: ProjectRow[]; historique: ProjectHistoryRow[]; publication: PublicationEventRow[] };
+  'projets-du-departement.json': {
+    fiches: DeptProjectFicheRow[];
+    pointsAvancement: DeptReportRow[];
+    relectures: DeptReviewRow[];
+    photos: DeptPhotoRow[];
+  };
   'messages.json': {
     messages: MessageRow[];
     versionsPrecedentes: MessageRevisionRow[];
@@ -423,6 +493,7 @@ export const ARCHIVE_FILES: readonly ArchiveFileName[] = [
   'sessions.json',
   'appartenances.json',
   'projets.json',
+  'projets-du-departement.json',
   'messages.json',
   'documents.json',
   'notifications.json',

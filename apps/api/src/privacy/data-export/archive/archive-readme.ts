@@ -1,5 +1,6 @@
 import {
   DATA_EXPORT_LINK_DAYS,
+  DEPT_REPORT_STATE_LABELS,
   EMAIL_MODE_LABELS,
   FAQ_STATUS_LABELS,
   NOTIFICATION_KIND_LABELS,
@@ -46,6 +47,10 @@ const THREAD_SUBJECT = 'Sujet de la question.';
 const THREAD_STATES = `État de la question : ${codes(THREAD_STATE_LABELS)}.`;
 const PROJECT_ID = 'Identifiant de la fiche projet.';
 const PROJECT_TITLE = 'Titre de la fiche projet.';
+const DEPT_PROJECT_ID = 'Identifiant du projet du Département.';
+const DEPT_PROJECT_TITLE = 'Titre du projet du Département.';
+const DEPT_REPORT_ID = 'Identifiant du point d’avancement.';
+const DEPT_REPORT_DAY = 'Date que décrit le point d’avancement (AAAA-MM-JJ).';
 const FAQ_ID = 'Identifiant de la fiche de la FAQ (questions fréquentes).';
 const FAQ_TITLE = 'Titre de la fiche de la FAQ.';
 
@@ -231,6 +236,80 @@ export const ARCHIVE_DESCRIPTION: ArchiveDescription = {
           etatAvant: `État de publication avant : ${codes(PUBLICATION_STATE_LABELS)}.`,
           etatApres: 'État de publication après (mêmes valeurs).',
           motif: 'Motif donné (refus, retrait).',
+        },
+      },
+    },
+  },
+  'projets-du-departement.json': {
+    about:
+      'Agents et administrateurs du département : les projets du Département auxquels vous avez pris part (fiches, points d’avancement, relectures, photos). Vide pour les membres d’une commune.',
+    sections: {
+      fiches: {
+        about: 'Les projets du Département que vous avez créés, modifiés en dernier ou dont vous êtes responsable (y compris ceux supprimés depuis).',
+        fields: {
+          identifiant: DEPT_PROJECT_ID,
+          departementCode: DEPARTEMENT,
+          titre: 'Titre du projet.',
+          statut: `Statut : ${codes(PROJECT_STATUS_LABELS)}.`,
+          vosRoles:
+            'Ce que vous êtes pour ce projet, une ou plusieurs valeurs : « créateur » (vous l’avez créé), « dernière modification » (vous êtes la dernière personne à l’avoir modifié), « responsable » (vous en êtes le responsable, qui écrit ses points d’avancement).',
+          creeLe: 'Date de création.',
+          modifieLe: 'Date de la dernière modification.',
+          publieLe: 'Date à laquelle le projet est paru sur le portail public (premier point d’avancement publié).',
+          supprimeLe: 'Date de suppression.',
+        },
+      },
+      pointsAvancement: {
+        about: 'Les points d’avancement que vous avez écrits (leur texte actuel, qu’il soit publié ou non).',
+        fields: {
+          identifiant: DEPT_REPORT_ID,
+          projetId: DEPT_PROJECT_ID,
+          projetTitre: DEPT_PROJECT_TITLE,
+          date: DEPT_REPORT_DAY,
+          realise: 'Réalisé : ce qui a été fait.',
+          difficultes: 'Difficultés rencontrées.',
+          prochainesEtapes: 'Prochaines étapes.',
+          avancement: 'Avancement du projet à cette date, en pourcentage.',
+          jalonsAtteints: 'Étapes du projet atteintes avec ce point, telles qu’enregistrées.',
+          videos: 'Liens vers des vidéos, tels qu’enregistrés (adresse, titre, photo servant de vignette).',
+          etat: `État : ${codes(DEPT_REPORT_STATE_LABELS)}.`,
+          soumisLe: 'Date du dernier envoi en relecture.',
+          reluLe: 'Date de la dernière relecture (publication ou refus).',
+          publieLe: 'Date de la dernière publication.',
+          motifRefus: 'Motif donné par la personne qui a relu, si le point a été refusé.',
+          creeLe: 'Date de création.',
+          modifieLe: 'Date de la dernière modification.',
+        },
+      },
+      relectures: {
+        about:
+          'Les points d’avancement dont vous êtes la dernière personne à avoir décidé de la publication (chacune de vos décisions figure aussi dans journal.json).',
+        fields: {
+          pointId: DEPT_REPORT_ID,
+          projetId: DEPT_PROJECT_ID,
+          projetTitre: DEPT_PROJECT_TITLE,
+          pointDate: DEPT_REPORT_DAY,
+          decision: 'PUBLIE (vous l’avez publié) ou REFUSE (vous l’avez renvoyé à son auteur).',
+          motifRefus: 'Le motif que vous avez donné au refus.',
+          date: 'Date de la décision.',
+        },
+      },
+      photos: {
+        about: `Les photos de points d’avancement que vous avez déposées (les photos supprimées depuis n’y sont plus). Les fichiers eux-mêmes sont dans le dossier « ${DOCUMENTS_FOLDER}/ » de l’archive, nommés « identifiant-nom du fichier ».`,
+        fields: {
+          identifiant: 'Identifiant de la photo.',
+          projetId: DEPT_PROJECT_ID,
+          projetTitre: DEPT_PROJECT_TITLE,
+          pointId: DEPT_REPORT_ID,
+          pointDate: DEPT_REPORT_DAY,
+          nomFichier: 'Nom du fichier tel que vous l’avez envoyé.',
+          texteAlternatif: 'Texte alternatif : la description de la photo lue à qui ne la voit pas.',
+          typeMime: 'Type de l’image (JPEG, PNG ou WebP), reconnu d’après son contenu.',
+          tailleOctets: 'Taille du fichier, en octets.',
+          empreinteSha256: 'Empreinte SHA-256 du fichier, pour vérifier qu’il est intact.',
+          deposeeLe: 'Date du dépôt.',
+          fichier: 'Chemin du fichier dans cette archive (vide s’il n’a pas pu être lu).',
+          fichierManquant: 'Vrai si le fichier est introuvable sur le serveur : il n’est alors pas dans l’archive.',
         },
       },
     },
@@ -562,7 +641,8 @@ export function archiveReadme(generatedAt: Date): string {
     `${DOCUMENTS_FOLDER}/`,
     '='.repeat(DOCUMENTS_FOLDER.length + 1),
     'Les fichiers que vous avez déposés, tels que vous les avez envoyés, nommés « identifiant-nom du fichier »',
-    '(voir documents.json). Un fichier introuvable sur le serveur est signalé dans documents.json (fichierManquant).',
+    '(voir documents.json et, pour les photos des projets du Département, projets-du-departement.json). Un fichier',
+    'introuvable sur le serveur est signalé dans ces fichiers JSON (fichierManquant).',
     '',
     '',
     README_FILE,
