@@ -8,6 +8,7 @@ import {
 } from '@passerelle/web/auth/data-access';
 // Types only: the guard calls the page's own check, and the page's code stays in its lazy chunk.
 import type { FaqEditorPage } from '@passerelle/web/faq/feature-faq';
+import type { DeptProjectEditPage } from '@passerelle/web/departement-projects/feature-staff';
 import type { ProjectCreatePage, ProjectEditPage } from '@passerelle/web/projects/feature-edit';
 import type { AidSchemeEditorPage } from '@passerelle/web/simulator/feature-aid-schemes';
 
@@ -36,6 +37,31 @@ export const appRoutes: Route[] = [
     path: 'projets/:slug',
     title: 'Projet',
     loadComponent: () => import('@passerelle/web/public/feature-project').then((m) => m.PublicProjectPage),
+  },
+  {
+    path: 'projets-du-departement',
+    title: 'Projets du Département',
+    loadComponent: () => import('@passerelle/web/public/feature-dept-projects').then((m) => m.DeptProjectListPage),
+  },
+  {
+    path: 'projets-du-departement/:slug',
+    title: 'Projet du Département',
+    loadComponent: () => import('@passerelle/web/public/feature-dept-projects').then((m) => m.DeptProjectPage),
+  },
+  {
+    path: 'lettre',
+    title: 'Lettre d’information',
+    loadComponent: () => import('@passerelle/web/public/feature-newsletter').then((m) => m.NewsletterSubscribePage),
+  },
+  {
+    path: 'lettre/confirmation/:token',
+    title: 'Confirmation de l’inscription',
+    loadComponent: () => import('@passerelle/web/public/feature-newsletter').then((m) => m.NewsletterConfirmPage),
+  },
+  {
+    path: 'lettre/desabonnement/:token',
+    title: 'Désinscription de la lettre d’information',
+    loadComponent: () => import('@passerelle/web/public/feature-newsletter').then((m) => m.NewsletterUnsubscribePage),
   },
   {
     path: 'faq',
@@ -228,6 +254,31 @@ export const appRoutes: Route[] = [
           import('@passerelle/web/staff/feature-projects').then((m) => m.BackofficeProjectsPage),
       },
       {
+        path: 'projets-du-departement',
+        title: 'Projets du Département',
+        loadComponent: () =>
+          import('@passerelle/web/departement-projects/feature-staff').then((m) => m.DeptProjectListPage),
+      },
+      {
+        path: 'projets-du-departement/nouveau',
+        title: 'Nouveau projet du Département',
+        canDeactivate: [(page: DeptProjectEditPage) => page.confirmLeave()],
+        loadComponent: () =>
+          import('@passerelle/web/departement-projects/feature-staff').then((m) => m.DeptProjectEditPage),
+      },
+      {
+        path: 'projets-du-departement/:id',
+        title: 'Projet du Département',
+        loadComponent: () => import('@passerelle/web/departement-projects/feature-staff').then((m) => m.DeptProjectPage),
+      },
+      {
+        path: 'projets-du-departement/:id/modifier',
+        title: 'Modifier un projet du Département',
+        canDeactivate: [(page: DeptProjectEditPage) => page.confirmLeave()],
+        loadComponent: () =>
+          import('@passerelle/web/departement-projects/feature-staff').then((m) => m.DeptProjectEditPage),
+      },
+      {
         path: 'projets/:id',
         title: 'Fiche projet',
         data: { area: 'departement' },
@@ -320,6 +371,12 @@ export const appRoutes: Route[] = [
         title: 'Administration',
         canActivate: [adminGuard],
         loadComponent: () => import('./administration-page').then((m) => m.AdministrationPage),
+      },
+      {
+        path: 'administration/axes',
+        title: 'Axes du programme',
+        canActivate: [adminGuard],
+        loadComponent: () => import('@passerelle/web/departement-projects/feature-staff').then((m) => m.AxesPage),
       },
       {
         path: 'administration/donnees-personnelles',

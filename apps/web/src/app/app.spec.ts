@@ -52,6 +52,7 @@ describe(App.name, () => {
           { path: 'espace', component: Blank },
           { path: 'espace/questions/:id', component: Blank },
           { path: 'departement/projets/:id', component: Blank },
+          { path: 'departement/projets-du-departement/:id', component: Blank },
           { path: 'projets/:slug', component: Blank },
           { path: 'connexion', component: Blank },
           { path: 'autre', component: Other },
@@ -121,8 +122,8 @@ describe(App.name, () => {
 
   it.each<[Role, string[]]>([
     ['COLLABORATOR', ['Accueil', 'Espace commune', 'Questions', 'FAQ', 'Simulateur']],
-    ['AGENT', ['Accueil', 'Questions', 'Projets', 'FAQ', 'À relire']],
-    ['ADMIN', ['Accueil', 'Questions', 'Projets', 'FAQ', 'À relire', 'Administration']],
+    ['AGENT', ['Accueil', 'Questions', 'Projets des communes', 'Projets du Département', 'FAQ', 'À relire']],
+    ['ADMIN', ['Accueil', 'Questions', 'Projets des communes', 'Projets du Département', 'FAQ', 'À relire', 'Administration']],
   ])('shows a %s only the areas their role can open', async (role, expected) => {
     const { fixture, element } = await render(false, role);
     expect(inlineLinks(element)).toEqual(expected);
@@ -137,7 +138,8 @@ describe(App.name, () => {
   it.each<[Role, string, string]>([
     ['MAYOR', '/espace/questions/t1', 'Questions'],
     ['MAYOR', '/espace', 'Espace commune'],
-    ['AGENT', '/departement/projets/p1', 'Projets'],
+    ['AGENT', '/departement/projets/p1', 'Projets des communes'],
+    ['AGENT', '/departement/projets-du-departement/d1', 'Projets du Département'],
   ])('marks only the most specific link as the current area (%s on %s)', async (role, url, current) => {
     const { fixture, element } = await render(false, role);
     await TestBed.inject(Router).navigateByUrl(url);
@@ -223,6 +225,8 @@ describe(App.name, () => {
       ['Questions fréquentes', '/faq'],
       ['Données ouvertes', '/donnees-ouvertes'],
       ['Indicateurs', '/indicateurs'],
+      ['Projets du Département', '/projets-du-departement'],
+      ['Lettre d’information', '/lettre'],
       ['Flux des publications (Atom)', '/api/public/feed.atom'],
       ['Accessibilité : non conforme', '/accessibilite'],
       ['Mentions légales', '/mentions-legales'],

@@ -33,6 +33,12 @@ import { ServiceStatusBanner } from './service-status-banner';
  */
 export const PHONE_QUERY = '(max-width: 959.98px)';
 
+/**
+ * The département's staff have more and longer links (« Projets des communes », « Projets du Département »…): about
+ * 1 150 px with the bell and the name for an admin. Below this width their links move into the drawer.
+ */
+export const STAFF_DRAWER_QUERY = '(max-width: 1279.98px)';
+
 export interface NavLink {
   path: string;
   label: string;
@@ -100,7 +106,8 @@ export class App {
     if (role && DEPARTEMENT_ROLES.includes(role)) {
       // The département's home is the inbox of the communes' questions (and their threads and files below it).
       links.push({ path: '/departement', label: 'Questions', exact: false });
-      links.push({ path: '/departement/projets', label: 'Projets', exact: false });
+      links.push({ path: '/departement/projets', label: 'Projets des communes', exact: false });
+      links.push({ path: '/departement/projets-du-departement', label: 'Projets du Département', exact: false });
       links.push({ path: '/departement/faq', label: 'FAQ', exact: false });
       links.push({ path: '/departement/faq/a-relire', label: 'À relire', exact: false });
     }
@@ -119,12 +126,23 @@ export class App {
   );
   protected readonly activePath = computed(() => activeLinkPath(this.links(), this.url()));
 
-  protected readonly isPhone = toSignal(
+  private readonly narrow = toSignal(
     inject(BreakpointObserver)
       .observe(PHONE_QUERY)
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+  private readonly narrowForStaff = toSignal(
+    inject(BreakpointObserver)
+      .observe(STAFF_DRAWER_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  /** Whether the links go into the drawer: below the phone width, or the wider one for the département's staff. */
+  protected readonly isPhone = computed(() => {
+    const role = this.session.role();
+    return role && DEPARTEMENT_ROLES.includes(role) ? this.narrowForStaff() : this.narrow();
+  });
 
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly injector = inject(Injector);

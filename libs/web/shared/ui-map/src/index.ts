@@ -7,3 +7,5 @@ export * from './lib/project-cluster-map-view';
 export * from './lib/project-cluster-map';
 export * from './lib/map-motion';
 export * from './lib/choropleth-map';
+export * from './lib/project-pin-shapes';
+export * from './lib/project-map-legend';

@@ -4,6 +4,8 @@ import {
   PROJECT_THEMES,
   type ProjectStatus,
   type ProjectTheme,
+  PUBLIC_PROJECT_KINDS,
+  type PublicProjectKind,
 } from '@passerelle/shared/dto';
 
 /**
@@ -44,4 +46,24 @@ export function readPublicFilters(params: Record<string, unknown>): PublicFilter
     year: Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : null,
     status: (PROJECT_STATUSES as readonly string[]).includes(status) ? (status as ProjectStatus) : null,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `?kind=DEPARTEMENT` (the API's codes, any case); absent or unknown: both kinds. */
+export function readProjectKind(params: Record<string, unknown>): PublicProjectKind | null {
+  const kind = queryValue(params, 'kind')?.toUpperCase() ?? '';
+  return (PUBLIC_PROJECT_KINDS as readonly string[]).includes(kind) ? (kind as PublicProjectKind) : null;
+}
+
+/** A programme axis id from the address (`name` is `axis` on the map and the lists, `axe` on the newsletter's form). */
+export function readAxisId(params: Record<string, unknown>, name = 'axis'): string | null {
+  const axis = queryValue(params, name);
+  return axis && UUID.test(axis) ? axis.toLowerCase() : null;
+}
+
+/** A canton code from the address, `null` when malformed. */
+export function readCantonCode(params: Record<string, unknown>, name = 'canton'): string | null {
+  const canton = queryValue(params, name);
+  return canton && CANTON.test(canton) ? canton : null;
 }

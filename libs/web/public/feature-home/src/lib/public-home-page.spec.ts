@@ -1,7 +1,7 @@
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
-import { PublicProjectsApi } from '@passerelle/web/public/data-access';
+import { PublicDeptProjectsApi, PublicProjectsApi } from '@passerelle/web/public/data-access';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { ProjectClusterMap } from '@passerelle/web/shared/ui-map';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
@@ -10,6 +10,7 @@ import { PublicHomePage } from './public-home-page';
 import {
   configFixture,
   departementFixture,
+  deptSummaryFixture,
   mapDtoFixture,
   StubProjectClusterMap,
   summaryFixture,
@@ -20,6 +21,7 @@ describe(PublicHomePage.name, () => {
   let element: HTMLElement;
   let mapLayer: jest.Mock;
   let list: jest.Mock;
+  let deptList: jest.Mock;
   let navigate: jest.SpyInstance;
 
   async function render(): Promise<void> {
@@ -38,10 +40,14 @@ describe(PublicHomePage.name, () => {
         offset: 0,
       }),
     );
+    deptList = jest.fn().mockReturnValue(
+      of({ items: [deptSummaryFixture('veloroute-vexin', 'Véloroute du Vexin')], total: 1, limit: 3, offset: 0 }),
+    );
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         { provide: PublicProjectsApi, useValue: { map: mapLayer, list } },
+        { provide: PublicDeptProjectsApi, useValue: { list: deptList } },
         {
           provide: TerritoryApi,
           useValue: {
@@ -89,8 +95,23 @@ describe(PublicHomePage.name, () => {
     expect(mapLayer).toHaveBeenCalledWith({ departement: '95', bbox: '1.5,48.8,2.7,49.4', zoom: 9 });
     expect(element.querySelector('.summary')?.textContent).toContain('11 projets publiés sur la carte.');
 
-    map.projectChosen.emit('ableiges-lavoir');
+    map.projectChosen.emit({ kind: 'COMMUNE', slug: 'ableiges-lavoir' });
     expect(navigate).toHaveBeenCalledWith(['/projets', 'ableiges-lavoir']);
+    map.projectChosen.emit({ kind: 'DEPARTEMENT', slug: 'veloroute-vexin' });
+    expect(navigate).toHaveBeenLastCalledWith(['/projets-du-departement', 'veloroute-vexin']);
+  });
+
+  it('shows the three latest projects of the département in their own block, and hides it when there is none', async () => {
+    await render();
+    expect(deptList).toHaveBeenCalledWith({ departement: '95', limit: 3 });
+    const block = element.querySelector('section[aria-labelledby="dept-title"]');
+    expect(block?.querySelector('h2')?.textContent?.trim()).toBe('Projets du Département');
+    expect(block?.querySelector('pas-public-dept-project-card a')?.getAttribute('href')).toBe('/projets-du-departement/veloroute-vexin');
+
+    fixture.destroy();
+    deptList.mockReturnValue(of({ items: [], total: 0, limit: 3, offset: 0 }));
+    await render();
+    expect(element.querySelector('section[aria-labelledby="dept-title"]')).toBeNull();
   });
 
   it('searches on the search page', async () => {
@@ -108,6 +129,6 @@ describe(PublicHomePage.name, () => {
   it('leads to the map, the search, the open data and the communes', async () => {
     await render();
     const hrefs = Array.from(element.querySelectorAll('.links a')).map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual(['/carte', '/projets', '/donnees-ouvertes', '/communes']);
+    expect(hrefs).toEqual(['/carte', '/projets', '/projets-du-departement', '/lettre', '/donnees-ouvertes', '/communes']);
   });
 });

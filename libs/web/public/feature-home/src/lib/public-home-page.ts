@@ -7,15 +7,30 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { PublicMapQuery } from '@passerelle/shared/dto';
-import { projectMapLayer, publicMapSetting, PublicProjectsApi } from '@passerelle/web/public/data-access';
-import { PublicProjectCard } from '@passerelle/web/public/ui-public';
-import { outlineBounds, ProjectClusterMap, type ProjectMapView } from '@passerelle/web/shared/ui-map';
+import {
+  projectMapLayer,
+  publicMapSetting,
+  PublicDeptProjectsApi,
+  PublicProjectsApi,
+} from '@passerelle/web/public/data-access';
+import { PublicDeptProjectCard, PublicProjectCard } from '@passerelle/web/public/ui-public';
+import {
+  outlineBounds,
+  ProjectClusterMap,
+  ProjectMapLegend,
+  type ProjectMapView,
+  publicProjectCommands,
+  type PublicProjectRef,
+} from '@passerelle/web/shared/ui-map';
+import { catchError, of } from 'rxjs';
 import { formatCount } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { map } from 'rxjs';
 
 /** How many of the latest publications the home page shows. */
 export const LATEST_COUNT = 6;
+/** How many of the département's projects the home page shows. */
+export const LATEST_DEPT_COUNT = 3;
 
 /**
  * `/`: what visitors find here, the map of the published projects of the whole département, the latest
@@ -32,7 +47,9 @@ export const LATEST_COUNT = 6;
     MatInputModule,
     MatProgressBarModule,
     ProjectClusterMap,
+    ProjectMapLegend,
     PublicProjectCard,
+    PublicDeptProjectCard,
   ],
   templateUrl: './public-home-page.html',
   styleUrl: './public-home-page.scss',
@@ -40,6 +57,7 @@ export const LATEST_COUNT = 6;
 export class PublicHomePage {
   private readonly router = inject(Router);
   private readonly api = inject(PublicProjectsApi);
+  private readonly deptApi = inject(PublicDeptProjectsApi);
   private readonly territory = inject(TerritoryApi);
 
   private readonly setting = publicMapSetting();
@@ -78,14 +96,25 @@ export class PublicHomePage {
       this.api.list({ departement: params, sort: 'recent', limit: LATEST_COUNT }).pipe(map((page) => page.items)),
   });
 
+  /** A bonus on this page: when it fails, the block is simply not shown. */
+  protected readonly latestDept = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) =>
+      this.deptApi.list({ departement: params, limit: LATEST_DEPT_COUNT }).pipe(
+        map((page) => page.items),
+        catchError(() => of([])),
+      ),
+    defaultValue: [],
+  });
+
   protected readonly search = new FormControl('', { nonNullable: true });
 
   protected onViewChanged(view: ProjectMapView): void {
     this.view.set(view);
   }
 
-  protected openProject(slug: string): void {
-    void this.router.navigate(['/projets', slug]);
+  protected openProject(project: PublicProjectRef): void {
+    void this.router.navigate(publicProjectCommands(project));
   }
 
   protected submitSearch(event: Event): void {

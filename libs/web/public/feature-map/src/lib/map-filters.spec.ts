@@ -1,4 +1,17 @@
-import { activeFilterCount, apiFilters, filterParams, readFilters, readPageIndex, yearChoices } from './map-filters';
+import {
+  activeFilterCount,
+  apiFilters,
+  deptListFilters,
+  filterParams,
+  mapFilters,
+  NO_FILTERS,
+  readFilters,
+  readPageIndex,
+  shownKinds,
+  yearChoices,
+} from './map-filters';
+
+const AXIS = '1b4e28ba-2fa1-11d2-883f-0016d3cca427';
 
 describe('the map’s address', () => {
   it('reads the filters, whatever the case of the codes', () => {
@@ -8,6 +21,8 @@ describe('the map’s address', () => {
       canton: '9510',
       year: 2024,
       status: 'COMPLETED',
+      kind: null,
+      axis: null,
     });
   });
 
@@ -18,6 +33,8 @@ describe('the map’s address', () => {
       canton: null,
       year: null,
       status: null,
+      kind: null,
+      axis: null,
     });
     expect(readFilters({ year: '1850' }).year).toBeNull();
     expect(readPageIndex('3')).toBe(2);
@@ -31,11 +48,20 @@ describe('the map’s address', () => {
   });
 
   it('gives the API only the filters that are set, with the département', () => {
-    expect(apiFilters({ q: '', theme: 'VOIRIE', canton: null, year: null, status: null }, '95')).toEqual({
-      departement: '95',
-      theme: 'VOIRIE',
-    });
-    expect(activeFilterCount({ q: 'école', theme: null, canton: '9510', year: 2024, status: null })).toBe(3);
+    const filters = { ...NO_FILTERS, theme: 'VOIRIE' as const, kind: 'DEPARTEMENT' as const, axis: AXIS };
+    expect(apiFilters(filters, '95')).toEqual({ departement: '95', theme: 'VOIRIE' });
+    expect(mapFilters(filters, '95')).toEqual({ departement: '95', theme: 'VOIRIE', kind: 'DEPARTEMENT', axis: AXIS });
+    expect(deptListFilters({ ...filters, year: 2024 }, '95')).toEqual({ departement: '95', theme: 'VOIRIE', axis: AXIS });
+    expect(activeFilterCount({ ...NO_FILTERS, q: 'école', canton: '9510', year: 2024 })).toBe(3);
+  });
+
+  it('reads whose projects and the axis, and forgets the axis with the communes’ projects alone', () => {
+    expect(readFilters({ kind: 'departement', axis: AXIS })).toMatchObject({ kind: 'DEPARTEMENT', axis: AXIS });
+    expect(readFilters({ kind: 'COMMUNE', axis: AXIS })).toMatchObject({ kind: 'COMMUNE', axis: null });
+    expect(filterParams({ kind: 'COMMUNE' })).toEqual({ kind: 'COMMUNE', axis: null, page: null });
+    expect(filterParams({ kind: null })).toEqual({ kind: null, page: null });
+    expect(shownKinds({ ...NO_FILTERS, axis: AXIS })).toEqual({ communes: false, departement: true });
+    expect(shownKinds(NO_FILTERS)).toEqual({ communes: true, departement: true });
   });
 
   it('offers the recent years, and an older one from the address', () => {

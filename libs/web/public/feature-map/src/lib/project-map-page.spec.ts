@@ -2,26 +2,31 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import type { PublicMapDto } from '@passerelle/shared/dto';
-import { PublicProjectsApi } from '@passerelle/web/public/data-access';
+import { PublicDeptProjectsApi, PublicProjectsApi } from '@passerelle/web/public/data-access';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { ProjectClusterMap } from '@passerelle/web/shared/ui-map';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { of, Subject } from 'rxjs';
 import { KIOSK_IDLE_MS } from './idle-timer';
+import { KIOSK_SHOWCASE_MS } from './kiosk-showcase';
 import { KIOSK_BODY_CLASS, ProjectMapPage } from './project-map-page';
 import {
   configFixture,
   departementFixture,
+  deptSummaryFixture,
   mapDtoFixture,
   StubProjectClusterMap,
   summaryFixture,
 } from '@passerelle/web/public/ui-public/testing';
+
+const AXIS = '1b4e28ba-2fa1-11d2-883f-0016d3cca427';
 
 describe(ProjectMapPage.name, () => {
   let fixture: ComponentFixture<ProjectMapPage>;
   let element: HTMLElement;
   let mapLayer: jest.Mock;
   let list: jest.Mock;
+  let deptList: jest.Mock;
   let navigate: jest.SpyInstance;
 
   beforeEach(() => {
@@ -29,10 +34,20 @@ describe(ProjectMapPage.name, () => {
     list = jest.fn().mockReturnValue(
       of({ items: [summaryFixture('a', 'Réfection du lavoir'), summaryFixture('b', 'Chemin rural')], total: 14, limit: 12, offset: 12 }),
     );
+    deptList = jest.fn().mockReturnValue(
+      of({ items: [deptSummaryFixture('veloroute-vexin', 'Véloroute du Vexin')], total: 1, limit: 100, offset: 0 }),
+    );
     TestBed.configureTestingModule({
       providers: [
         provideRouter([]),
         { provide: PublicProjectsApi, useValue: { map: mapLayer, list } },
+        {
+          provide: PublicDeptProjectsApi,
+          useValue: {
+            list: deptList,
+            axes: () => of([{ id: AXIS, label: 'Mobilités du quotidien', description: '', publishedCount: 2 }]),
+          },
+        },
         {
           provide: TerritoryApi,
           useValue: {
@@ -44,6 +59,7 @@ describe(ProjectMapPage.name, () => {
         },
         { provide: PublicConfig, useValue: { load: () => of(configFixture) } },
         { provide: KIOSK_IDLE_MS, useValue: 120_000 },
+        { provide: KIOSK_SHOWCASE_MS, useValue: 10_000 },
       ],
     });
     TestBed.overrideComponent(ProjectMapPage, {
@@ -125,11 +141,14 @@ describe(ProjectMapPage.name, () => {
   it('shows the same filters as a paginated list of cards instead of the map', async () => {
     await render({ vue: 'liste', theme: 'VOIRIE', page: '2' });
     expect(list).toHaveBeenCalledWith({ departement: '95', theme: 'VOIRIE', limit: 12, offset: 12 });
+    expect(deptList).toHaveBeenCalledWith({ departement: '95', theme: 'VOIRIE', limit: 100 });
     expect(mapLayer).not.toHaveBeenCalled();
     expect(fixture.debugElement.query(By.directive(StubProjectClusterMap))).toBeNull();
-    const titles = Array.from(element.querySelectorAll('pas-public-project-card h3')).map((h) => h.textContent?.trim());
+    const titles = Array.from(element.querySelectorAll('pas-public-project-card h4')).map((h) => h.textContent?.trim());
     expect(titles).toEqual(['Réfection du lavoir', 'Chemin rural']);
-    expect(status()).toBe('14 projets publiés correspondent');
+    const deptTitles = Array.from(element.querySelectorAll('pas-public-dept-project-card h4')).map((h) => h.textContent?.trim());
+    expect(deptTitles).toEqual(['Véloroute du Vexin']);
+    expect(status()).toBe('15 projets publiés correspondent');
     expect(element.querySelector('mat-paginator')).not.toBeNull();
   });
 
@@ -172,15 +191,87 @@ describe(ProjectMapPage.name, () => {
     );
     clear?.click();
     expect(navigate).toHaveBeenCalledWith([], expect.objectContaining({
-      queryParams: { q: null, theme: null, canton: null, year: null, status: null, page: null },
+      queryParams: { q: null, theme: null, canton: null, year: null, status: null, kind: null, axis: null, page: null },
       queryParamsHandling: 'merge',
     }));
   });
 
   it('opens the page of the project chosen on the map', async () => {
     await render();
-    stubMap().projectChosen.emit('ableiges-lavoir');
+    stubMap().projectChosen.emit({ kind: 'COMMUNE', slug: 'ableiges-lavoir' });
     expect(navigate).toHaveBeenCalledWith(['/projets', 'ableiges-lavoir']);
+    stubMap().projectChosen.emit({ kind: 'DEPARTEMENT', slug: 'veloroute-vexin' });
+    expect(navigate).toHaveBeenLastCalledWith(['/projets-du-departement', 'veloroute-vexin']);
+  });
+
+  describe('projects of the communes and of the département', () => {
+    function radios(): { label: string; checked: boolean }[] {
+      return Array.from(element.querySelectorAll<HTMLInputElement>('fieldset.kinds input[type="radio"]')).map((input) => ({
+        label: element.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() ?? '',
+        checked: input.checked,
+      }));
+    }
+
+    it('shows both kinds by default, with a legend naming each marker', async () => {
+      await render();
+      expect(radios()).toEqual([
+        { label: 'Tous', checked: true },
+        { label: 'Projets des communes', checked: false },
+        { label: 'Projets du Département', checked: false },
+      ]);
+      await moveMap('1,48,3,50', 8);
+      expect(mapLayer.mock.lastCall[0]).not.toHaveProperty('kind');
+      const legend = Array.from(element.querySelectorAll('pas-project-map-legend li')).map((li) => li.textContent?.trim());
+      expect(legend.join(' | ')).toContain('Projets des communes');
+      expect(legend.join(' | ')).toContain('Projets du Département');
+    });
+
+    it('writes the chosen kind in the address, and clears the axis with the communes alone', async () => {
+      await render();
+      const input = element.querySelectorAll<HTMLInputElement>('fieldset.kinds input[type="radio"]')[2];
+      input.click();
+      expect(navigate).toHaveBeenLastCalledWith([], expect.objectContaining({
+        queryParams: { kind: 'DEPARTEMENT', page: null },
+        queryParamsHandling: 'merge',
+      }));
+      element.querySelectorAll<HTMLInputElement>('fieldset.kinds input[type="radio"]')[1].click();
+      expect(navigate).toHaveBeenLastCalledWith([], expect.objectContaining({
+        queryParams: { kind: 'COMMUNE', axis: null, page: null },
+      }));
+    });
+
+    it('asks the map for the kind and the axis of the address, and keeps the canton for both', async () => {
+      await render({ kind: 'departement', axis: AXIS, canton: '9510' });
+      expect(radios().find((r) => r.checked)?.label).toBe('Projets du Département');
+      await moveMap('1,48,3,50', 8);
+      expect(mapLayer).toHaveBeenLastCalledWith({
+        departement: '95',
+        canton: '9510',
+        kind: 'DEPARTEMENT',
+        axis: AXIS,
+        bbox: '1,48,3,50',
+        zoom: 8,
+      });
+      const labels = Array.from(element.querySelectorAll('mat-form-field mat-label')).map((l) => l.textContent?.trim());
+      expect(labels).toContain('Axe du programme');
+      const legend = Array.from(element.querySelectorAll('pas-project-map-legend li')).map((li) => li.textContent?.trim());
+      expect(legend.some((text) => text?.includes('Projets des communes'))).toBe(false);
+    });
+
+    it('hides the axis filter with the communes’ projects alone, and lists only them', async () => {
+      await render({ kind: 'COMMUNE', vue: 'liste' });
+      const labels = Array.from(element.querySelectorAll('mat-form-field mat-label')).map((l) => l.textContent?.trim());
+      expect(labels).not.toContain('Axe du programme');
+      expect(deptList).not.toHaveBeenCalled();
+      expect(element.querySelector('pas-public-dept-project-card')).toBeNull();
+    });
+
+    it('lists only the département’s projects of an axis', async () => {
+      await render({ axis: AXIS, vue: 'liste' });
+      expect(list).not.toHaveBeenCalled();
+      expect(deptList).toHaveBeenCalledWith({ departement: '95', axis: AXIS, limit: 100 });
+      expect(status()).toBe('1 projet publié correspond');
+    });
   });
 
   describe('on the touch desk (?kiosque=1)', () => {
@@ -210,6 +301,31 @@ describe(ProjectMapPage.name, () => {
       jest.advanceTimersByTime(1_000);
       expect(navigate).toHaveBeenCalledWith([], expect.objectContaining({ queryParams: { kiosque: '1' }, replaceUrl: true }));
       expect(stubMap().resetView).toHaveBeenCalledTimes(1);
+    });
+
+    it('goes through the projects of the communes and of the département in turn', async () => {
+      await render({ kiosque: '1' });
+      expect(list).toHaveBeenCalledWith({ departement: '95', sort: 'recent', limit: 8 });
+      expect(deptList).toHaveBeenCalledWith({ departement: '95', limit: 8 });
+      const shown = () => element.querySelector('pas-kiosk-showcase .slide h3')?.textContent?.trim();
+      expect(shown()).toBe('Réfection du lavoir');
+      // Angular's rendering keeps the real timers: the carousel's clock restarts on the fake one with « Reprendre ».
+      const button = (text: string) =>
+        Array.from(element.querySelectorAll<HTMLButtonElement>('pas-kiosk-showcase button')).find((b) => b.textContent?.trim() === text);
+      jest.useFakeTimers();
+      button('Mettre en pause')?.click();
+      fixture.detectChanges();
+      button('Reprendre le défilement')?.click();
+      fixture.detectChanges();
+      jest.advanceTimersByTime(9_999);
+      fixture.detectChanges();
+      expect(shown()).toBe('Réfection du lavoir');
+      jest.advanceTimersByTime(1);
+      fixture.detectChanges();
+      expect(shown()).toBe('Véloroute du Vexin');
+      jest.advanceTimersByTime(10_000);
+      fixture.detectChanges();
+      expect(shown()).toBe('Chemin rural');
     });
 
     it('does not watch for idleness outside the desk', async () => {

@@ -89,6 +89,19 @@ describe(ProjectSearchPage.name, () => {
     expect(list).toHaveBeenLastCalledWith({ departement: '95', sort: 'recent', limit: 24, offset: 0 });
   });
 
+  it('offers the département’s projects as the other list, this one being the current', async () => {
+    const { element } = await open('/projets');
+    const tabs = Array.from(element.querySelectorAll('nav[aria-label="Listes de projets"] a')).map((a) => [
+      a.textContent?.trim(),
+      a.getAttribute('href'),
+      a.getAttribute('aria-current'),
+    ]);
+    expect(tabs).toEqual([
+      ['Projets des communes', '/projets', 'page'],
+      ['Projets du Département', '/projets-du-departement', null],
+    ]);
+  });
+
   it('announces the count and links every result to its page', async () => {
     const { element } = await open('/projets');
     expect(status(element)).toBe('2 projets trouvés');

@@ -31,7 +31,7 @@ import {
 } from '@passerelle/shared/dto';
 import { PageTitle, PublicConfig } from '@passerelle/web/shared/data-access';
 import { PublicProjectsApi } from '@passerelle/web/public/data-access';
-import { PublicProjectCard } from '@passerelle/web/public/ui-public';
+import { PublicProjectCard, PublicProjectTabs } from '@passerelle/web/public/ui-public';
 import { provideFrenchPaginator } from '@passerelle/web/shared/ui-material';
 import { apiErrorMessage, formatCount } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
@@ -72,6 +72,7 @@ const YEARS_BACK = 15;
     MatProgressBarModule,
     MatSelectModule,
     PublicProjectCard,
+    PublicProjectTabs,
   ],
   providers: [provideFrenchPaginator()],
   templateUrl: './project-search-page.html',

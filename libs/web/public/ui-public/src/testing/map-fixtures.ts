@@ -4,9 +4,10 @@ import type {
   PublicConfigDto,
   PublicMapDto,
   PublicMapFeature,
+  PublicDeptProjectSummaryDto,
   PublicProjectSummaryDto,
 } from '@passerelle/shared/dto';
-import type { MapBounds, ProjectMapView } from '@passerelle/web/shared/ui-map';
+import type { MapBounds, ProjectMapView, PublicProjectRef } from '@passerelle/web/shared/ui-map';
 
 export const configFixture: PublicConfigDto = {
   defaultDepartementCode: '95',
@@ -63,7 +64,7 @@ export function mapDtoFixture(total: number, slugs: string[] = []): PublicMapDto
       (slug): PublicMapFeature => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [1.98, 49.09] },
-        properties: { cluster: false, slug, title: slug, theme: 'VOIRIE', communeName: 'Ableiges', year: 2024 },
+        properties: { cluster: false, kind: 'COMMUNE', slug, title: slug, theme: 'VOIRIE', communeName: 'Ableiges', year: 2024 },
       }),
     ),
   };
@@ -82,6 +83,26 @@ export class StubProjectClusterMap {
   readonly bounds = input<MapBounds | null>(null);
   readonly kiosk = input(false);
   readonly viewChanged = output<ProjectMapView>();
-  readonly projectChosen = output<string>();
+  readonly projectChosen = output<PublicProjectRef>();
   readonly resetView = jest.fn();
+}
+
+export function deptSummaryFixture(slug: string, title: string): PublicDeptProjectSummaryDto {
+  return {
+    slug,
+    title,
+    summary: 'Un projet du Département.',
+    theme: 'VOIRIE',
+    status: 'IN_PROGRESS',
+    progress: 40,
+    axis: { id: '1b4e28ba-2fa1-11d2-883f-0016d3cca427', label: 'Mobilités du quotidien' },
+    cantons: [
+      { code: '9510', name: 'Pontoise' },
+      { code: '9520', name: 'Vauréal' },
+    ],
+    location: { lat: 49.05, lng: 2.1 },
+    coverUrl: null,
+    publishedAt: '2025-03-01T10:00:00.000Z',
+    lastReportOn: '2025-06-15',
+  };
 }

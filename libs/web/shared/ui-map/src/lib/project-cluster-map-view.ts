@@ -1,4 +1,4 @@
-import type { Outline } from '@passerelle/shared/dto';
+import type { Outline, PublicMapProjectProperties, PublicProjectKind } from '@passerelle/shared/dto';
 import { formatInteger } from '@passerelle/web/shared/util-format';
 
 /** An extent in degrees (WGS84). */
@@ -62,4 +62,26 @@ export function clusterIconSize(count: number, kiosk: boolean): number {
 /** Accessible name of a cluster marker: what it holds and what activating it does. */
 export function clusterLabel(count: number): string {
   return `${formatInteger(count)} ${count < 2 ? 'projet' : 'projets'} — zoomer`;
+}
+
+/** Which public page a marker leads to. */
+export interface PublicProjectRef {
+  kind: PublicProjectKind;
+  slug: string;
+}
+
+/** `/projets/:slug` for a commune's project, `/projets-du-departement/:slug` for one of the département. */
+export function publicProjectPath(project: PublicProjectRef): string {
+  const base = project.kind === 'DEPARTEMENT' ? '/projets-du-departement' : '/projets';
+  return `${base}/${encodeURIComponent(project.slug)}`;
+}
+
+/** The same address as router commands. */
+export function publicProjectCommands(project: PublicProjectRef): string[] {
+  return [project.kind === 'DEPARTEMENT' ? '/projets-du-departement' : '/projets', project.slug];
+}
+
+/** Accessible name of a project's marker: its title, and whose project it is when it is the département's. */
+export function projectMarkerLabel(project: Pick<PublicMapProjectProperties, 'kind' | 'title'>): string {
+  return project.kind === 'DEPARTEMENT' ? `${project.title} — Projet du Département` : project.title;
 }

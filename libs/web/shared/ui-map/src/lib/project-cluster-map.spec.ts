@@ -3,7 +3,7 @@ import type * as Leaflet from 'leaflet';
 import type { CommuneFeatureCollection, PublicMapFeature } from '@passerelle/shared/dto';
 import { MAP_STYLESHEET_URL } from './map-stylesheet';
 import { MAP_VIEW_DEBOUNCE_MS, ProjectClusterMap } from './project-cluster-map';
-import type { ProjectMapView } from './project-cluster-map-view';
+import type { ProjectMapView, PublicProjectRef } from './project-cluster-map-view';
 
 const cluster: PublicMapFeature = {
   type: 'Feature',
@@ -16,11 +16,28 @@ const lavoir: PublicMapFeature = {
   geometry: { type: 'Point', coordinates: [1.98, 49.09] },
   properties: {
     cluster: false,
+    kind: 'COMMUNE',
     slug: 'ableiges-refection-du-lavoir',
     title: 'Réfection du lavoir de la Viosne',
     theme: 'CULTURE_PATRIMOINE',
     communeName: 'Ableiges',
     year: 2024,
+  },
+};
+
+const veloroute: PublicMapFeature = {
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [2.1, 49.05] },
+  properties: {
+    cluster: false,
+    kind: 'DEPARTEMENT',
+    slug: 'veloroute-vexin',
+    title: 'Véloroute du Vexin',
+    theme: 'VOIRIE',
+    communeName: 'Cantons de Pontoise et de Vauréal',
+    year: null,
+    status: 'IN_PROGRESS',
+    progress: 40,
   },
 };
 
@@ -60,7 +77,7 @@ describe(ProjectClusterMap.name, () => {
   let fixture: ComponentFixture<ProjectClusterMap>;
   let element: HTMLElement;
   let views: ProjectMapView[];
-  let chosen: string[];
+  let chosen: PublicProjectRef[];
 
   beforeEach(async () => {
     // jsdom has no layout: give the map a size so that Leaflet can fit bounds and compute views.
@@ -151,7 +168,30 @@ describe(ProjectClusterMap.name, () => {
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
     link?.dispatchEvent(click);
     expect(click.defaultPrevented).toBe(true);
-    expect(chosen).toEqual(['ableiges-refection-du-lavoir']);
+    expect(chosen).toEqual([{ kind: 'COMMUNE', slug: 'ableiges-refection-du-lavoir' }]);
+  });
+
+  it('draws the département’s projects with their own shape and name, and a card with their progress and page', async () => {
+    fixture.componentRef.setInput('features', [lavoir, veloroute]);
+    await settle(fixture);
+    const commune = element.querySelector<HTMLElement>('.pcm-pin--commune');
+    const departement = element.querySelector<HTMLElement>('.pcm-pin--departement');
+    expect(commune?.getAttribute('aria-label')).toBe('Réfection du lavoir de la Viosne');
+    expect(departement?.getAttribute('aria-label')).toBe('Véloroute du Vexin — Projet du Département');
+    // Not the colour alone: the shapes differ too.
+    expect(departement?.querySelector('.pcm-pin__body')?.getAttribute('d')).not.toBe(
+      commune?.querySelector('.pcm-pin__body')?.getAttribute('d'),
+    );
+
+    departement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await settle(fixture);
+    const popup = element.querySelector('.pcm-popup');
+    expect(popup?.textContent).toContain('Projet du Département');
+    expect(popup?.querySelector('.pcm-popup__progress')?.textContent).toBe('En cours · 40 %');
+    const link = popup?.querySelector<HTMLAnchorElement>('a.pcm-popup__link');
+    expect(link?.getAttribute('href')).toBe('/projets-du-departement/veloroute-vexin');
+    link?.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 }));
+    expect(chosen).toEqual([{ kind: 'DEPARTEMENT', slug: 'veloroute-vexin' }]);
   });
 
   it('keeps the markers still in view and drops the others', async () => {

@@ -11,11 +11,12 @@ import {
   viewChild,
   ViewEncapsulation,
 } from '@angular/core';
-import type {
-  CantonFeatureCollection,
-  CommuneFeatureCollection,
-  PublicMapFeature,
-  PublicMapProjectProperties,
+import {
+  type CantonFeatureCollection,
+  type CommuneFeatureCollection,
+  PROJECT_STATUS_LABELS,
+  type PublicMapFeature,
+  type PublicMapProjectProperties,
 } from '@passerelle/shared/dto';
 import { formatInteger } from '@passerelle/web/shared/util-format';
 import type * as Leaflet from 'leaflet';
@@ -27,7 +28,11 @@ import {
   formatBbox,
   type MapBounds,
   type ProjectMapView,
+  projectMarkerLabel,
+  publicProjectPath,
+  type PublicProjectRef,
 } from './project-cluster-map-view';
+import { PROJECT_PIN_SHAPES } from './project-pin-shapes';
 
 /** A pause after the last move before the view is reported: a drag or a wheel spin costs one request, not ten. */
 export const MAP_VIEW_DEBOUNCE_MS = 250;
@@ -97,7 +102,7 @@ export class ProjectClusterMap {
   /** The view after each move (debounced), and once when the overview is first shown. */
   readonly viewChanged = output<ProjectMapView>();
   /** The visitor followed a project's link (a plain click: the parent navigates; other clicks open a new tab). */
-  readonly projectChosen = output<string>();
+  readonly projectChosen = output<PublicProjectRef>();
 
   private readonly container = viewChild.required<ElementRef<HTMLElement>>('container');
   private readonly host = createMapHost({
@@ -260,13 +265,15 @@ export class ProjectClusterMap {
       activate = (viaKeyboard) => this.zoomInto(lat, lng, properties.expansionZoom, viaKeyboard);
     } else {
       const [width, height] = kiosk ? [56, 72] : [32, 42];
+      const departement = properties.kind === 'DEPARTEMENT';
       icon = L.divIcon({
-        className: 'pcm-pin',
-        html: pinGraphic(),
+        // The two kinds differ by shape and inner sign as well as by colour (RGAA 3.1), and by their names.
+        className: departement ? 'pcm-pin pcm-pin--departement' : 'pcm-pin pcm-pin--commune',
+        html: pinGraphic(departement ? 'DEPARTEMENT' : 'COMMUNE'),
         iconSize: [width, height],
         iconAnchor: [width / 2, height],
       });
-      label = properties.title;
+      label = projectMarkerLabel(properties);
       activate = (viaKeyboard) => this.openProject(L, key, lat, lng, properties, height, viaKeyboard);
     }
     const marker = L.marker([lat, lng], { icon, keyboard: true, title: label, riseOnHover: true });
@@ -330,12 +337,16 @@ export class ProjectClusterMap {
     const title = document.createElement('p');
     title.className = 'pcm-popup__title';
     title.textContent = project.title;
+    const departement = project.kind === 'DEPARTEMENT';
+    const kind = document.createElement('p');
+    kind.className = departement ? 'pcm-popup__kind pcm-popup__kind--departement' : 'pcm-popup__kind';
+    kind.textContent = departement ? 'Projet du Département' : 'Projet d’une commune';
     const place = document.createElement('p');
     place.className = 'pcm-popup__place';
-    place.textContent = project.year ? `${project.communeName} · ${project.year}` : project.communeName;
+    place.textContent = project.year && !departement ? `${project.communeName} · ${project.year}` : project.communeName;
     const link = document.createElement('a');
     link.className = 'pcm-popup__link';
-    link.href = `/projets/${encodeURIComponent(project.slug)}`;
+    link.href = publicProjectPath({ kind: project.kind, slug: project.slug });
     link.textContent = 'Voir le projet';
     const context = document.createElement('span');
     context.className = 'visually-hidden';
@@ -346,9 +357,13 @@ export class ProjectClusterMap {
         return;
       }
       event.preventDefault();
-      this.projectChosen.emit(project.slug);
+      this.projectChosen.emit({ kind: departement ? 'DEPARTEMENT' : 'COMMUNE', slug: project.slug });
     });
-    root.append(title, place, link);
+    root.append(kind, title, place);
+    if (departement && project.status) {
+      root.append(progressLine(project.status, project.progress ?? null));
+    }
+    root.append(link);
     // Leaflet closes popups on Escape only when the map itself has the focus, not a link inside the popup.
     root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
@@ -392,22 +407,40 @@ function featureKey(feature: PublicMapFeature, kiosk: boolean): string {
   return `${mode}:p:${properties.slug}`;
 }
 
-/** A pin drawn with the DOM (no image asset, no inline markup to sanitise). */
-function pinGraphic(): HTMLElement {
+/** A pin drawn with the DOM (no image asset, no inline markup to sanitise), the same shapes as the legend's. */
+function pinGraphic(kind: keyof typeof PROJECT_PIN_SHAPES): HTMLElement {
+  const shape = PROJECT_PIN_SHAPES[kind];
   const wrapper = document.createElement('span');
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('viewBox', '0 0 24 32');
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   const body = document.createElementNS(SVG_NS, 'path');
-  body.setAttribute('d', 'M12 1C6 1 1 5.9 1 12c0 8.3 11 19 11 19s11-10.7 11-19C23 5.9 18 1 12 1z');
+  body.setAttribute('d', shape.body);
   body.setAttribute('class', 'pcm-pin__body');
-  const dot = document.createElementNS(SVG_NS, 'circle');
-  dot.setAttribute('cx', '12');
-  dot.setAttribute('cy', '12');
-  dot.setAttribute('r', '4.5');
-  dot.setAttribute('class', 'pcm-pin__dot');
-  svg.append(body, dot);
+  const sign = document.createElementNS(SVG_NS, 'path');
+  sign.setAttribute('d', shape.sign);
+  sign.setAttribute('class', 'pcm-pin__dot');
+  svg.append(body, sign);
   wrapper.append(svg);
   return wrapper;
+}
+
+/** « En cours · 40 % » with a small bar, on the card of a project of the département. */
+function progressLine(status: NonNullable<PublicMapProjectProperties['status']>, progress: number | null): HTMLElement {
+  const line = document.createElement('p');
+  line.className = 'pcm-popup__progress';
+  const text = document.createElement('span');
+  text.textContent = progress === null ? PROJECT_STATUS_LABELS[status] : `${PROJECT_STATUS_LABELS[status]} · ${progress} %`;
+  line.append(text);
+  if (progress !== null) {
+    const bar = document.createElement('span');
+    bar.className = 'pcm-popup__bar';
+    bar.setAttribute('aria-hidden', 'true');
+    const fill = document.createElement('span');
+    fill.style.width = `${Math.max(0, Math.min(100, progress))}%`;
+    bar.append(fill);
+    line.append(bar);
+  }
+  return line;
 }

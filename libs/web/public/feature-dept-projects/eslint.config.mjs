@@ -1,0 +1,3 @@
+import { angularConfig } from '../../../../eslint.angular.config.mjs';
+
+export default angularConfig('pas');

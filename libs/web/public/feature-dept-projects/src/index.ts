@@ -1,0 +1,2 @@
+export * from './lib/dept-project-list-page';
+export * from './lib/dept-project-page';

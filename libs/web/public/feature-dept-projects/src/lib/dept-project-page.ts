@@ -1,0 +1,199 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, untracked } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Meta, Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import {
+  FUNDER_LABELS,
+  PROJECT_THEME_LABELS,
+  type PublicDeptProjectDto,
+} from '@passerelle/shared/dto';
+import { PublicDeptProjectsApi } from '@passerelle/web/public/data-access';
+import { DeptProgress } from '@passerelle/web/public/ui-public';
+import { PublicConfig } from '@passerelle/web/shared/data-access';
+import { LocationMap } from '@passerelle/web/shared/ui-map';
+import { apiErrorMessage, formatCalendarDay, formatDate, formatEuros } from '@passerelle/web/shared/util-format';
+import { TerritoryApi } from '@passerelle/web/territory/data-access';
+import { catchError, of } from 'rxjs';
+import { cantonsOutline } from './cantons-outline';
+import { deptProjectMeta, SITE_DESCRIPTION } from './dept-project-meta';
+import { DeptReportTimeline } from './dept-report-timeline';
+
+/** The tags this page sets, removed when the visitor leaves. */
+const OWN_TAGS = [
+  'property="og:type"',
+  'property="og:title"',
+  'property="og:description"',
+  'property="og:url"',
+  'property="og:image"',
+  'property="og:locale"',
+  'property="og:site_name"',
+  'property="article:published_time"',
+  'name="twitter:card"',
+] as const;
+
+const LESSONS = [
+  { key: 'problems', title: 'Les difficultés rencontrées' },
+  { key: 'differently', title: 'Ce que nous ferions autrement' },
+  { key: 'advice', title: 'Nos conseils' },
+] as const;
+
+/**
+ * `/projets-du-departement/:slug`: a project of the département as it is now, then the timeline of its reviewed
+ * progress reports. Sets the title and description like a commune's project page and counts one consultation.
+ */
+@Component({
+  selector: 'pas-dept-project-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatButtonModule, MatProgressBarModule, DeptProgress, LocationMap, DeptReportTimeline],
+  templateUrl: './dept-project-page.html',
+  styleUrl: './dept-project-page.scss',
+})
+export class DeptProjectPage {
+  /** From the route. */
+  readonly slug = input.required<string>();
+
+  private readonly api = inject(PublicDeptProjectsApi);
+  private readonly territory = inject(TerritoryApi);
+  private readonly title = inject(Title);
+  private readonly meta = inject(Meta);
+  private readonly document = inject(DOCUMENT);
+
+  protected readonly config = toSignal(inject(PublicConfig).load().pipe(catchError(() => of(null))));
+
+  protected readonly project = rxResource({
+    params: () => this.slug(),
+    stream: ({ params }) => this.api.get(params),
+  });
+  /** The cantons' outlines for a project without a point: a bonus, nothing shown when they fail. */
+  private readonly cantonOutlines = rxResource({
+    params: () => {
+      if (!this.project.hasValue()) {
+        return undefined;
+      }
+      const p = this.project.value();
+      return p.location || p.cantons.length === 0 ? undefined : p.departement.code;
+    },
+    stream: ({ params }) => this.territory.getCantonOutlines(params).pipe(catchError(() => of(null))),
+  });
+  protected readonly outline = computed(() => {
+    const outlines = this.cantonOutlines.hasValue() ? this.cantonOutlines.value() : null;
+    return this.project.hasValue() ? cantonsOutline(outlines, this.project.value().cantons.map((c) => c.code)) : null;
+  });
+
+  protected readonly notFound = computed(() => (this.project.error() as { status?: unknown } | undefined)?.status === 404);
+  protected readonly loadError = computed(() =>
+    apiErrorMessage(this.project.error(), 'Impossible de charger ce projet. Vérifiez votre connexion puis réessayez.'),
+  );
+
+  protected readonly themeLabel = computed(() => (this.project.hasValue() ? PROJECT_THEME_LABELS[this.project.value().theme] : ''));
+  protected readonly cantonNames = computed(() =>
+    this.project.hasValue() ? this.project.value().cantons.map((c) => c.name).join(', ') : '',
+  );
+  protected readonly lessons = computed(() => {
+    if (!this.project.hasValue()) {
+      return [];
+    }
+    const lessons = this.project.value().lessons;
+    return LESSONS.map(({ key, title }) => ({ key, title, text: lessons[key].trim() })).filter((l) => l.text !== '');
+  });
+  protected readonly obtainedCents = computed(() =>
+    this.project.hasValue()
+      ? this.project.value().fundingLines.reduce((sum, line) => sum + (line.amountObtainedCents ?? 0), 0)
+      : 0,
+  );
+  /** « Suivre ce projet »: the newsletter for its first canton, or its axis. */
+  protected readonly follow = computed(() => {
+    if (!this.project.hasValue()) {
+      return [];
+    }
+    const p = this.project.value();
+    const links: { label: string; params: Record<string, string> }[] = [];
+    for (const canton of p.cantons) {
+      links.push({ label: `Les nouvelles du canton ${canton.name}`, params: { canton: canton.code } });
+    }
+    if (p.axis) {
+      links.push({ label: `Les nouvelles de l’axe « ${p.axis.label} »`, params: { axe: p.axis.id } });
+    }
+    return links;
+  });
+
+  protected readonly euros = formatEuros;
+  protected readonly day = formatCalendarDay;
+  protected readonly date = formatDate;
+
+  /** The slug whose visit was counted: a retry or a change detection must not count it twice. */
+  private counted: string | null = null;
+
+  constructor() {
+    effect(() => {
+      if (this.project.hasValue()) {
+        const project = this.project.value();
+        untracked(() => {
+          this.showMeta(project);
+          this.countVisit(project.slug);
+        });
+      } else if (this.notFound()) {
+        untracked(() => {
+          this.title.setTitle('Projet non publié — Passerelle');
+          this.clearMeta();
+        });
+      }
+    });
+    inject(DestroyRef).onDestroy(() => this.clearMeta());
+  }
+
+  protected funderLabel(line: PublicDeptProjectDto['fundingLines'][number]): string {
+    return line.funderName ? `${FUNDER_LABELS[line.funder]} — ${line.funderName}` : FUNDER_LABELS[line.funder];
+  }
+
+  private countVisit(slug: string): void {
+    if (this.counted === slug) {
+      return;
+    }
+    this.counted = slug;
+    // A lost count is no reason to bother the visitor.
+    this.api.recordView(slug).subscribe({ error: () => undefined });
+  }
+
+  private showMeta(project: PublicDeptProjectDto): void {
+    const tags = deptProjectMeta(project, this.document.location.origin);
+    this.title.setTitle(tags.documentTitle);
+    this.meta.updateTag({ name: 'description', content: tags.description });
+    this.meta.updateTag({ property: 'og:type', content: 'article' });
+    this.meta.updateTag({ property: 'og:title', content: tags.title });
+    this.meta.updateTag({ property: 'og:description', content: tags.description });
+    this.meta.updateTag({ property: 'og:url', content: tags.url });
+    if (tags.image) {
+      this.meta.updateTag({ property: 'og:image', content: tags.image });
+    } else {
+      this.meta.removeTag('property="og:image"');
+      this.meta.removeTag('name="twitter:card"');
+    }
+    this.canonical(tags.url);
+  }
+
+  private clearMeta(): void {
+    this.meta.updateTag({ name: 'description', content: SITE_DESCRIPTION });
+    for (const selector of OWN_TAGS) {
+      this.meta.removeTag(selector);
+    }
+    this.canonical(null);
+  }
+
+  private canonical(url: string | null): void {
+    let link = this.document.head.querySelector<HTMLLinkElement>('link[rel="canonical"]');
+    if (url === null) {
+      link?.remove();
+      return;
+    }
+    if (!link) {
+      link = this.document.createElement('link');
+      link.rel = 'canonical';
+      this.document.head.appendChild(link);
+    }
+    link.href = url;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/newsletter-subscribe-page';
+export * from './lib/newsletter-confirm-page';
+export * from './lib/newsletter-unsubscribe-page';
