@@ -25,6 +25,9 @@ interface Ids {
   communeThread: string;
   staffThread: string;
   publication: string;
+  /** A project of the département: its id, and its public address. */
+  deptProject: string;
+  deptSlug: string;
 }
 
 interface PageState {
@@ -111,6 +114,11 @@ const PAGES: PageCheck[] = [
   { name: 'carte', role: 'visitor', path: () => '/carte' },
   { name: 'recherche', role: 'visitor', path: () => '/projets?q=lavoir' },
   { name: 'projet-public', role: 'visitor', path: (ids) => `/projets/${ids.slug}` },
+  { name: 'projets-du-departement', role: 'visitor', path: () => '/projets-du-departement' },
+  { name: 'projet-du-departement', role: 'visitor', path: (ids) => `/projets-du-departement/${ids.deptSlug}` },
+  { name: 'lettre', role: 'visitor', path: () => '/lettre', states: [submitEmpty('S’inscrire')] },
+  { name: 'lettre-confirmation', role: 'visitor', path: () => `/lettre/confirmation/${DEAD_TOKEN}` },
+  { name: 'lettre-desabonnement', role: 'visitor', path: () => `/lettre/desabonnement/${DEAD_TOKEN}` },
   { name: 'communes', role: 'visitor', path: () => '/communes' },
   { name: 'donnees-ouvertes', role: 'visitor', path: () => '/donnees-ouvertes' },
   { name: 'indicateurs', role: 'visitor', path: () => '/indicateurs' },
@@ -166,6 +174,19 @@ const PAGES: PageCheck[] = [
   },
   { name: 'departement-projets', role: 'agent', path: () => '/departement/projets' },
   { name: 'departement-projet', role: 'agent', path: (ids) => `/departement/projets/${ids.project}` },
+  { name: 'departement-projets-du-departement', role: 'agent', path: () => '/departement/projets-du-departement' },
+  { name: 'departement-projet-du-departement', role: 'agent', path: (ids) => `/departement/projets-du-departement/${ids.deptProject}` },
+  {
+    name: 'departement-projet-du-departement-nouveau',
+    role: 'agent',
+    path: () => '/departement/projets-du-departement/nouveau',
+    states: [submitEmpty('Créer le projet')],
+  },
+  {
+    name: 'departement-projet-du-departement-modifier',
+    role: 'agent',
+    path: (ids) => `/departement/projets-du-departement/${ids.deptProject}/modifier`,
+  },
   { name: 'departement-publications', role: 'agent', path: () => '/departement/publications' },
   {
     name: 'departement-publication',
@@ -186,6 +207,7 @@ const PAGES: PageCheck[] = [
     ],
   },
   { name: 'departement-indicateurs', role: 'agent', path: () => '/departement/indicateurs' },
+  { name: 'departement-axes', role: 'admin', path: () => '/departement/administration/axes' },
   { name: 'departement-donnees-personnelles', role: 'admin', path: () => '/departement/administration/donnees-personnelles' },
   { name: 'departement-admin-questions', role: 'admin', path: () => '/departement' },
 ];
@@ -239,8 +261,11 @@ async function demoIds(): Promise<Ids> {
   const inbox = await agent<ListPage<ThreadSummaryDto>>('/api/inbox');
   const open = inbox.items.find((t) => t.state !== 'CLOSED') ?? inbox.items[0];
   const published = (await (await fetch(`${baseUrl()}/api/public/projects`)).json()) as ListPage<{ slug: string }>;
-  if (!communeThread || !open || !published.items[0]) {
-    throw new Error('demo data missing: a commune question, an open question or a published project');
+  // A project of the département the agent leads (the demo's college), so that its page shows the report form.
+  const deptProjects = await agent<ListPage<{ id: string; slug: string | null }>>('/api/departements/95/projects?lead=me&limit=50');
+  const deptProject = deptProjects.items.find((p) => p.slug !== null);
+  if (!communeThread || !open || !published.items[0] || !deptProject?.slug) {
+    throw new Error('demo data missing: a commune question, an open question, a published project or a project of the département');
   }
   return {
     slug: published.items[0].slug,
@@ -248,6 +273,8 @@ async function demoIds(): Promise<Ids> {
     communeThread: communeThread.id,
     staffThread: open.id,
     publication: toReview.id,
+    deptProject: deptProject.id,
+    deptSlug: deptProject.slug,
   };
 }
 
@@ -397,7 +424,7 @@ describe('Every page, for everyone (RGAA / WCAG 2.1 AA)', () => {
   it('covers every route of the app', () => {
     // A new route needs a line here: the count of app.routes.ts's pages (the project page counted once per area).
     expect(new Set(PAGES.map((p) => p.name)).size).toBe(PAGES.length);
-    expect(PAGES.length).toBeGreaterThanOrEqual(35);
+    expect(PAGES.length).toBeGreaterThanOrEqual(45);
   });
 
   it('reports what axe finds, rule and element (the checks below are not blind)', async () => {

@@ -47,7 +47,7 @@ describe('Données personnelles', () => {
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const text = (await csv.body()).toString('utf8');
     expect(text.startsWith('\ufeffRéférence;Activité de traitement;Responsable du traitement;')).toBe(true);
-    expect(text.split('\r\n').filter((line) => line !== '')).toHaveLength(9);
+    expect(text.split('\r\n').filter((line) => line !== '')).toHaveLength(10);
 
     await networkSettled(page);
     await screenshot(page, 'privacy/notice-1440');

@@ -351,7 +351,8 @@ describe('Projects (fiche projet)', () => {
       const errors = watchConsole(page);
       await signIn(page, agent.email);
       await page.waitForURL('**/departement');
-      await page.getByRole('link', { name: 'Projets des communes' }).click();
+      // The main navigation on a desktop, the inbox's shortcuts on a phone (the drawer is closed): both lead there.
+      await page.getByRole('link', { name: 'Projets des communes' }).first().click();
       await page.waitForURL('**/departement/projets');
       expect(await page.title()).toBe('Projets des communes — Passerelle');
       await page.getByRole('status').filter({ hasText: /projets? trouvés?/ }).waitFor();
