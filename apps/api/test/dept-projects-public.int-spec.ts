@@ -194,6 +194,8 @@ describe('Public side of the département’s projects', () => {
       slug: project.slug,
       title: 'Piste cyclable de la vallée',
       departement: { code: '95' },
+      // Placed by its cantons only: the page draws their outlines rather than a point.
+      locatedBy: 'CANTONS',
       axis: { id: axisId, label: 'Un territoire durable' },
       progress: 40,
       lastReportOn: '2025-05-01',

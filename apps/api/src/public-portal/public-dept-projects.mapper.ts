@@ -50,6 +50,7 @@ export function mapDeptProject(row: DeptProjectRow, photoRows: DeptPhotoRow[]): 
     publishedAt: row.published_at.toISOString(),
     lastReportOn: reports.reduce<string | null>((last, r) => (r.reportedOn && (last === null || r.reportedOn > last) ? r.reportedOn : last), null),
     departement: { code: row.departement_code, name: row.departement_name },
+    locatedBy: row.has_point ? 'POINT' : 'CANTONS',
     description: row.description,
     objectives: row.objectives,
     resources: row.resources,

@@ -59,6 +59,7 @@ export interface DeptProjectRow extends Omit<DeptSummaryRow, 'last_report_on' | 
   id: string;
   departement_code: string;
   departement_name: string;
+  has_point: boolean;
   description: string;
   objectives: string;
   resources: string;
@@ -169,7 +170,7 @@ export class PublicDeptProjectsRepository {
     const [row] = await preparedQuery<DeptProjectRow>(
       this.db,
       `SELECT p.id, p.slug, p.title, p.summary, p.theme, p.status, p.progress, p.map_latitude AS latitude, p.map_longitude AS longitude,
-              p.published_at, a.id AS axis_id, a.label AS axis_label, ${CANTONS} AS cantons,
+              p.published_at, a.id AS axis_id, a.label AS axis_label, ${CANTONS} AS cantons, p.latitude IS NOT NULL AS has_point,
               d.code AS departement_code, d.name AS departement_name, p.description, p.objectives, p.resources, p.partners,
               to_char(p.start_date, 'YYYY-MM-DD') AS start_date, to_char(p.end_date, 'YYYY-MM-DD') AS end_date, p.address,
               p.forecast_cost_cents, p.final_cost_cents, p.funding_lines, p.milestones, p.evaluation, p.lessons,

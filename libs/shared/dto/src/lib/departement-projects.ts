@@ -334,6 +334,8 @@ export interface PublicDeptReportDto {
 
 export interface PublicDeptProjectDto extends PublicDeptProjectSummaryDto {
   departement: { code: string; name: string };
+  /** `POINT`: `location` is the project's own point; `CANTONS`: it is the middle of its cantons, shown as their outlines. */
+  locatedBy: 'POINT' | 'CANTONS';
   description: string;
   objectives: string;
   resources: string;

@@ -74,7 +74,7 @@ export class DeptProjectPage {
         return undefined;
       }
       const p = this.project.value();
-      return p.location || p.cantons.length === 0 ? undefined : p.departement.code;
+      return p.locatedBy === 'POINT' || p.cantons.length === 0 ? undefined : p.departement.code;
     },
     stream: ({ params }) => this.territory.getCantonOutlines(params).pipe(catchError(() => of(null))),
   });
