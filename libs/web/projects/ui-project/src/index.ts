@@ -12,3 +12,6 @@ export * from './lib/money-input';
 export * from './lib/project-filters';
 export * from './lib/project-grid';
 export * from './lib/theme-icon';
+export * from './lib/french-datepicker-intl';
+export * from './lib/funding-line-form';
+export * from './lib/funding-lines-editor';

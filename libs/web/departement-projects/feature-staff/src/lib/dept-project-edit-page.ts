@@ -33,7 +33,7 @@ import {
 } from '@passerelle/shared/dto';
 import { AuthSession } from '@passerelle/web/auth/data-access';
 import { DeptProjectsApi } from '@passerelle/web/departement-projects/data-access';
-import { MoneyInput } from '@passerelle/web/projects/ui-project';
+import { FundingLinesEditor, fundingLineSummaryLabel, MoneyInput } from '@passerelle/web/projects/ui-project';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { LocationMap } from '@passerelle/web/shared/ui-map';
 import {
@@ -83,6 +83,7 @@ export interface DeptConflictNotice {
     MatInputModule,
     MatSelectModule,
     MoneyInput,
+    FundingLinesEditor,
     LocationMap,
     ErrorSummary,
   ],
@@ -213,6 +214,11 @@ export class DeptProjectEditPage {
     return fieldErrorMessage(control);
   }
 
+  /** The fields to correct, for the summary; a funding line's are named with their line (« Financement 2, dispositif »). */
+  private errorItems(): ErrorSummaryItem[] {
+    return formErrorItems(this.form, { label: fundingLineSummaryLabel, message: (control) => this.errorOf(control) });
+  }
+
   /** For the route's guard: asks before leaving with unsaved changes. */
   confirmLeave(): Observable<boolean> {
     if (this.saved || !this.form.dirty) {
@@ -235,7 +241,7 @@ export class DeptProjectEditPage {
     const location = this.form.controls.location.value;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      this.errors.set(formErrorItems(this.form, { message: (control) => this.errorOf(control) }));
+      this.errors.set(this.errorItems());
       return;
     }
     if (location.lat == null && this.form.controls.cantonCodes.value.length === 0) {
@@ -246,7 +252,7 @@ export class DeptProjectEditPage {
     }
     this.errors.set([]);
     const base = this.base();
-    const input = toDeptProjectInput(this.form, base ? deptInputOf(base) : null);
+    const input = toDeptProjectInput(this.form);
     if (!base) {
       this.create(input);
       return;
@@ -301,7 +307,7 @@ export class DeptProjectEditPage {
     if (!notice || !base) {
       return;
     }
-    const mine = toDeptProjectInput(this.form, deptInputOf(base));
+    const mine = toDeptProjectInput(this.form);
     const merged = mergeDeptOnto(deptInputOf(base), mine, deptInputOf(notice.current));
     this.base.set(notice.current);
     fillDeptProjectForm(this.form, merged);
@@ -330,7 +336,7 @@ export class DeptProjectEditPage {
       return;
     }
     if (showServerErrors(this.form, error)) {
-      this.errors.set(formErrorItems(this.form, { message: (control) => this.errorOf(control) }));
+      this.errors.set(this.errorItems());
       const unmatched = Object.entries(apiFieldErrors(error)).filter(([path]) => !this.form.get(path));
       if (unmatched.length > 0) {
         this.failure.set(unmatched.map(([, message]) => message).join(' '));

@@ -9,7 +9,7 @@ import {
   type ProjectStatus,
   type ProjectTheme,
 } from '@passerelle/shared/dto';
-import { moneyValidator } from '@passerelle/web/projects/ui-project';
+import { fundingLineGroup, moneyValidator, toFundingLineDto } from '@passerelle/web/projects/ui-project';
 import { formatMoneyInput, parseEuros } from '@passerelle/web/shared/util-format';
 
 /*
@@ -60,6 +60,7 @@ export function createDeptProjectForm() {
     leadId: new FormControl<string | null>(null),
     forecastCostCents: money(),
     finalCostCents: money(),
+    fundingLines: new FormArray<ReturnType<typeof fundingLineGroup>>([]),
     milestones: new FormArray<ReturnType<typeof milestoneGroup>>([]),
     evaluation: text(PROJECT_LIMITS.longText),
     lessons: new FormGroup({
@@ -72,7 +73,7 @@ export function createDeptProjectForm() {
 
 export type DeptProjectForm = ReturnType<typeof createDeptProjectForm>;
 
-/** The fields the form edits, from a fiche (funding lines are carried along unchanged: the form does not edit them). */
+/** The fields the form edits, from a fiche. */
 export function deptInputOf(project: DeptProjectDto): DeptProjectInput {
   return {
     title: project.title,
@@ -99,7 +100,12 @@ export function deptInputOf(project: DeptProjectDto): DeptProjectInput {
   };
 }
 
+/** Fills the form with a fiche (or a merged input), rebuilding the rows of the two lists. */
 export function fillDeptProjectForm(form: DeptProjectForm, input: DeptProjectInput): void {
+  form.controls.fundingLines.clear({ emitEvent: false });
+  for (const line of input.fundingLines) {
+    form.controls.fundingLines.push(fundingLineGroup(line), { emitEvent: false });
+  }
   form.controls.milestones.clear({ emitEvent: false });
   for (const milestone of input.milestones) {
     form.controls.milestones.push(milestoneGroup(milestone), { emitEvent: false });
@@ -133,8 +139,8 @@ export function fillDeptProjectForm(form: DeptProjectForm, input: DeptProjectInp
 
 const orNull = (value: string | null) => (value === null || value.trim() === '' ? null : value.trim());
 
-/** What the form sends, once valid; `fundingLines` are those of `base` (kept as they are). */
-export function toDeptProjectInput(form: DeptProjectForm, base: DeptProjectInput | null): DeptProjectInput {
+/** What the form sends, once valid: amounts in cents, blank optional texts and dates as `null`. */
+export function toDeptProjectInput(form: DeptProjectForm): DeptProjectInput {
   const value = form.getRawValue();
   const { lat, lng, address } = value.location;
   return {
@@ -155,7 +161,7 @@ export function toDeptProjectInput(form: DeptProjectForm, base: DeptProjectInput
     leadId: value.leadId || null,
     forecastCostCents: parseEuros(value.forecastCostCents).cents,
     finalCostCents: parseEuros(value.finalCostCents).cents,
-    fundingLines: base?.fundingLines ?? [],
+    fundingLines: value.fundingLines.map(toFundingLineDto),
     milestones: value.milestones.map((milestone) => ({ date: milestone.date, title: milestone.title.trim(), done: milestone.done })),
     evaluation: value.evaluation.trim(),
     lessons: {
@@ -166,7 +172,7 @@ export function toDeptProjectInput(form: DeptProjectForm, base: DeptProjectInput
   };
 }
 
-/** JSON with sorted object keys: jsonb gives `lessons` back in its own order. */
+/** JSON with sorted object keys: jsonb gives `lessons` and funding lines back in its own order. */
 function canonical(value: unknown): string {
   return JSON.stringify(value ?? null, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)

@@ -7,7 +7,7 @@ export function deptProject(overrides: Partial<DeptProjectDto> = {}): DeptProjec
     departementCode: '95',
     title: 'Piste cyclable de la vallée',
     summary: 'Une piste de 12 km.',
-    theme: 'MOBILITE_VOIRIE',
+    theme: 'VOIRIE',
     status: 'IN_PROGRESS',
     progress: 30,
     axis: null,

@@ -28,10 +28,6 @@ import { MatSliderModule } from '@angular/material/slider';
 import { RouterLink } from '@angular/router';
 import {
   DEFAULT_PROGRESS,
-  FUNDER_LABELS,
-  FUNDERS,
-  FUNDING_STATE_LABELS,
-  FUNDING_STATES,
   GEOCODE_QUERY_LIMITS,
   type GeocodeResultDto,
   type LatLng,
@@ -46,7 +42,13 @@ import {
 } from '@passerelle/shared/dto';
 import { ofPlace } from '@passerelle/shared/util-french';
 import { ProjectsApi } from '@passerelle/web/projects/data-access';
-import { formatChangeValue, MoneyInput } from '@passerelle/web/projects/ui-project';
+import {
+  formatChangeValue,
+  FundingLinesEditor,
+  fundingLineSummaryLabel,
+  MoneyInput,
+  provideFrenchDatepickerIntl,
+} from '@passerelle/web/projects/ui-project';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { LocationMap, pointInOutline } from '@passerelle/web/shared/ui-map';
 import {
@@ -61,14 +63,12 @@ import { apiErrorCode, apiErrorMessage, apiFieldErrors } from '@passerelle/web/s
 import { busyFlag } from '@passerelle/web/shared/util-forms';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { catchError, finalize, type Observable, of } from 'rxjs';
-import { provideFrenchDatepickerIntl } from './french-datepicker-intl';
 import type { ProjectCreatedState } from './project-create-page';
 import {
   changedFields,
   changesSince,
   createProjectForm,
   fillProjectForm,
-  fundingLineGroup,
   inputOf,
   mergeOnto,
   milestoneGroup,
@@ -117,6 +117,7 @@ const SAVED = 'Section enregistrée.';
     MatSelectModule,
     MatSliderModule,
     MoneyInput,
+    FundingLinesEditor,
     LocationMap,
     ErrorSummary,
     NgTemplateOutlet,
@@ -142,10 +143,6 @@ export class ProjectEditPage {
   protected readonly themeLabels = PROJECT_THEME_LABELS;
   protected readonly statuses = PROJECT_STATUSES;
   protected readonly statusLabels = PROJECT_STATUS_LABELS;
-  protected readonly funders = FUNDERS;
-  protected readonly funderLabels = FUNDER_LABELS;
-  protected readonly fundingStates = FUNDING_STATES;
-  protected readonly fundingStateLabels = FUNDING_STATE_LABELS;
 
   protected readonly sections = PROJECT_SECTIONS;
   protected readonly project = rxResource({
@@ -242,16 +239,6 @@ export class ProjectEditPage {
 
   protected progressChanged(): void {
     this.progressSetByUser = true;
-  }
-
-  protected addFundingLine(): void {
-    this.form.controls.fundingLines.push(fundingLineGroup());
-    this.form.controls.fundingLines.markAsDirty();
-  }
-
-  protected removeFundingLine(index: number): void {
-    this.form.controls.fundingLines.removeAt(index);
-    this.form.controls.fundingLines.markAsDirty();
   }
 
   protected addMilestone(): void {
@@ -570,24 +557,14 @@ export class ProjectEditPage {
 }
 
 
-const FUNDING_FIELD_LABELS: Record<string, string> = {
-  funder: 'financeur',
-  funderName: 'nom du financeur',
-  scheme: 'dispositif',
-  state: 'état',
-  amountRequestedCents: 'montant demandé HT',
-  amountObtainedCents: 'montant obtenu HT',
-  requestedOn: 'date de la demande',
-  decidedOn: 'date de la décision',
-};
-
 /** Names the repeated fields with their line (the label on the page alone would not say which line). */
 function summaryLabel(path: string): string | undefined {
+  const funding = fundingLineSummaryLabel(path);
+  if (funding !== undefined) {
+    return funding;
+  }
   const [group, index, field] = path.split('.');
   const line = Number(index) + 1;
-  if (group === 'fundingLines' && field) {
-    return `Financement ${line}, ${FUNDING_FIELD_LABELS[field] ?? field}`;
-  }
   if (group === 'milestones' && field) {
     return field === 'date' ? `Date de l’étape ${line}` : `Intitulé de l’étape ${line}`;
   }

@@ -3,11 +3,11 @@ import {
   changesSince,
   createProjectForm,
   fillProjectForm,
-  fundingLineGroup,
   inputOf,
   mergeOnto,
   toProjectInput,
 } from './project-form';
+import { fundingLineGroup } from '@passerelle/web/projects/ui-project';
 import { projectFixture } from '@passerelle/web/projects/data-access/testing';
 
 describe('toProjectInput', () => {

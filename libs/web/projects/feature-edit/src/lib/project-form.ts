@@ -1,9 +1,6 @@
 import { FormArray, FormControl, FormGroup, Validators } from '@angular/forms';
 import {
   DEFAULT_PROGRESS,
-  type Funder,
-  type FundingLineDto,
-  type FundingState,
   type MilestoneDto,
   PROJECT_LIMITS,
   type ProjectDto,
@@ -11,7 +8,7 @@ import {
   type ProjectStatus,
   type ProjectTheme,
 } from '@passerelle/shared/dto';
-import { moneyValidator } from '@passerelle/web/projects/ui-project';
+import { fundingLineGroup, moneyValidator, toFundingLineDto } from '@passerelle/web/projects/ui-project';
 import { formatMoneyInput, parseEuros } from '@passerelle/web/shared/util-format';
 
 /*
@@ -24,32 +21,6 @@ const text = (max: number, required = false) =>
   new FormControl('', { nonNullable: true, validators: [Validators.maxLength(max), ...(required ? [Validators.required] : [])] });
 const money = () => new FormControl('', { nonNullable: true, validators: [moneyValidator] });
 const day = (required = false) => new FormControl('', { nonNullable: true, validators: required ? [Validators.required] : [] });
-
-export function fundingLineGroup(line?: FundingLineDto) {
-  const group = new FormGroup({
-    funder: new FormControl<Funder>('ETAT', { nonNullable: true, validators: [Validators.required] }),
-    funderName: text(PROJECT_LIMITS.shortText),
-    scheme: text(PROJECT_LIMITS.shortText),
-    amountRequestedCents: money(),
-    amountObtainedCents: money(),
-    state: new FormControl<FundingState>('CONSIDERED', { nonNullable: true, validators: [Validators.required] }),
-    requestedOn: day(),
-    decidedOn: day(),
-  });
-  if (line) {
-    group.setValue({
-      funder: line.funder,
-      funderName: line.funderName ?? '',
-      scheme: line.scheme ?? '',
-      amountRequestedCents: formatMoneyInput(line.amountRequestedCents),
-      amountObtainedCents: formatMoneyInput(line.amountObtainedCents),
-      state: line.state,
-      requestedOn: line.requestedOn ?? '',
-      decidedOn: line.decidedOn ?? '',
-    });
-  }
-  return group;
-}
 
 export function milestoneGroup(milestone?: MilestoneDto) {
   return new FormGroup({
@@ -250,16 +221,7 @@ export function toProjectInput(form: ProjectForm, progressSetByUser: boolean): P
     location: lat !== null && lng !== null ? { lat, lng, address: orNull(address) } : null,
     forecastCostCents: cents(value.forecastCostCents),
     finalCostCents: cents(value.finalCostCents),
-    fundingLines: value.fundingLines.map((line) => ({
-      funder: line.funder,
-      funderName: orNull(line.funderName),
-      scheme: orNull(line.scheme),
-      amountRequestedCents: cents(line.amountRequestedCents),
-      amountObtainedCents: cents(line.amountObtainedCents),
-      state: line.state,
-      requestedOn: orNull(line.requestedOn),
-      decidedOn: orNull(line.decidedOn),
-    })),
+    fundingLines: value.fundingLines.map(toFundingLineDto),
     milestones: value.milestones.map((milestone) => ({
       date: milestone.date,
       title: milestone.title.trim(),

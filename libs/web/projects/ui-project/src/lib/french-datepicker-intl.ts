@@ -30,7 +30,8 @@ export class FrenchDatepickerIntl extends MatDatepickerIntl {
 
 /**
  * For the `providers` of a component that shows a datepicker. Not in the shared ui-material barrel nor at the root:
- * the app's shell imports that barrel, and the whole datepicker would land in the initial bundle of every page.
+ * the app's shell imports that barrel, and the whole datepicker would land in the initial bundle of every page (this
+ * library is only imported by lazily loaded pages).
  */
 export function provideFrenchDatepickerIntl(): Provider {
   return { provide: MatDatepickerIntl, useClass: FrenchDatepickerIntl };
