@@ -157,7 +157,8 @@ describe('Keyboard only: a mayor creates, places and asks; an agent answers and 
     await page.keyboard.press('Enter');
     await page.waitForURL('**/espace/questions/nouvelle**');
     await expectFocusOn(page, page.getByRole('heading', { level: 1 }), 'the question form’s heading');
-    expect(await page.getByRole('combobox', { name: /Projet concerné/ }).innerText()).toContain(title);
+    // The project is chosen once the commune's projects have loaded: wait for it rather than read the field at once.
+    await page.getByRole('combobox', { name: /Projet concerné/ }).filter({ hasText: title }).waitFor();
     await tabTo(page, page.getByRole('textbox', { name: /Objet de la question/ }));
     await page.keyboard.type(subject);
     const category = page.getByRole('combobox', { name: /Catégorie/ });

@@ -138,7 +138,8 @@ describe('Publication of a completed project and the public portal', () => {
       expect(errors).toEqual([]);
       await context.close();
     }
-  });
+    // Fourteen pages checked by axe, at two widths, while other browser tests run alongside.
+  }, 180_000);
 
   it('takes it off the portal at once when the mayor withdraws consent', async () => {
     const { context, page } = await newPage(browser, 'desktop');
