@@ -7,15 +7,11 @@ import {
   type DeptProjectInput,
   type DeptProjectListQuery,
   PROJECT_LIMITS,
-  PROJECT_STATUSES,
-  PROJECT_THEMES,
-  type ProjectStatus,
-  type ProjectTheme,
   type UpdateDeptProjectRequest,
 } from '@passerelle/shared/dto';
 import { trimmed } from '../../common/http/trim';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { ProjectFieldsDto } from '../../projects/dto/project-input.dto';
+import { ProjectSearchQueryDto } from '../../projects/dto/project-requests.dto';
 
 /** Ids in their one canonical spelling, so that « is it the current lead? » compares like PostgreSQL does. */
 const lowerCase = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.toLowerCase() : value);
@@ -66,23 +62,7 @@ export class UpdateDeptProjectDto extends DeptProjectFieldsDto implements Update
   version!: number;
 }
 
-export class DeptProjectListQueryDto extends PageQueryDto implements DeptProjectListQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString({ message: 'q doit être un texte.' })
-  @MaxLength(100, { message: 'q ne peut pas dépasser 100 caractères.' })
-  q?: string;
-
-  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
-  @IsOptional()
-  @IsIn(PROJECT_STATUSES, { message: 'status doit valoir PLANNED, IN_PROGRESS, COMPLETED ou ABANDONED.' })
-  status?: ProjectStatus;
-
-  @ApiPropertyOptional({ enum: PROJECT_THEMES })
-  @IsOptional()
-  @IsIn(PROJECT_THEMES, { message: 'theme inconnu.' })
-  theme?: ProjectTheme;
-
+export class DeptProjectListQueryDto extends ProjectSearchQueryDto implements DeptProjectListQuery {
   @ApiPropertyOptional({ description: 'Identifiant d’un axe du programme.' })
   @IsOptional()
   @IsUUID('all', { message: 'axis doit être l’identifiant d’un axe du programme.' })

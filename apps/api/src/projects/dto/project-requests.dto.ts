@@ -22,7 +22,8 @@ export class UpdateProjectDto extends ProjectFieldsDto implements UpdateProjectR
   version!: number;
 }
 
-export class ProjectListQueryDto extends PageQueryDto implements DepartementProjectListQuery {
+/** Words, status and theme: the filters every list of projects (the communes', the département's) has. */
+export class ProjectSearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString({ message: 'q doit être un texte.' })
@@ -38,7 +39,9 @@ export class ProjectListQueryDto extends PageQueryDto implements DepartementProj
   @IsOptional()
   @IsIn(PROJECT_THEMES, { message: 'theme inconnu.' })
   theme?: ProjectTheme;
+}
 
+export class ProjectListQueryDto extends ProjectSearchQueryDto implements DepartementProjectListQuery {
   @ApiPropertyOptional({ description: 'Code INSEE de la commune (liste du département).' })
   @IsOptional()
   @Matches(/^(?:\d{5}|2[AB]\d{3})$/, { message: 'commune doit être un code INSEE, par exemple 95002.' })

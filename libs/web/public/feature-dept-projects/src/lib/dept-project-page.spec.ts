@@ -138,6 +138,17 @@ describe(DeptProjectPage.name, () => {
     expect(TestBed.inject(Title).getTitle()).toBe('Véloroute du Vexin — Projet du Département — Passerelle');
   });
 
+  it('sets the Open Graph tags and the canonical link of the page, and removes them on leaving', async () => {
+    const meta = (selector: string) => document.head.querySelector(`meta[${selector}]`)?.getAttribute('content');
+    await render();
+    expect(meta('property="og:title"')).toBe('Véloroute du Vexin — Projet du Département');
+    expect(meta('property="og:url"')).toBe('http://localhost/projets-du-departement/veloroute-vexin');
+    expect(document.head.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('http://localhost/projets-du-departement/veloroute-vexin');
+    fixture.destroy();
+    expect(meta('property="og:title"')).toBeUndefined();
+    expect(document.head.querySelector('link[rel="canonical"]')).toBeNull();
+  });
+
   it('tells the progress with each published report, newest first', async () => {
     await render();
     const entries = element.querySelectorAll('pas-dept-report-timeline li.entry');

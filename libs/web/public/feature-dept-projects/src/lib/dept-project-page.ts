@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, injec
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Meta, Title } from '@angular/platform-browser';
+import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import {
   FUNDER_LABELS,
@@ -11,28 +11,16 @@ import {
   type PublicDeptProjectDto,
 } from '@passerelle/shared/dto';
 import { PublicDeptProjectsApi } from '@passerelle/web/public/data-access';
-import { DeptProgress } from '@passerelle/web/public/ui-public';
+import { DeptProgress, PageMeta, PRODUCT_NAME } from '@passerelle/web/public/ui-public';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { LocationMap } from '@passerelle/web/shared/ui-map';
 import { apiErrorMessage, formatCalendarDay, formatDate, formatEuros } from '@passerelle/web/shared/util-format';
 import { TerritoryApi } from '@passerelle/web/territory/data-access';
 import { catchError, of } from 'rxjs';
 import { cantonsOutline } from './cantons-outline';
-import { deptProjectMeta, SITE_DESCRIPTION } from './dept-project-meta';
+import { deptProjectMeta } from './dept-project-meta';
 import { DeptReportTimeline } from './dept-report-timeline';
 
-/** The tags this page sets, removed when the visitor leaves. */
-const OWN_TAGS = [
-  'property="og:type"',
-  'property="og:title"',
-  'property="og:description"',
-  'property="og:url"',
-  'property="og:image"',
-  'property="og:locale"',
-  'property="og:site_name"',
-  'property="article:published_time"',
-  'name="twitter:card"',
-] as const;
 
 const LESSONS = [
   { key: 'problems', title: 'Les difficultés rencontrées' },
@@ -58,7 +46,7 @@ export class DeptProjectPage {
   private readonly api = inject(PublicDeptProjectsApi);
   private readonly territory = inject(TerritoryApi);
   private readonly title = inject(Title);
-  private readonly meta = inject(Meta);
+  private readonly pageMeta = inject(PageMeta);
   private readonly document = inject(DOCUMENT);
 
   protected readonly config = toSignal(inject(PublicConfig).load().pipe(catchError(() => of(null))));
@@ -132,17 +120,17 @@ export class DeptProjectPage {
       if (this.project.hasValue()) {
         const project = this.project.value();
         untracked(() => {
-          this.showMeta(project);
+          this.pageMeta.show(deptProjectMeta(project, this.document.location.origin));
           this.countVisit(project.slug);
         });
       } else if (this.notFound()) {
         untracked(() => {
-          this.title.setTitle('Projet non publié — Passerelle');
-          this.clearMeta();
+          this.title.setTitle(`Projet non publié — ${PRODUCT_NAME}`);
+          this.pageMeta.clear();
         });
       }
     });
-    inject(DestroyRef).onDestroy(() => this.clearMeta());
+    inject(DestroyRef).onDestroy(() => this.pageMeta.clear());
   }
 
   protected funderLabel(line: PublicDeptProjectDto['fundingLines'][number]): string {
@@ -156,44 +144,5 @@ export class DeptProjectPage {
     this.counted = slug;
     // A lost count is no reason to bother the visitor.
     this.api.recordView(slug).subscribe({ error: () => undefined });
-  }
-
-  private showMeta(project: PublicDeptProjectDto): void {
-    const tags = deptProjectMeta(project, this.document.location.origin);
-    this.title.setTitle(tags.documentTitle);
-    this.meta.updateTag({ name: 'description', content: tags.description });
-    this.meta.updateTag({ property: 'og:type', content: 'article' });
-    this.meta.updateTag({ property: 'og:title', content: tags.title });
-    this.meta.updateTag({ property: 'og:description', content: tags.description });
-    this.meta.updateTag({ property: 'og:url', content: tags.url });
-    if (tags.image) {
-      this.meta.updateTag({ property: 'og:image', content: tags.image });
-    } else {
-      this.meta.removeTag('property="og:image"');
-      this.meta.removeTag('name="twitter:card"');
-    }
-    this.canonical(tags.url);
-  }
-
-  private clearMeta(): void {
-    this.meta.updateTag({ name: 'description', content: SITE_DESCRIPTION });
-    for (const selector of OWN_TAGS) {
-      this.meta.removeTag(selector);
-    }
-    this.canonical(null);
-  }
-
-  private canonical(url: string | null): void {
-    let link = this.document.head.querySelector<HTMLLinkElement>('link[rel="canonical"]');
-    if (url === null) {
-      link?.remove();
-      return;
-    }
-    if (!link) {
-      link = this.document.createElement('link');
-      link.rel = 'canonical';
-      this.document.head.appendChild(link);
-    }
-    link.href = url;
   }
 }

@@ -3,29 +3,16 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, injec
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { Meta, Title } from '@angular/platform-browser';
+import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import type { PublicProjectDto } from '@passerelle/shared/dto';
 import { ofPlace } from '@passerelle/shared/util-french';
 import { PublicProjectsApi } from '@passerelle/web/public/data-access';
-import { PublicProjectCard, PublicProjectView } from '@passerelle/web/public/ui-public';
+import { PageMeta, PRODUCT_NAME, PublicProjectCard, PublicProjectView } from '@passerelle/web/public/ui-public';
 import { PublicConfig } from '@passerelle/web/shared/data-access';
 import { apiErrorMessage } from '@passerelle/web/shared/util-format';
 import { catchError, of } from 'rxjs';
-import { PRODUCT_NAME, projectMeta, type ProjectMeta, SITE_DESCRIPTION } from './project-meta';
+import { projectMeta } from './project-meta';
 
-/** The tags this page sets, and the ones the server adds for crawlers, all removed when the visitor leaves. */
-const OWN_TAGS = [
-  'property="og:type"',
-  'property="og:title"',
-  'property="og:description"',
-  'property="og:url"',
-  'property="og:image"',
-  'property="og:locale"',
-  'property="og:site_name"',
-  'property="article:published_time"',
-  'name="twitter:card"',
-] as const;
 
 /**
  * `/projets/:slug`: the public fiche of a published project, then similar projects. Sets the tab's title, the
@@ -46,7 +33,7 @@ export class PublicProjectPage {
 
   private readonly api = inject(PublicProjectsApi);
   private readonly title = inject(Title);
-  private readonly meta = inject(Meta);
+  private readonly pageMeta = inject(PageMeta);
   private readonly document = inject(DOCUMENT);
 
   protected readonly config = toSignal(inject(PublicConfig).load().pipe(catchError(() => of(null))));
@@ -75,17 +62,17 @@ export class PublicProjectPage {
       if (this.project.hasValue()) {
         const project = this.project.value();
         untracked(() => {
-          this.showMeta(project);
+          this.pageMeta.show(projectMeta(project, this.document.location.origin));
           this.countVisit(project.slug);
         });
       } else if (this.notFound()) {
         untracked(() => {
           this.title.setTitle(`Projet non publié — ${PRODUCT_NAME}`);
-          this.clearMeta();
+          this.pageMeta.clear();
         });
       }
     });
-    inject(DestroyRef).onDestroy(() => this.clearMeta());
+    inject(DestroyRef).onDestroy(() => this.pageMeta.clear());
   }
 
   private countVisit(slug: string): void {
@@ -95,45 +82,5 @@ export class PublicProjectPage {
     this.counted = slug;
     // A lost count is no reason to bother the visitor.
     this.api.recordView(slug).subscribe({ error: () => undefined });
-  }
-
-  private showMeta(project: PublicProjectDto): void {
-    const tags: ProjectMeta = projectMeta(project, this.document.location.origin);
-    this.title.setTitle(tags.documentTitle);
-    this.meta.updateTag({ name: 'description', content: tags.description });
-    this.meta.updateTag({ property: 'og:type', content: 'article' });
-    this.meta.updateTag({ property: 'og:title', content: tags.title });
-    this.meta.updateTag({ property: 'og:description', content: tags.description });
-    this.meta.updateTag({ property: 'og:url', content: tags.url });
-    if (tags.image) {
-      this.meta.updateTag({ property: 'og:image', content: tags.image });
-    } else {
-      this.meta.removeTag('property="og:image"');
-      this.meta.removeTag('name="twitter:card"');
-    }
-    this.canonical(tags.url);
-  }
-
-  /** Back to the site's own description; nothing of the project left for the next page. */
-  private clearMeta(): void {
-    this.meta.updateTag({ name: 'description', content: SITE_DESCRIPTION });
-    for (const selector of OWN_TAGS) {
-      this.meta.removeTag(selector);
-    }
-    this.canonical(null);
-  }
-
-  private canonical(url: string | null): void {
-    let link = this.document.head.querySelector<HTMLLinkElement>('link[rel="canonical"]');
-    if (url === null) {
-      link?.remove();
-      return;
-    }
-    if (!link) {
-      link = this.document.createElement('link');
-      link.rel = 'canonical';
-      this.document.head.appendChild(link);
-    }
-    link.href = url;
   }
 }
